@@ -1,0 +1,31 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module';
+import { ChatModule } from './chat/chat.module';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { OpeningHoursModule } from './opening-hours/opening-hours.module';
+import { PagesModule } from './pages/pages.module';
+import { StaffModule } from './staff/staff.module';
+import { TicketsModule } from './tickets/tickets.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        HealthModule,
+        OpeningHoursModule,
+        StaffModule,
+        AuthModule,
+        TicketsModule,
+        ChatModule,
+        PagesModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,42 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { DomainError, forbidden, unauthenticated } from '../common/errors';
+import type { StaffActor } from './actor';
+import { AuthService } from './auth.service';
+import { csrfTokenMatches, SAFE_METHODS } from './csrf';
+import { hasPermission, Permission } from './permissions';
+import { IS_PUBLIC_KEY } from './public.decorator';
+import { PERMISSION_KEY } from './require-permission.decorator';
+
+export type AuthedRequest = Request & { actor?: StaffActor };
+
+/**
+ * The one global guard. Deny by default: a route is open only with @Public(); otherwise it needs a
+ * staff session, the permission it declares (or, when it declares none, any staff member), and on
+ * state-changing methods the session's CSRF token in `x-csrf-token`.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const request = context.switchToHttp().getRequest<AuthedRequest>();
+    const targets = [context.getHandler(), context.getClass()];
+    const actor = await this.auth.actorForSession(request.session);
+    if (actor) request.actor = actor;
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, targets)) return true;
+
+    if (!actor) throw unauthenticated();
+    if (!SAFE_METHODS.has(request.method) && !csrfTokenMatches(request.session.csrfToken, request.headers['x-csrf-token'])) {
+      throw new DomainError('FORBIDDEN', 'Missing or wrong x-csrf-token header');
+    }
+    const permission = this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, targets);
+    if (permission && !hasPermission(actor.role, permission)) throw forbidden();
+    return true;
+  }
+}

@@ -1,0 +1,17 @@
+import type { Role } from '../staff/roles';
+
+/** Who is acting: a logged-in staff member, or a citizen holding a chat token. */
+export interface StaffActor {
+  kind: 'staff';
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+}
+
+export interface CitizenActor {
+  kind: 'citizen';
+  chatId: string;
+}
+
+export type Actor = StaffActor | CitizenActor;

@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { StaffModule } from '../staff/staff.module';
+import { AccessGuard } from './access.guard';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { LoginThrottle } from './login-throttle';
+import { SessionEntity } from './session.entity';
+import { SessionMiddlewareProvider } from './session-middleware.provider';
+import { StaffSocketAuth } from './staff-socket-auth';
+
+@Module({
+  imports: [StaffModule, TypeOrmModule.forFeature([SessionEntity])],
+  controllers: [AuthController],
+  providers: [AuthService, LoginThrottle, SessionMiddlewareProvider, StaffSocketAuth, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [AuthService, SessionMiddlewareProvider, StaffSocketAuth],
+})
+export class AuthModule {}

@@ -1,0 +1,38 @@
+import { ROLES, Role } from '../staff/roles';
+
+export const PERMISSIONS = [
+  'chat:handle', // take chats from the queue, answer, note, transfer, close
+  'ticket:read',
+  'ticket:write',
+  'citizen:lookup',
+  'desk:supervise', // live board, read-only view of any chat
+  'history:read',
+  'metrics:read',
+  'audit:read',
+  'replies:manage',
+  'staff:manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const AGENT: Permission[] = ['chat:handle', 'ticket:read', 'ticket:write', 'citizen:lookup'];
+const SUPERVISOR: Permission[] = [...AGENT, 'desk:supervise', 'history:read', 'metrics:read', 'audit:read', 'replies:manage'];
+const ADMIN: Permission[] = [...SUPERVISOR, 'staff:manage'];
+
+const BY_ROLE: Record<Role, ReadonlySet<Permission>> = {
+  agent: new Set(AGENT),
+  supervisor: new Set(SUPERVISOR),
+  admin: new Set(ADMIN),
+};
+
+/** Pure: what a role may do. Everything not listed is denied. */
+export function permissionsFor(role: Role): ReadonlySet<Permission> {
+  return BY_ROLE[role] ?? new Set();
+}
+
+export function hasPermission(role: Role, permission: Permission): boolean {
+  return permissionsFor(role).has(permission);
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}

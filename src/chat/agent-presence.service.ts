@@ -1,0 +1,84 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { StaffActor } from '../auth/actor';
+import { Clock } from '../common/clock';
+import { AppConfig } from '../config/app-config';
+import { Transactions } from '../database/transactions';
+import { StaffRepository } from '../staff/staff.repository';
+import { MessageRepository } from '../tickets/message.repository';
+import { TicketEventRepository } from '../tickets/ticket-event.repository';
+import { ChatDto, mapChat, mapMessage } from '../tickets/ticket.dto';
+import { TicketRepository } from '../tickets/ticket.repository';
+import { DeskEvents } from './desk-events';
+import { systemText } from './system-messages';
+
+/**
+ * Agent status lives in the database (any instance may ask). An agent who is away or has no
+ * connection keeps their chats for a grace period; after it the chats go back to the queue at
+ * their old place, and the citizen is told.
+ */
+@Injectable()
+export class AgentPresenceService {
+  private readonly logger = new Logger('Presence');
+
+  constructor(
+    private readonly staff: StaffRepository,
+    private readonly tickets: TicketRepository,
+    private readonly messages: MessageRepository,
+    private readonly events: TicketEventRepository,
+    private readonly transactions: Transactions,
+    private readonly desk: DeskEvents,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  async setStatus(actor: StaffActor, status: 'available' | 'away'): Promise<void> {
+    const user = await this.staff.findById(actor.id);
+    if (user?.status === status) return;
+    await this.transactions.run((db) => this.staff.setStatus(db, actor.id, status, this.clock.now()));
+    this.desk.emit('agent.status', { agentId: actor.id, status });
+    this.desk.emit('queue.changed', {}); // estimates depend on how many agents are available
+  }
+
+  /** A socket of this agent connected: back from offline counts as away until they say otherwise. */
+  async connected(actor: StaffActor): Promise<{ status: string; chats: ChatDto[] }> {
+    const user = await this.staff.findById(actor.id);
+    if (user?.status === 'offline') await this.transactions.run((db) => this.staff.markReconnected(db, actor.id));
+    const chats = await this.tickets.findActiveForAssignee(actor.id);
+    return { status: user?.status === 'offline' ? 'away' : (user?.status ?? 'away'), chats: chats.map(mapChat) };
+  }
+
+  /** The agent's last socket went away. */
+  async disconnected(agentId: string): Promise<void> {
+    const user = await this.staff.findById(agentId);
+    if (!user || user.status === 'offline') return;
+    const since = user.status === 'away' && user.statusChangedAt ? user.statusChangedAt : this.clock.now();
+    await this.transactions.run((db) => this.staff.setStatus(db, agentId, 'offline', since));
+    this.desk.emit('agent.status', { agentId, status: 'offline' });
+    if (user.status === 'available') this.desk.emit('queue.changed', {});
+  }
+
+  /** Sends the chats of agents unavailable for longer than the grace period back to the queue. */
+  async requeueAbandonedChats(): Promise<number> {
+    const now = this.clock.now();
+    const before = new Date(now.getTime() - this.config.agentGraceSeconds * 1000);
+    const gone = await this.staff.findUnavailableSince(['away', 'offline'], before);
+    const chats = await this.tickets.findActiveForAssignees(gone.map((u) => u.id));
+    let requeued = 0;
+    for (const chat of chats) {
+      const message = await this.transactions.run(async (db) => {
+        if (!(await this.tickets.requeue(db, chat.id, chat.assigneeId!, now))) return null;
+        await this.events.record(db, chat.id, { type: 'requeued', data: { fromUserId: chat.assigneeId, reason: 'agent unavailable' }, at: now });
+        return this.messages.append(db, chat.id, { author: 'system', kind: 'event', body: systemText('requeued', chat.language), createdAt: now });
+      });
+      if (!message) continue;
+      requeued += 1;
+      this.desk.emit('chat.requeued', { chatId: chat.id, previousAgentId: chat.assigneeId! });
+      this.desk.emit('message', { chatId: chat.id, message: mapMessage(message) });
+    }
+    if (requeued > 0) {
+      this.logger.log(`Returned ${requeued} chat(s) of unavailable agents to the queue`);
+      this.desk.emit('queue.changed', {});
+    }
+    return requeued;
+  }
+}

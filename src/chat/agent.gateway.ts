@@ -1,0 +1,159 @@
+import { Logger, UseFilters, UsePipes } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  OnGatewayConnection,
+  OnGatewayDisconnect,
+  OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+} from '@nestjs/websockets';
+import type { Namespace, Socket } from 'socket.io';
+import type { StaffActor } from '../auth/actor';
+import { hasPermission } from '../auth/permissions';
+import { StaffSocketAuth } from '../auth/staff-socket-auth';
+import { createValidationPipe } from '../common/validation';
+import { WsAckExceptionFilter } from '../common/ws-ack-exception.filter';
+import { StaffService } from '../staff/staff.service';
+import { AgentPresenceService } from './agent-presence.service';
+import { ChatAccess } from './chat-access.service';
+import { ChatLifecycleService } from './chat-lifecycle.service';
+import { ChatMessagesService } from './chat-messages.service';
+import { ChatNotifier, rooms } from './chat-notifier';
+import { ChatQueueService } from './chat-queue.service';
+import {
+  AddChatNoteDto,
+  AgentSendDto,
+  AgentStatusDto,
+  AgentTypingDto,
+  ChatRefDto,
+  CloseChatDto,
+  JoinChatDto,
+  TransferChatDto,
+} from './dto/agent.dto';
+
+const actorOf = (socket: Socket): StaffActor => (socket.data as { actor: StaffActor }).actor;
+
+/** The staff side. The session cookie is checked once, at the handshake; without one the socket is refused. */
+@WebSocketGateway({ namespace: '/agent' })
+@UseFilters(WsAckExceptionFilter)
+@UsePipes(createValidationPipe())
+export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
+  private readonly logger = new Logger('AgentGateway');
+  private namespace!: Namespace;
+
+  constructor(
+    private readonly auth: StaffSocketAuth,
+    private readonly presence: AgentPresenceService,
+    private readonly queue: ChatQueueService,
+    private readonly messages: ChatMessagesService,
+    private readonly lifecycle: ChatLifecycleService,
+    private readonly access: ChatAccess,
+    private readonly staff: StaffService,
+    private readonly notifier: ChatNotifier,
+  ) {}
+
+  afterInit(namespace: Namespace): void {
+    this.namespace = namespace;
+    this.notifier.attachAgents(namespace);
+    namespace.use((socket, next) => {
+      this.auth
+        .actorFor(socket)
+        .then((actor) => {
+          if (!actor) return next(new Error('UNAUTHENTICATED'));
+          (socket.data as { actor: StaffActor }).actor = actor;
+          next();
+        })
+        .catch(() => next(new Error('UNAUTHENTICATED')));
+    });
+  }
+
+  async handleConnection(socket: Socket): Promise<void> {
+    const actor = actorOf(socket);
+    if (!actor) return;
+    await socket.join([rooms.user(actor.id), ...(hasPermission(actor.role, 'desk:supervise') ? [rooms.supervisors] : [])]);
+    const state = await this.presence.connected(actor);
+    await socket.join(state.chats.map((chat) => rooms.chat(chat.id)));
+    if (state.status === 'available') await socket.join(rooms.available);
+    socket.emit('agent:state', {
+      user: { id: actor.id, username: actor.username, displayName: actor.displayName, role: actor.role },
+      ...state,
+      waiting: state.status === 'available' ? await this.queue.waiting() : [],
+    });
+  }
+
+  async handleDisconnect(socket: Socket): Promise<void> {
+    const actor = actorOf(socket);
+    if (!actor) return;
+    const remaining = await this.namespace.in(rooms.user(actor.id)).fetchSockets();
+    if (remaining.length === 0) await this.presence.disconnected(actor.id);
+  }
+
+  @SubscribeMessage('agent:status')
+  async status(@ConnectedSocket() socket: Socket, @MessageBody() input: AgentStatusDto) {
+    await this.presence.setStatus(actorOf(socket), input.status);
+    return { ok: true };
+  }
+
+  @SubscribeMessage('queue:list')
+  async waiting() {
+    return { ok: true, waiting: await this.queue.waiting() };
+  }
+
+  @SubscribeMessage('agents:list')
+  async agents() {
+    const agents = (await this.staff.listActive()).map((u) => ({ id: u.id, displayName: u.displayName, role: u.role, status: u.status }));
+    return { ok: true, agents };
+  }
+
+  @SubscribeMessage('chat:accept')
+  async accept(@ConnectedSocket() socket: Socket, @MessageBody() input: ChatRefDto) {
+    const accepted = await this.queue.accept(actorOf(socket), input.chatId);
+    await socket.join(rooms.chat(input.chatId));
+    return { ok: true, ...accepted };
+  }
+
+  @SubscribeMessage('chat:join')
+  async join(@ConnectedSocket() socket: Socket, @MessageBody() input: JoinChatDto) {
+    const history = await this.messages.historyForStaff(actorOf(socket), input.chatId, input.afterSeq ?? 0);
+    await socket.join(rooms.chat(input.chatId));
+    return { ok: true, ...history, readOnly: history.chat.status !== 'active' || !(await this.isHandledBy(actorOf(socket), input.chatId)) };
+  }
+
+  @SubscribeMessage('chat:leave')
+  async leave(@ConnectedSocket() socket: Socket, @MessageBody() input: ChatRefDto) {
+    await socket.leave(rooms.chat(input.chatId));
+    return { ok: true };
+  }
+
+  @SubscribeMessage('message:send')
+  async send(@ConnectedSocket() socket: Socket, @MessageBody() input: AgentSendDto) {
+    return { ok: true, message: await this.messages.sendAsAgent(actorOf(socket), input) };
+  }
+
+  @SubscribeMessage('note:add')
+  async note(@ConnectedSocket() socket: Socket, @MessageBody() input: AddChatNoteDto) {
+    return { ok: true, note: await this.messages.addNote(actorOf(socket), input.chatId, input.body) };
+  }
+
+  @SubscribeMessage('chat:transfer')
+  async transfer(@ConnectedSocket() socket: Socket, @MessageBody() input: TransferChatDto) {
+    await this.lifecycle.transfer(actorOf(socket), input.chatId, input.toUserId);
+    return { ok: true };
+  }
+
+  @SubscribeMessage('chat:close')
+  async close(@ConnectedSocket() socket: Socket, @MessageBody() input: CloseChatDto) {
+    await this.lifecycle.closeByAgent(actorOf(socket), input.chatId, input.outcome);
+    return { ok: true };
+  }
+
+  @SubscribeMessage('typing')
+  async typing(@ConnectedSocket() socket: Socket, @MessageBody() input: AgentTypingDto): Promise<void> {
+    if (await this.isHandledBy(actorOf(socket), input.chatId)) this.notifier.agentTyping(input.chatId, input.typing);
+  }
+
+  private async isHandledBy(actor: StaffActor, chatId: string): Promise<boolean> {
+    return (await this.access.chatById(chatId)).assigneeId === actor.id;
+  }
+}

@@ -1,0 +1,165 @@
+import { Injectable } from '@nestjs/common';
+import type { StaffActor } from '../auth/actor';
+import { Clock } from '../common/clock';
+import { DomainError } from '../common/errors';
+import { maskNationalId } from '../common/national-id';
+import { AppConfig } from '../config/app-config';
+import { Transactions } from '../database/transactions';
+import { StaffRepository } from '../staff/staff.repository';
+import { TicketEntity } from '../tickets/entities/ticket.entity';
+import { MessageRepository } from '../tickets/message.repository';
+import { TicketEventRepository } from '../tickets/ticket-event.repository';
+import { ChatDto, mapChat, mapMessage, MessageDto } from '../tickets/ticket.dto';
+import { QueuedChat, TicketRepository } from '../tickets/ticket.repository';
+import { ChatAccess } from './chat-access.service';
+import { DeskEvents } from './desk-events';
+import { systemText } from './system-messages';
+import { estimateWaitSeconds, typicalHandlingSeconds } from './wait-estimate';
+
+export interface WaitingChat {
+  chatId: string;
+  reference: string;
+  topic: string;
+  waitingSince: string;
+  verified: boolean;
+  preview: string;
+}
+
+export interface QueuePosition {
+  chatId: string;
+  position: number;
+  estimatedWaitSeconds: number;
+}
+
+/** What the agent sees of the citizen when taking a chat; registry look-ups extend it. */
+export interface CitizenSummary {
+  nationalId: string | null;
+  verified: boolean;
+  name: string | null;
+}
+
+export interface AcceptedChat {
+  chat: ChatDto;
+  messages: MessageDto[];
+  citizen: CitizenSummary;
+}
+
+const HANDLING_CACHE_MS = 60_000;
+
+@Injectable()
+export class ChatQueueService {
+  private handling?: { seconds: number; until: number };
+
+  constructor(
+    private readonly tickets: TicketRepository,
+    private readonly messages: MessageRepository,
+    private readonly events: TicketEventRepository,
+    private readonly staff: StaffRepository,
+    private readonly access: ChatAccess,
+    private readonly transactions: Transactions,
+    private readonly desk: DeskEvents,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  async waiting(): Promise<WaitingChat[]> {
+    return (await this.tickets.findQueuedOldestFirst()).map(toWaitingChat);
+  }
+
+  /** Every waiting chat with its place (1 = next) and expected wait, oldest first. */
+  async positions(queued?: { id: string }[]): Promise<QueuePosition[]> {
+    const list = queued ?? (await this.tickets.findQueuedOldestFirst());
+    const [available, handlingSeconds] = await Promise.all([this.staff.countAvailable(), this.typicalHandlingSeconds()]);
+    return list.map((chat, index) => ({
+      chatId: chat.id,
+      position: index + 1,
+      estimatedWaitSeconds: estimateWaitSeconds(index + 1, available, this.config.maxChatsPerAgent, handlingSeconds),
+    }));
+  }
+
+  positionsFor(waiting: WaitingChat[]): Promise<QueuePosition[]> {
+    return this.positions(waiting.map((w) => ({ id: w.chatId })));
+  }
+
+  async positionOf(chatId: string): Promise<{ position: number; estimatedWaitSeconds: number }> {
+    const found = (await this.positions()).find((p) => p.chatId === chatId);
+    return found ?? { position: 0, estimatedWaitSeconds: 0 };
+  }
+
+  /** Takes a waiting chat. Of many agents trying at once, exactly one wins; the rest get TAKEN. */
+  async accept(actor: StaffActor, chatId: string): Promise<AcceptedChat> {
+    await this.access.chatById(chatId);
+    const assigned = await this.assign(chatId, actor.id, actor.displayName);
+    if (!assigned) throw new DomainError('TAKEN', 'Someone else has already taken this chat, or it is no longer waiting');
+    const chat = await this.access.chatById(chatId);
+    const messages = await this.messages.listAfter(chatId, 0);
+    return { chat: mapChat(chat), messages: messages.map(mapMessage), citizen: citizenSummary(chat) };
+  }
+
+  /** ROUTING=auto: hands the oldest waiting chats to the available agents with the fewest chats. */
+  async routeWaitingChats(): Promise<number> {
+    if (this.config.routing !== 'auto') return 0;
+    let routed = 0;
+    const queued = await this.tickets.findQueuedOldestFirst();
+    if (queued.length === 0) return 0;
+    const agents = await this.staff.findAvailableAgents();
+    const load = await this.tickets.countActiveByAssignee();
+    for (const chat of queued) {
+      const candidates = agents
+        .map((agent) => ({ agent, chats: load.get(agent.id) ?? 0 }))
+        .filter((c) => c.chats < this.config.maxChatsPerAgent)
+        .sort((a, b) => a.chats - b.chats);
+      const chosen = candidates[0];
+      if (!chosen) break;
+      if (await this.assign(chat.id, chosen.agent.id, chosen.agent.displayName)) {
+        load.set(chosen.agent.id, chosen.chats + 1);
+        routed += 1;
+      }
+    }
+    return routed;
+  }
+
+  private async assign(chatId: string, agentId: string, agentName: string): Promise<boolean> {
+    const at = this.clock.now();
+    const outcome = await this.transactions.run(async (db) => {
+      if (!(await this.tickets.claimQueued(db, chatId, agentId, at))) return null;
+      const chat = await db.getRepository(TicketEntity).findOneByOrFail({ id: chatId });
+      await this.events.record(db, chatId, { type: 'accepted', actorId: agentId, actorName: agentName, at });
+      const message = await this.messages.append(db, chatId, {
+        author: 'system',
+        kind: 'event',
+        body: systemText('joined', chat.language, { agent: agentName }),
+        createdAt: at,
+      });
+      return { message };
+    });
+    if (!outcome) return false;
+    this.desk.emit('chat.assigned', { chatId, agentId, agentName });
+    this.desk.emit('message', { chatId, message: mapMessage(outcome.message) });
+    this.desk.emit('queue.changed', {});
+    return true;
+  }
+
+  private async typicalHandlingSeconds(): Promise<number> {
+    const now = Date.now();
+    if (this.handling && this.handling.until > now) return this.handling.seconds;
+    const seconds = typicalHandlingSeconds(await this.tickets.recentHandlingSeconds(50));
+    this.handling = { seconds, until: now + HANDLING_CACHE_MS };
+    return seconds;
+  }
+}
+
+const toWaitingChat = (chat: QueuedChat): WaitingChat => ({
+  chatId: chat.id,
+  reference: chat.reference,
+  topic: chat.topic,
+  waitingSince: chat.queuedAt.toISOString(),
+  verified: chat.verified,
+  preview: chat.preview,
+});
+
+export const citizenSummary = (chat: TicketEntity): CitizenSummary => ({
+  nationalId: chat.nationalId ? maskNationalId(chat.nationalId) : null,
+  verified: chat.verified,
+  name: chat.citizenName,
+});

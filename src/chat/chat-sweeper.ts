@@ -1,0 +1,62 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { AgentPresenceService } from './agent-presence.service';
+import { ChatQueueService } from './chat-queue.service';
+import { ClosingTimeService } from './closing-time.service';
+import { DeskEvents } from './desk-events';
+
+const EVERY_MS = 5_000;
+
+/** The desk's heartbeat: re-queues abandoned chats, routes waiting chats (auto), turns leftovers into tickets. */
+@Injectable()
+export class ChatSweeper implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('Sweeper');
+  private timer?: NodeJS.Timeout;
+  private running = false;
+  private routePending = false;
+
+  constructor(
+    private readonly presence: AgentPresenceService,
+    private readonly queue: ChatQueueService,
+    private readonly closing: ClosingTimeService,
+    private readonly desk: DeskEvents,
+    private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.sweep(), EVERY_MS);
+    this.timer.unref();
+    if (this.config.routing === 'auto') {
+      this.desk.on('queue.changed', () => this.routeSoon());
+      this.desk.on('agent.status', () => this.routeSoon());
+    }
+  }
+
+  /** With automatic routing a new chat or a newly free agent should not wait for the next sweep. */
+  private routeSoon(): void {
+    if (this.routePending) return;
+    this.routePending = true;
+    setImmediate(() => {
+      this.routePending = false;
+      this.queue.routeWaitingChats().catch((error: Error) => this.logger.error(`Routing failed: ${error.stack ?? error.message}`));
+    });
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
+  }
+
+  async sweep(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      await this.presence.requeueAbandonedChats();
+      await this.closing.convertLeftoverQueue();
+      await this.queue.routeWaitingChats();
+    } catch (error) {
+      this.logger.error(`Sweep failed: ${(error as Error).stack ?? String(error)}`);
+    } finally {
+      this.running = false;
+    }
+  }
+}

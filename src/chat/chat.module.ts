@@ -1,0 +1,41 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { OpeningHoursModule } from '../opening-hours/opening-hours.module';
+import { StaffModule } from '../staff/staff.module';
+import { TicketsModule } from '../tickets/tickets.module';
+import { AgentPresenceService } from './agent-presence.service';
+import { AgentGateway } from './agent.gateway';
+import { ChatAccess } from './chat-access.service';
+import { ChatLifecycleService } from './chat-lifecycle.service';
+import { ChatMessagesService } from './chat-messages.service';
+import { ChatNotifier } from './chat-notifier';
+import { ChatQueueService } from './chat-queue.service';
+import { ChatStartService } from './chat-start.service';
+import { ChatSweeper } from './chat-sweeper';
+import { CitizenGateway } from './citizen.gateway';
+import { ClosingTimeService } from './closing-time.service';
+import { DeskEvents } from './desk-events';
+import { TranscriptController } from './transcript.controller';
+import { TranscriptService } from './transcript.service';
+
+@Module({
+  imports: [AuthModule, StaffModule, TicketsModule, OpeningHoursModule],
+  controllers: [TranscriptController],
+  providers: [
+    DeskEvents,
+    ChatAccess,
+    ChatStartService,
+    ChatMessagesService,
+    ChatQueueService,
+    ChatLifecycleService,
+    AgentPresenceService,
+    ClosingTimeService,
+    ChatNotifier,
+    ChatSweeper,
+    TranscriptService,
+    CitizenGateway,
+    AgentGateway,
+  ],
+  exports: [DeskEvents, ChatQueueService, ChatMessagesService, ChatAccess, ChatSweeper, ClosingTimeService, AgentPresenceService],
+})
+export class ChatModule {}

@@ -1,0 +1,111 @@
+import { Logger, UseFilters, UsePipes } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  OnGatewayConnection,
+  OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+} from '@nestjs/websockets';
+import type { Namespace, Socket } from 'socket.io';
+import { DomainError } from '../common/errors';
+import { createValidationPipe } from '../common/validation';
+import { WsAckExceptionFilter } from '../common/ws-ack-exception.filter';
+import type { TicketEntity } from '../tickets/entities/ticket.entity';
+import { ChatAccess } from './chat-access.service';
+import { ChatLifecycleService } from './chat-lifecycle.service';
+import { ChatMessagesService } from './chat-messages.service';
+import { ChatNotifier, rooms } from './chat-notifier';
+import { ChatQueueService } from './chat-queue.service';
+import { ChatStartService } from './chat-start.service';
+import { CitizenSendDto, EndChatDto, RateChatDto, ResumeChatDto, StartChatDto, TypingDto } from './dto/citizen.dto';
+
+interface CitizenSocketData {
+  chatId?: string;
+}
+
+/** The citizen's side of a chat. No log-in: the chat token is the key. */
+@WebSocketGateway({ namespace: '/citizen' })
+@UseFilters(WsAckExceptionFilter)
+@UsePipes(createValidationPipe())
+export class CitizenGateway implements OnGatewayInit, OnGatewayConnection {
+  private readonly logger = new Logger('CitizenGateway');
+
+  constructor(
+    private readonly starts: ChatStartService,
+    private readonly access: ChatAccess,
+    private readonly messages: ChatMessagesService,
+    private readonly lifecycle: ChatLifecycleService,
+    private readonly queue: ChatQueueService,
+    private readonly notifier: ChatNotifier,
+  ) {}
+
+  afterInit(namespace: Namespace): void {
+    this.notifier.attachCitizens(namespace);
+  }
+
+  /** A token given at connection time rejoins the chat at once (a reconnect). */
+  async handleConnection(socket: Socket): Promise<void> {
+    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    if (typeof token !== 'string') return;
+    try {
+      await this.enter(socket, await this.access.chatForToken(token));
+    } catch {
+      socket.emit('chat:error', { code: 'UNAUTHENTICATED', message: 'The chat token is not valid' });
+    }
+  }
+
+  @SubscribeMessage('chat:start')
+  async start(@ConnectedSocket() socket: Socket, @MessageBody() input: StartChatDto) {
+    const started = await this.starts.start(socket.handshake.address, input);
+    await this.enter(socket, await this.access.chatForToken(started.token));
+    return { ok: true, ...started };
+  }
+
+  @SubscribeMessage('chat:resume')
+  async resume(@ConnectedSocket() socket: Socket, @MessageBody() input: ResumeChatDto) {
+    const chat = await this.access.chatForToken(input.token);
+    await this.enter(socket, chat);
+    const history = await this.messages.historyForCitizen(chat, input.afterSeq ?? 0);
+    const queued = chat.status === 'queued' ? await this.queue.positionOf(chat.id) : undefined;
+    return { ok: true, ...history, ...(queued ? { position: queued.position, estimatedWaitSeconds: queued.estimatedWaitSeconds } : {}) };
+  }
+
+  @SubscribeMessage('message:send')
+  async send(@ConnectedSocket() socket: Socket, @MessageBody() input: CitizenSendDto) {
+    const message = await this.messages.sendAsCitizen(await this.currentChat(socket), input);
+    return { ok: true, message };
+  }
+
+  @SubscribeMessage('typing')
+  async typing(@ConnectedSocket() socket: Socket, @MessageBody() input: TypingDto): Promise<void> {
+    const chatId = (socket.data as CitizenSocketData).chatId;
+    if (chatId) this.notifier.citizenTyping(chatId, input.typing);
+  }
+
+  @SubscribeMessage('chat:end')
+  async end(@ConnectedSocket() socket: Socket, @MessageBody() _input: EndChatDto) {
+    await this.lifecycle.endByCitizen(await this.currentChat(socket));
+    return { ok: true };
+  }
+
+  @SubscribeMessage('chat:rate')
+  async rate(@ConnectedSocket() socket: Socket, @MessageBody() input: RateChatDto) {
+    await this.lifecycle.rate(await this.currentChat(socket), input.score, input.comment);
+    return { ok: true };
+  }
+
+  private async enter(socket: Socket, chat: TicketEntity): Promise<void> {
+    const data = socket.data as CitizenSocketData;
+    if (data.chatId && data.chatId !== chat.id) await socket.leave(rooms.chat(data.chatId));
+    data.chatId = chat.id;
+    await socket.join(rooms.chat(chat.id));
+  }
+
+  /** Re-read on every event: the chat's state may have changed on another instance. */
+  private async currentChat(socket: Socket): Promise<TicketEntity> {
+    const chatId = (socket.data as CitizenSocketData).chatId;
+    if (!chatId) throw new DomainError('UNAUTHENTICATED', 'Start or resume a chat first');
+    return this.access.chatById(chatId);
+  }
+}

@@ -1,0 +1,43 @@
+import type { Language } from '../tickets/ticket.types';
+
+type Texts = Record<Language, (args: Record<string, string>) => string>;
+
+/** What the desk itself says in a chat, in the chat's language. */
+const SYSTEM_MESSAGES = {
+  joined: {
+    nb: (a) => `${a.agent} har tatt imot samtalen.`,
+    nn: (a) => `${a.agent} har teke imot samtalen.`,
+    en: (a) => `${a.agent} has joined the chat.`,
+  },
+  transferred: {
+    nb: (a) => `Samtalen er sendt videre til ${a.agent}.`,
+    nn: (a) => `Samtalen er send vidare til ${a.agent}.`,
+    en: (a) => `The chat has been transferred to ${a.agent}.`,
+  },
+  requeued: {
+    nb: () => 'Rådgiveren din måtte gå. Du står i kø på samme plass som før, og neste ledige rådgiver tar over.',
+    nn: () => 'Rådgjevaren din måtte gå. Du står i kø på same plass som før, og neste ledige rådgjevar tek over.',
+    en: () => 'Your adviser had to leave. You are back in the queue at your old place, and the next free adviser will take over.',
+  },
+  closedByAgent: {
+    nb: () => 'Rådgiveren har avsluttet samtalen. Takk for at du tok kontakt!',
+    nn: () => 'Rådgjevaren har avslutta samtalen. Takk for at du tok kontakt!',
+    en: () => 'The adviser has ended the chat. Thank you for contacting us!',
+  },
+  endedByCitizen: {
+    nb: () => 'Innbyggeren avsluttet samtalen.',
+    nn: () => 'Innbyggjaren avslutta samtalen.',
+    en: () => 'The citizen ended the chat.',
+  },
+  convertedToTicket: {
+    nb: (a) => `Chatten har stengt for i dag. Meldingen din er lagret som sak ${a.reference}, og vi svarer deg så snart vi kan. Du kan også ringe (+47) 800 30 300 eller sende e-post til brukerstotte@digdir.no.`,
+    nn: (a) => `Chatten har stengt for i dag. Meldinga di er lagra som sak ${a.reference}, og vi svarar deg så snart vi kan. Du kan òg ringje (+47) 800 30 300 eller sende e-post til brukerstotte@digdir.no.`,
+    en: (a) => `The chat has closed for today. Your message is saved as case ${a.reference}, and we will answer as soon as we can. You can also call (+47) 800 30 300 or e-mail brukerstotte@digdir.no.`,
+  },
+} satisfies Record<string, Texts>;
+
+export type SystemMessage = keyof typeof SYSTEM_MESSAGES;
+
+export function systemText(key: SystemMessage, language: Language, args: Record<string, string> = {}): string {
+  return SYSTEM_MESSAGES[key][language](args);
+}

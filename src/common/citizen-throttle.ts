@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { AppConfig } from '../config/app-config';
+import { DomainError } from './errors';
+
+/**
+ * Limits what an anonymous citizen can start from one address: chats and offline messages
+ * (RATE_LIMIT_STARTS in 10 minutes), and messages in one chat (60 a minute).
+ */
+@Injectable()
+export class CitizenThrottle {
+  private readonly starts: RateLimiterMemory;
+  private readonly messages = new RateLimiterMemory({ keyPrefix: 'message', points: 60, duration: 60 });
+
+  constructor(config: AppConfig) {
+    this.starts = new RateLimiterMemory({ keyPrefix: 'start', points: config.rateLimitStarts, duration: 600 });
+  }
+
+  async consumeStart(address: string): Promise<void> {
+    try {
+      await this.starts.consume(address);
+    } catch {
+      throw new DomainError('RATE_LIMITED', 'Too many new conversations from your address. Please wait a few minutes.');
+    }
+  }
+
+  async consumeMessage(chatId: string): Promise<void> {
+    try {
+      await this.messages.consume(chatId);
+    } catch {
+      throw new DomainError('RATE_LIMITED', 'You are sending messages too fast. Please wait a moment.');
+    }
+  }
+}

@@ -1,0 +1,28 @@
+import { Transform } from 'class-transformer';
+import { ValidateBy, type ValidationOptions } from 'class-validator';
+import { isValidNationalId, normalizeNationalId } from './national-id';
+
+export const IS_NATIONAL_ID = 'isNationalId';
+export const NATIONAL_ID_MESSAGE =
+  'nationalId must be a valid Norwegian national identity number (11 digits with valid check digits)';
+
+/** Validates a Norwegian national identity number (see `isValidNationalId`); non-strings fail. */
+export function IsNationalId(validationOptions?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: IS_NATIONAL_ID,
+      validator: {
+        validate: (value: unknown): boolean => typeof value === 'string' && isValidNationalId(value),
+        defaultMessage: (): string => NATIONAL_ID_MESSAGE,
+      },
+    },
+    validationOptions,
+  );
+}
+
+/** Strips whitespace from a string value before validation (`178585 00060` → `17858500060`). */
+export function NormalizeNationalId(): PropertyDecorator {
+  return Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? normalizeNationalId(value) : value,
+  );
+}

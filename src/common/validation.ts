@@ -1,0 +1,25 @@
+import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { validationError, type ErrorDetail } from './errors';
+
+function flatten(errors: ValidationError[], parent = ''): ErrorDetail[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    return [...own, ...flatten(error.children ?? [], field)];
+  });
+}
+
+/** The one strict pipe, for HTTP and every gateway: unknown fields are refused, not ignored. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    stopAtFirstError: false,
+    exceptionFactory: (errors) => {
+      const details = flatten(errors);
+      const fields = [...new Set(details.map((d) => d.field))].join(', ');
+      return validationError(`Invalid input: ${fields}`, details);
+    },
+  });
+}

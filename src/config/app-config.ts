@@ -1,0 +1,44 @@
+import type { ClosedDates, WeeklySchedule } from '../opening-hours/schedule';
+
+export type DatabaseConfig =
+  | { type: 'sqlite'; path: string }
+  | { type: 'postgres'; url: string };
+
+export type Routing = 'manual' | 'auto';
+
+/** Typed configuration. Built once by `loadConfig`; the only place that knows about process.env. */
+export class AppConfig {
+  nodeEnv: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  redisUrl?: string;
+  sessionSecret: string;
+  /** True when the secret was generated for this machine rather than given. */
+  sessionSecretGenerated: boolean;
+  adminUsername: string;
+  adminPassword?: string;
+  openingHours: { schedule: WeeklySchedule; timezone: string; closedDates: ClosedDates };
+  fakeNow?: Date;
+  krr?: { url: string; token?: string };
+  idportenUsers?: { url: string; token?: string };
+  registryFixture: string;
+  retentionDays: number;
+  routing: Routing;
+  maxChatsPerAgent: number;
+  /** How long an agent who went away or lost the connection keeps their chats before they are re-queued. */
+  agentGraceSeconds: number;
+  /** After closing time, how long queued chats can still be accepted before they become tickets. */
+  queueDrainMinutes: number;
+  /** New chats and offline messages allowed per address in 10 minutes. */
+  rateLimitStarts: number;
+  /** Log-in failures allowed per user name in 15 minutes (the per-address limit is four times this). */
+  rateLimitLogins: number;
+  /** Origins allowed to open sockets besides the server's own host (browser Origin header). */
+  allowedOrigins: string[];
+  dataDir: string;
+
+  get isProduction(): boolean {
+    return this.nodeEnv === 'production';
+  }
+}

@@ -1,0 +1,44 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from './load-config';
+
+const dataDir = () => mkdtempSync(join(tmpdir(), 'desk-config-'));
+
+describe('loadConfig', () => {
+  it('has the contract defaults', () => {
+    const config = loadConfig({ DATA_DIR: dataDir() });
+    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', nodeEnv: 'development', routing: 'manual', maxChatsPerAgent: 3, retentionDays: 365, adminUsername: 'admin' });
+    expect(config.database).toEqual({ type: 'sqlite', path: expect.stringMatching(/data\/support-desk\.sqlite$/) });
+    expect(config.openingHours.timezone).toBe('Europe/Oslo');
+    expect(config.sessionSecret.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('keeps the generated session secret between starts', () => {
+    const dir = dataDir();
+    expect(loadConfig({ DATA_DIR: dir }).sessionSecret).toBe(loadConfig({ DATA_DIR: dir }).sessionSecret);
+  });
+
+  it('lists every bad variable at once, by name', () => {
+    try {
+      loadConfig({ DATA_DIR: dataDir(), PORT: 'eighty', ROUTING: 'random', OPENING_HOURS: 'mon-fri 9-15', TIMEZONE: 'Mars/Olympus', DATABASE_URL: 'mysql://x', FAKE_NOW: 'yesterday' });
+      throw new Error('should have failed');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const text = (error as ConfigError).problems.join('\n');
+      for (const name of ['PORT', 'ROUTING', 'OPENING_HOURS', 'TIMEZONE', 'DATABASE_URL', 'FAKE_NOW']) expect(text).toContain(name);
+    }
+  });
+
+  it('refuses production without SESSION_SECRET, and ignores FAKE_NOW there', () => {
+    expect(() => loadConfig({ DATA_DIR: dataDir(), NODE_ENV: 'production' })).toThrow(/SESSION_SECRET/);
+    const config = loadConfig({ DATA_DIR: dataDir(), NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), FAKE_NOW: '2026-01-01T10:00:00Z' });
+    expect(config.fakeNow).toBeUndefined();
+  });
+
+  it('reads FAKE_NOW and a PostgreSQL URL', () => {
+    const config = loadConfig({ DATA_DIR: dataDir(), FAKE_NOW: '2026-11-24T10:00:00Z', DATABASE_URL: 'postgres://u:p@localhost:5432/desk' });
+    expect(config.fakeNow?.toISOString()).toBe('2026-11-24T10:00:00.000Z');
+    expect(config.database).toEqual({ type: 'postgres', url: 'postgres://u:p@localhost:5432/desk' });
+  });
+});

@@ -1,0 +1,168 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseClosedDates, parseWeeklySchedule } from '../opening-hours/schedule';
+import { AppConfig, DatabaseConfig, Routing } from './app-config';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Reads and validates every variable once. Collects all problems before failing,
+ * so an operator fixes them in one go.
+ */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const reader = new EnvReader(env, problems);
+  const config = new AppConfig();
+
+  config.nodeEnv = reader.oneOf('NODE_ENV', ['development', 'production', 'test'], 'development');
+  config.port = reader.integer('PORT', 3000, 0, 65535);
+  config.host = reader.string('HOST', '127.0.0.1');
+  config.dataDir = resolve(reader.string('DATA_DIR', 'data'));
+  config.database = parseDatabaseUrl(reader.string('DATABASE_URL', 'sqlite:data/support-desk.sqlite'), problems);
+  config.redisUrl = reader.optionalUrl('REDIS_URL', ['redis:', 'rediss:']);
+  config.adminUsername = reader.string('ADMIN_USERNAME', 'admin');
+  config.adminPassword = env.ADMIN_PASSWORD || undefined;
+  if (config.adminPassword !== undefined && config.adminPassword.length < 12) {
+    problems.push('ADMIN_PASSWORD must have at least 12 characters');
+  }
+
+  const timezone = reader.string('TIMEZONE', 'Europe/Oslo');
+  if (!isValidTimeZone(timezone)) problems.push(`TIMEZONE "${timezone}" is not an IANA time zone`);
+  const schedule = reader.parsed('OPENING_HOURS', 'mon-fri 09:00-15:00', parseWeeklySchedule);
+  const closedDates = reader.parsed('CLOSED_DATES', '12-24,12-31', parseClosedDates);
+  config.openingHours = { schedule: schedule!, timezone, closedDates: closedDates! };
+
+  const fakeNow = env.FAKE_NOW;
+  if (fakeNow) {
+    const instant = new Date(fakeNow);
+    if (Number.isNaN(instant.getTime()) || !/^\d{4}-\d{2}-\d{2}T/.test(fakeNow)) {
+      problems.push(`FAKE_NOW "${fakeNow}" is not an ISO 8601 instant (e.g. 2026-11-24T10:00:00Z)`);
+    } else if (config.nodeEnv !== 'production') {
+      config.fakeNow = instant;
+    }
+  }
+
+  const krrUrl = reader.optionalUrl('KRR_URL', ['http:', 'https:']);
+  config.krr = krrUrl ? { url: krrUrl, token: env.KRR_TOKEN } : undefined;
+  const usersUrl = reader.optionalUrl('IDPORTEN_USERS_URL', ['http:', 'https:']);
+  config.idportenUsers = usersUrl ? { url: usersUrl, token: env.IDPORTEN_USERS_TOKEN } : undefined;
+  config.registryFixture = resolve(reader.string('REGISTRY_FIXTURE', 'data/registry.sample.json'));
+  config.retentionDays = reader.integer('RETENTION_DAYS', 365, 1, 36500);
+  config.routing = reader.oneOf<Routing>('ROUTING', ['manual', 'auto'], 'manual');
+  config.maxChatsPerAgent = reader.integer('MAX_CHATS_PER_AGENT', 3, 1, 50);
+  config.agentGraceSeconds = reader.integer('AGENT_GRACE_SECONDS', 120, 0, 3600);
+  config.queueDrainMinutes = reader.integer('QUEUE_DRAIN_MINUTES', 30, 0, 24 * 60);
+  config.rateLimitStarts = reader.integer('RATE_LIMIT_STARTS', 10, 1, 1_000_000);
+  config.rateLimitLogins = reader.integer('RATE_LIMIT_LOGINS', 5, 1, 1_000_000);
+  config.allowedOrigins = reader
+    .string('ALLOWED_ORIGINS', '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+
+  const secret = env.SESSION_SECRET;
+  if (secret) {
+    if (secret.length < 32) problems.push('SESSION_SECRET must have at least 32 characters');
+    config.sessionSecret = secret;
+    config.sessionSecretGenerated = false;
+  } else if (config.nodeEnv === 'production') {
+    problems.push('SESSION_SECRET is required when NODE_ENV=production');
+  } else {
+    config.sessionSecret = readOrCreateSecret(join(config.dataDir, '.session-secret'));
+    config.sessionSecretGenerated = true;
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+function parseDatabaseUrl(url: string, problems: string[]): DatabaseConfig {
+  if (url.startsWith('sqlite:')) {
+    const path = url.slice('sqlite:'.length).replace(/^\/\//, '');
+    if (!path) problems.push('DATABASE_URL "sqlite:" needs a file path, e.g. sqlite:data/support-desk.sqlite');
+    return { type: 'sqlite', path: path === ':memory:' ? path : resolve(path) };
+  }
+  if (/^postgres(ql)?:\/\//.test(url)) return { type: 'postgres', url };
+  problems.push('DATABASE_URL must be sqlite:<path> or postgres://user:pass@host:port/db');
+  return { type: 'sqlite', path: '' };
+}
+
+function readOrCreateSecret(file: string): string {
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dirname(file), { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+class EnvReader {
+  constructor(
+    private readonly env: Env,
+    private readonly problems: string[],
+  ) {}
+
+  string(name: string, fallback: string): string {
+    const value = this.env[name];
+    return value === undefined || value === '' ? fallback : value;
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      this.problems.push(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+      return fallback;
+    }
+    return value;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const raw = this.env[name];
+    if (raw === undefined || raw === '') return fallback;
+    if (!allowed.includes(raw as T)) {
+      this.problems.push(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+      return fallback;
+    }
+    return raw as T;
+  }
+
+  optionalUrl(name: string, protocols: string[]): string | undefined {
+    const raw = this.env[name];
+    if (!raw) return undefined;
+    try {
+      const url = new URL(raw);
+      if (!protocols.includes(url.protocol)) throw new Error('protocol');
+      return raw.replace(/\/$/, '');
+    } catch {
+      this.problems.push(`${name} must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+      return undefined;
+    }
+  }
+
+  parsed<T>(name: string, fallback: string, parse: (text: string) => T): T | undefined {
+    const raw = this.string(name, fallback);
+    try {
+      return parse(raw);
+    } catch (error) {
+      this.problems.push(`${name}: ${(error as Error).message}`);
+      return undefined;
+    }
+  }
+}

@@ -1,0 +1,37 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { DataSourceOptions } from 'typeorm';
+import type { DatabaseConfig } from '../config/app-config';
+import { SessionEntity } from '../auth/session.entity';
+import { StaffUserEntity } from '../staff/staff-user.entity';
+import { MessageEntity } from '../tickets/entities/message.entity';
+import { NoteEntity } from '../tickets/entities/note.entity';
+import { TicketEventEntity } from '../tickets/entities/ticket-event.entity';
+import { TicketEntity } from '../tickets/entities/ticket.entity';
+import { CounterEntity } from './counter.entity';
+import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
+
+export const ENTITIES = [StaffUserEntity, TicketEntity, MessageEntity, NoteEntity, TicketEventEntity, SessionEntity, CounterEntity];
+const SQLITE_MIGRATIONS = [InitialSchema1764000000000];
+
+export function buildDataSourceOptions(database: DatabaseConfig): DataSourceOptions {
+  if (database.type === 'postgres') {
+    throw new Error('PostgreSQL support is not built yet: use DATABASE_URL=sqlite:<path>');
+  }
+  if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });
+  return {
+    type: 'better-sqlite3',
+    database: database.path,
+    entities: ENTITIES,
+    migrations: SQLITE_MIGRATIONS,
+    migrationsRun: true,
+    synchronize: false,
+    // WAL + NORMAL: a committed transaction survives a crash of the process; readers never block the writer.
+    prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.pragma('foreign_keys = ON');
+      db.pragma('busy_timeout = 5000');
+    },
+  };
+}

@@ -1,0 +1,25 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { RequirePermission } from '../auth/require-permission.decorator';
+import { CreateStaffUserDto } from './dto/create-staff-user.dto';
+import { mapStaffMember, mapStaffUser, StaffMemberDto, StaffUserDto } from './staff-user.dto';
+import { StaffService } from './staff.service';
+
+@ApiTags('admin')
+@Controller('api/admin/users')
+export class AdminUsersController {
+  constructor(private readonly staff: StaffService) {}
+
+  @Post()
+  @HttpCode(201)
+  @RequirePermission('staff:manage')
+  async create(@Body() body: CreateStaffUserDto): Promise<{ user: StaffUserDto }> {
+    return { user: mapStaffUser(await this.staff.create(body)) };
+  }
+
+  @Get()
+  @RequirePermission('staff:manage')
+  async list(): Promise<{ users: StaffMemberDto[] }> {
+    return { users: (await this.staff.listActive()).map(mapStaffMember) };
+  }
+}

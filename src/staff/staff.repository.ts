@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
+import { AgentStatus, StaffUserEntity } from './staff-user.entity';
+
+@Injectable()
+export class StaffRepository {
+  constructor(@InjectRepository(StaffUserEntity) private readonly users: Repository<StaffUserEntity>) {}
+
+  count(): Promise<number> {
+    return this.users.count();
+  }
+
+  findById(id: string): Promise<StaffUserEntity | null> {
+    return this.users.findOneBy({ id });
+  }
+
+  findByUsername(username: string): Promise<StaffUserEntity | null> {
+    return this.users.findOneBy({ username: username.toLowerCase() });
+  }
+
+  findAvailableAgents(): Promise<StaffUserEntity[]> {
+    return this.users.find({ where: { status: 'available', disabled: false }, order: { statusChangedAt: 'ASC' } });
+  }
+
+  findAllActive(): Promise<StaffUserEntity[]> {
+    return this.users.find({ where: { disabled: false }, order: { displayName: 'ASC' } });
+  }
+
+  findUnavailableSince(statuses: AgentStatus[], before: Date): Promise<StaffUserEntity[]> {
+    return this.users
+      .createQueryBuilder('u')
+      .where('u.status IN (:...statuses)', { statuses })
+      .andWhere('u.status_changed_at <= :before', { before })
+      .getMany();
+  }
+
+  countAvailable(): Promise<number> {
+    return this.users.countBy({ status: 'available', disabled: false });
+  }
+
+  insert(db: EntityManager, user: Omit<StaffUserEntity, 'id'>): Promise<StaffUserEntity> {
+    return db.getRepository(StaffUserEntity).save(db.getRepository(StaffUserEntity).create(user));
+  }
+
+  async setStatus(db: EntityManager, id: string, status: AgentStatus, at: Date): Promise<void> {
+    await db.getRepository(StaffUserEntity).update({ id }, { status, statusChangedAt: at, updatedAt: at });
+  }
+
+  /** Offline → away, keeping status_changed_at so a grace period already running is not restarted. */
+  async markReconnected(db: EntityManager, id: string): Promise<void> {
+    await db.getRepository(StaffUserEntity).update({ id, status: 'offline' }, { status: 'away' });
+  }
+
+  async setStatusOf(db: EntityManager, ids: string[], status: AgentStatus, at: Date): Promise<void> {
+    if (ids.length === 0) return;
+    await db.getRepository(StaffUserEntity).update({ id: In(ids) }, { status, statusChangedAt: at, updatedAt: at });
+  }
+}

@@ -1,0 +1,82 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { Clock } from '../common/clock';
+import { conflict, DomainError } from '../common/errors';
+import { Transactions } from '../database/transactions';
+import { CreateStaffUserDto } from './dto/create-staff-user.dto';
+import { PasswordHasher } from './password-hasher';
+import type { StaffUserEntity } from './staff-user.entity';
+import { StaffRepository } from './staff.repository';
+
+@Injectable()
+export class StaffService {
+  private readonly logger = new Logger('Staff');
+  /** Compared against when the user name is unknown, so the response time does not reveal which names exist. */
+  private dummyHash?: Promise<string>;
+
+  constructor(
+    private readonly staff: StaffRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly transactions: Transactions,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(input: CreateStaffUserDto): Promise<StaffUserEntity> {
+    const username = input.username.toLowerCase();
+    if (await this.staff.findByUsername(username)) throw conflict(`The user name "${username}" is taken`);
+    const passwordHash = await this.hasher.hash(input.password);
+    const now = this.clock.now();
+    try {
+      return await this.transactions.run((db) =>
+        this.staff.insert(db, {
+          username,
+          displayName: input.displayName.trim(),
+          passwordHash,
+          role: input.role,
+          disabled: false,
+          status: 'offline',
+          statusChangedAt: now,
+          createdAt: now,
+          updatedAt: now,
+        }),
+      );
+    } catch (error) {
+      if (/UNIQUE|duplicate key/i.test(String((error as Error).message))) throw conflict(`The user name "${username}" is taken`);
+      throw error;
+    }
+  }
+
+  /** Returns the user when the password matches an enabled account, otherwise null. */
+  async authenticate(username: string, password: string): Promise<StaffUserEntity | null> {
+    const user = await this.staff.findByUsername(username);
+    if (!user || user.disabled) {
+      this.dummyHash ??= this.hasher.hash(randomBytes(16).toString('hex'));
+      await this.hasher.verify(await this.dummyHash, password);
+      return null;
+    }
+    return (await this.hasher.verify(user.passwordHash, password)) ? user : null;
+  }
+
+  findActiveById(id: string): Promise<StaffUserEntity | null> {
+    return this.staff.findById(id).then((user) => (user && !user.disabled ? user : null));
+  }
+
+  async requireActive(id: string): Promise<StaffUserEntity> {
+    const user = await this.findActiveById(id);
+    if (!user) throw new DomainError('NOT_FOUND', 'No such staff member');
+    return user;
+  }
+
+  listActive(): Promise<StaffUserEntity[]> {
+    return this.staff.findAllActive();
+  }
+
+  /** On a start with no accounts, creates the first admin; a generated password is returned to be shown once. */
+  async ensureFirstAdmin(username: string, password?: string): Promise<{ username: string; generatedPassword?: string } | null> {
+    if ((await this.staff.count()) > 0) return null;
+    const generatedPassword = password ? undefined : randomBytes(12).toString('base64url');
+    await this.create({ username, displayName: 'Administrator', password: password ?? generatedPassword!, role: 'admin' });
+    this.logger.log(`Created the first admin account "${username}"`);
+    return { username, generatedPassword };
+  }
+}

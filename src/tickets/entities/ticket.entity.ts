@@ -1,0 +1,87 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { TIMESTAMP } from '../../config/database-kind';
+import { StaffUserEntity } from '../../staff/staff-user.entity';
+import type { Channel, Language, Outcome, TicketStatus, Topic } from '../ticket.types';
+
+/** Every chat is a ticket; offline messages, calls and e-mails are tickets without a live chat. */
+@Entity({ name: 'tickets' })
+@Index('idx_tickets_status_queued', ['status', 'queuedAt'])
+@Index('idx_tickets_assignee_status', ['assigneeId', 'status'])
+export class TicketEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 20, unique: true })
+  reference: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  channel: Channel;
+
+  @Column({ type: 'varchar', length: 32 })
+  topic: Topic;
+
+  @Column({ type: 'varchar', length: 16 })
+  status: TicketStatus;
+
+  @Column({ type: 'varchar', length: 2, default: 'nb' })
+  language: Language;
+
+  @Column({ name: 'citizen_name', type: 'varchar', length: 100, nullable: true })
+  citizenName: string | null;
+
+  @Column({ name: 'citizen_email', type: 'varchar', length: 254, nullable: true })
+  citizenEmail: string | null;
+
+  @Column({ name: 'citizen_phone', type: 'varchar', length: 32, nullable: true })
+  citizenPhone: string | null;
+
+  @Column({ name: 'national_id', type: 'varchar', length: 11, nullable: true })
+  nationalId: string | null;
+
+  @Column({ type: 'boolean', default: false })
+  verified: boolean;
+
+  /** SHA-256 of the citizen's chat token; the token itself is never stored. */
+  @Column({ name: 'token_hash', type: 'varchar', length: 64, nullable: true, unique: true })
+  tokenHash: string | null;
+
+  @ManyToOne(() => StaffUserEntity, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'assignee_id' })
+  assignee: StaffUserEntity | null;
+
+  @Column({ name: 'assignee_id', type: 'varchar', length: 36, nullable: true })
+  assigneeId: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  summary: string | null;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  outcome: Outcome | null;
+
+  @Column({ name: 'closed_by', type: 'varchar', length: 16, nullable: true })
+  closedBy: 'citizen' | 'agent' | 'system' | null;
+
+  @Column({ name: 'rating_score', type: 'integer', nullable: true })
+  ratingScore: number | null;
+
+  @Column({ name: 'rating_comment', type: 'text', nullable: true })
+  ratingComment: string | null;
+
+  @Column({ name: 'last_seq', type: 'integer', default: 0 })
+  lastSeq: number;
+
+  @Column({ name: 'queued_at', type: TIMESTAMP, nullable: true })
+  queuedAt: Date | null;
+
+  @Column({ name: 'accepted_at', type: TIMESTAMP, nullable: true })
+  acceptedAt: Date | null;
+
+  @Column({ name: 'closed_at', type: TIMESTAMP, nullable: true })
+  closedAt: Date | null;
+
+  @Column({ name: 'created_at', type: TIMESTAMP })
+  createdAt: Date;
+
+  @Column({ name: 'updated_at', type: TIMESTAMP })
+  updatedAt: Date;
+}

@@ -1,0 +1,201 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
+import { CounterEntity } from '../database/counter.entity';
+import { MessageEntity } from './entities/message.entity';
+import { TicketEntity } from './entities/ticket.entity';
+import type { Outcome, TicketStatus, Topic } from './ticket.types';
+
+export interface QueuedChat {
+  id: string;
+  reference: string;
+  topic: Topic;
+  queuedAt: Date;
+  verified: boolean;
+  preview: string;
+}
+
+export interface TicketListFilter {
+  status?: TicketStatus;
+  topic?: Topic;
+  q?: string;
+  assigneeId?: string;
+  limit: number;
+  cursor?: { createdAt: Date; id: string };
+}
+
+@Injectable()
+export class TicketRepository {
+  constructor(@InjectRepository(TicketEntity) private readonly tickets: Repository<TicketEntity>) {}
+
+  findById(id: string): Promise<TicketEntity | null> {
+    return this.tickets.findOne({ where: { id }, relations: { assignee: true } });
+  }
+
+  findByTokenHash(tokenHash: string): Promise<TicketEntity | null> {
+    return this.tickets.findOne({ where: { tokenHash }, relations: { assignee: true } });
+  }
+
+  /** Oldest first; the reference breaks ties between chats queued in the same millisecond. */
+  async findQueuedOldestFirst(): Promise<QueuedChat[]> {
+    const rows = await this.tickets
+      .createQueryBuilder('t')
+      .leftJoin(MessageEntity, 'm', 'm.ticket_id = t.id AND m.seq = 1')
+      .select(['t.id AS id', 't.reference AS reference', 't.topic AS topic', 't.queued_at AS "queuedAt"', 't.verified AS verified'])
+      .addSelect('SUBSTR(m.body, 1, 140)', 'preview')
+      .where("t.status = 'queued'")
+      .orderBy('t.queued_at', 'ASC')
+      .addOrderBy('t.reference', 'ASC')
+      .getRawMany<{ id: string; reference: string; topic: Topic; queuedAt: string | Date; verified: number | boolean; preview: string | null }>();
+    return rows.map((r) => ({
+      id: r.id,
+      reference: r.reference,
+      topic: r.topic,
+      queuedAt: r.queuedAt instanceof Date ? r.queuedAt : parseDbTimestamp(r.queuedAt),
+      verified: Boolean(r.verified),
+      preview: r.preview ?? '',
+    }));
+  }
+
+  findActiveForAssignee(assigneeId: string): Promise<TicketEntity[]> {
+    return this.tickets.find({ where: { assigneeId, status: 'active' }, relations: { assignee: true }, order: { acceptedAt: 'ASC' } });
+  }
+
+  findActiveForAssignees(assigneeIds: string[]): Promise<TicketEntity[]> {
+    if (assigneeIds.length === 0) return Promise.resolve([]);
+    return this.tickets.find({ where: { assigneeId: In(assigneeIds), status: 'active' } });
+  }
+
+  async countActiveByAssignee(): Promise<Map<string, number>> {
+    const rows = await this.tickets
+      .createQueryBuilder('t')
+      .select('t.assignee_id', 'assigneeId')
+      .addSelect('COUNT(*)', 'count')
+      .where("t.status = 'active'")
+      .groupBy('t.assignee_id')
+      .getRawMany<{ assigneeId: string; count: string | number }>();
+    return new Map(rows.map((r) => [r.assigneeId, Number(r.count)]));
+  }
+
+  /** Seconds from acceptance to closing for the most recently closed chats. */
+  async recentHandlingSeconds(limit: number): Promise<number[]> {
+    const rows = await this.tickets.find({
+      select: { acceptedAt: true, closedAt: true },
+      where: { channel: 'chat', status: 'closed' },
+      order: { closedAt: 'DESC' },
+      take: limit * 2,
+    });
+    return rows
+      .filter((r) => r.acceptedAt && r.closedAt)
+      .slice(0, limit)
+      .map((r) => (r.closedAt!.getTime() - r.acceptedAt!.getTime()) / 1000);
+  }
+
+  list(filter: TicketListFilter): Promise<TicketEntity[]> {
+    const query = this.tickets.createQueryBuilder('t').leftJoinAndSelect('t.assignee', 'assignee');
+    if (filter.status) query.andWhere('t.status = :status', { status: filter.status });
+    if (filter.topic) query.andWhere('t.topic = :topic', { topic: filter.topic });
+    if (filter.assigneeId) query.andWhere('t.assignee_id = :assigneeId', { assigneeId: filter.assigneeId });
+    if (filter.q) {
+      query.andWhere(
+        "(t.reference LIKE :q ESCAPE '\\' OR t.summary LIKE :q ESCAPE '\\' OR t.citizen_name LIKE :q ESCAPE '\\' OR t.citizen_email LIKE :q ESCAPE '\\')",
+        { q: `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` },
+      );
+    }
+    if (filter.cursor) {
+      query.andWhere('(t.created_at < :cAt OR (t.created_at = :cAt AND t.id < :cId))', { cAt: filter.cursor.createdAt, cId: filter.cursor.id });
+    }
+    return query.orderBy('t.created_at', 'DESC').addOrderBy('t.id', 'DESC').take(filter.limit).getMany();
+  }
+
+  // ---- writes: always inside Transactions.run ----
+
+  async nextReference(db: EntityManager, year: number): Promise<string> {
+    const name = `ticket-${year}`;
+    await db.createQueryBuilder().insert().into(CounterEntity).values({ name, value: 0 }).orIgnore().execute();
+    await db.createQueryBuilder().update(CounterEntity).set({ value: () => 'value + 1' }).where('name = :name', { name }).execute();
+    const counter = await db.getRepository(CounterEntity).findOneByOrFail({ name });
+    return `DS-${year}-${String(counter.value).padStart(6, '0')}`;
+  }
+
+  insert(db: EntityManager, ticket: Partial<TicketEntity>): Promise<TicketEntity> {
+    const repository = db.getRepository(TicketEntity);
+    return repository.save(repository.create(ticket));
+  }
+
+  /** The database decides who wins: only one conditional update can see the chat still queued. */
+  async claimQueued(db: EntityManager, id: string, assigneeId: string, at: Date): Promise<boolean> {
+    const result = await db
+      .createQueryBuilder()
+      .update(TicketEntity)
+      .set({ status: 'active', assigneeId, acceptedAt: at, updatedAt: at })
+      .where('id = :id AND status = :queued', { id, queued: 'queued' })
+      .execute();
+    return result.affected === 1;
+  }
+
+  async reassign(db: EntityManager, id: string, fromId: string, toId: string, at: Date): Promise<boolean> {
+    const result = await db
+      .createQueryBuilder()
+      .update(TicketEntity)
+      .set({ assigneeId: toId, updatedAt: at })
+      .where("id = :id AND status = 'active' AND assignee_id = :fromId", { id, fromId })
+      .execute();
+    return result.affected === 1;
+  }
+
+  /** Back to the queue at its original place (queued_at is kept). */
+  async requeue(db: EntityManager, id: string, fromAssigneeId: string, at: Date): Promise<boolean> {
+    const result = await db
+      .createQueryBuilder()
+      .update(TicketEntity)
+      .set({ status: 'queued', assigneeId: null, acceptedAt: null, updatedAt: at })
+      .where("id = :id AND status = 'active' AND assignee_id = :fromAssigneeId", { id, fromAssigneeId })
+      .execute();
+    return result.affected === 1;
+  }
+
+  async close(
+    db: EntityManager,
+    id: string,
+    fromStatuses: TicketStatus[],
+    change: { outcome: Outcome | null; closedBy: 'citizen' | 'agent' | 'system'; at: Date },
+  ): Promise<boolean> {
+    const result = await db
+      .createQueryBuilder()
+      .update(TicketEntity)
+      .set({ status: 'closed', outcome: change.outcome, closedBy: change.closedBy, closedAt: change.at, updatedAt: change.at })
+      .where('id = :id AND status IN (:...fromStatuses)', { id, fromStatuses })
+      .execute();
+    return result.affected === 1;
+  }
+
+  async convertQueuedToTicket(db: EntityManager, id: string, at: Date): Promise<boolean> {
+    const result = await db
+      .createQueryBuilder()
+      .update(TicketEntity)
+      .set({ status: 'open', updatedAt: at })
+      .where("id = :id AND status = 'queued'", { id })
+      .execute();
+    return result.affected === 1;
+  }
+
+  async update(db: EntityManager, id: string, change: Partial<TicketEntity>): Promise<void> {
+    await db.getRepository(TicketEntity).update({ id }, change);
+  }
+
+  async rate(db: EntityManager, id: string, score: number, comment: string | null, at: Date): Promise<boolean> {
+    const result = await db
+      .createQueryBuilder()
+      .update(TicketEntity)
+      .set({ ratingScore: score, ratingComment: comment, updatedAt: at })
+      .where('id = :id AND rating_score IS NULL', { id })
+      .execute();
+    return result.affected === 1;
+  }
+}
+
+/** SQLite hands raw timestamps back as UTC text without a zone ("2026-11-24 10:00:00.000"). */
+function parseDbTimestamp(value: string): Date {
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value.replace(' ', 'T')}Z`);
+}

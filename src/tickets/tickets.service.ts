@@ -1,0 +1,155 @@
+import { Injectable } from '@nestjs/common';
+import type { StaffActor } from '../auth/actor';
+import { Clock } from '../common/clock';
+import { conflict, notFound, validationError } from '../common/errors';
+import { maskNationalIdsInText } from '../common/national-id';
+import { Transactions } from '../database/transactions';
+import { StaffService } from '../staff/staff.service';
+import { ContactDto } from './dto/contact.dto';
+import { CreateTicketDto } from './dto/create-ticket.dto';
+import { TicketQueryDto } from './dto/ticket-query.dto';
+import { UpdateTicketDto } from './dto/update-ticket.dto';
+import type { TicketEntity } from './entities/ticket.entity';
+import { MessageRepository } from './message.repository';
+import { NoteRepository } from './note.repository';
+import { TicketEventRepository } from './ticket-event.repository';
+import { mapNote, mapTicketSummary, NoteDto, TicketDetailDto, TicketSummaryDto, mapMessage, mapTicketEvent } from './ticket.dto';
+import { TicketRepository } from './ticket.repository';
+import { TicketWriter } from './ticket-writer';
+
+export interface TicketPage {
+  items: TicketSummaryDto[];
+  nextCursor: string | null;
+}
+
+@Injectable()
+export class TicketsService {
+  constructor(
+    private readonly tickets: TicketRepository,
+    private readonly messages: MessageRepository,
+    private readonly notes: NoteRepository,
+    private readonly events: TicketEventRepository,
+    private readonly writer: TicketWriter,
+    private readonly staff: StaffService,
+    private readonly transactions: Transactions,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The offline form: anyone, at any hour. */
+  async leaveMessage(input: ContactDto): Promise<{ reference: string }> {
+    const at = this.clock.now();
+    const ticket = await this.transactions.run((db) =>
+      this.writer.open(db, {
+        channel: 'web-form',
+        topic: input.topic,
+        status: 'open',
+        language: input.language ?? 'nb',
+        firstMessage: input.message,
+        summary: input.message.slice(0, 200),
+        citizenName: input.name,
+        citizenEmail: input.email,
+        citizenPhone: input.phone,
+        nationalId: input.nationalId,
+        at,
+      }),
+    );
+    return { reference: ticket.reference };
+  }
+
+  async openForCaller(actor: StaffActor, input: CreateTicketDto): Promise<TicketDetailDto> {
+    const at = this.clock.now();
+    const ticket = await this.transactions.run((db) =>
+      this.writer.open(db, {
+        channel: input.channel,
+        topic: input.topic,
+        status: 'open',
+        language: input.language ?? 'nb',
+        summary: input.summary,
+        nationalId: input.nationalId,
+        actor: { id: actor.id, name: actor.displayName },
+        at,
+      }),
+    );
+    await this.transactions.run((db) => this.tickets.update(db, ticket.id, { assigneeId: actor.id }));
+    return this.get(ticket.id);
+  }
+
+  async list(query: TicketQueryDto): Promise<TicketPage> {
+    const limit = query.limit ?? 25;
+    const rows = await this.tickets.list({ ...query, limit: limit + 1, cursor: decodeCursor(query.cursor) });
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return { items: page.map(mapTicketSummary), nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+  }
+
+  async get(id: string): Promise<TicketDetailDto> {
+    const ticket = await this.require(id);
+    const [messages, notes, events] = await Promise.all([
+      this.messages.listAfter(id, 0),
+      this.notes.listFor(id),
+      this.events.listFor(id),
+    ]);
+    return {
+      ...mapTicketSummary(ticket),
+      ...(ticket.summary ? { summary: ticket.summary } : {}),
+      contact: { ...(ticket.citizenEmail ? { email: ticket.citizenEmail } : {}), ...(ticket.citizenPhone ? { phone: ticket.citizenPhone } : {}) },
+      ...(ticket.ratingScore !== null ? { rating: { score: ticket.ratingScore, ...(ticket.ratingComment ? { comment: ticket.ratingComment } : {}) } } : {}),
+      messages: messages.map(mapMessage),
+      notes: notes.map(mapNote),
+      events: events.map(mapTicketEvent),
+    };
+  }
+
+  async update(actor: StaffActor, id: string, input: UpdateTicketDto): Promise<TicketDetailDto> {
+    const ticket = await this.require(id);
+    const isLive = ticket.status === 'queued' || ticket.status === 'active';
+    if (input.status && isLive) throw conflict('A live chat is closed from the chat, not by changing its status');
+    if (input.assigneeId && isLive) throw conflict('A live chat is handed over with a transfer');
+    if (input.assigneeId) await this.staff.requireActive(input.assigneeId);
+    if (Object.keys(input).length === 0) throw validationError('Nothing to change: give status, outcome, assigneeId or topic');
+
+    const at = this.clock.now();
+    const change: Partial<TicketEntity> = { updatedAt: at };
+    if (input.topic) change.topic = input.topic;
+    if (input.outcome) change.outcome = input.outcome;
+    if (input.assigneeId !== undefined) change.assigneeId = input.assigneeId;
+    if (input.status) {
+      change.status = input.status;
+      change.closedAt = input.status === 'closed' ? (ticket.closedAt ?? at) : null;
+      if (input.status === 'closed') change.closedBy = ticket.closedBy ?? 'agent';
+    }
+    await this.transactions.run(async (db) => {
+      await this.tickets.update(db, id, change);
+      await this.events.record(db, id, { type: 'updated', actorId: actor.id, actorName: actor.displayName, data: { ...input }, at });
+    });
+    return this.get(id);
+  }
+
+  async addNote(actor: StaffActor, id: string, body: string): Promise<NoteDto> {
+    await this.require(id);
+    const note = await this.transactions.run((db) =>
+      this.notes.add(db, { ticketId: id, authorId: actor.id, authorName: actor.displayName, body: maskNationalIdsInText(body), createdAt: this.clock.now() }),
+    );
+    return mapNote(note);
+  }
+
+  async require(id: string): Promise<TicketEntity> {
+    const ticket = isUuid(id) ? await this.tickets.findById(id) : null;
+    if (!ticket) throw notFound('Ticket');
+    return ticket;
+  }
+}
+
+const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+
+function encodeCursor(ticket: TicketEntity): string {
+  return Buffer.from(`${ticket.createdAt.toISOString()}|${ticket.id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string | undefined): { createdAt: Date; id: string } | undefined {
+  if (!cursor) return undefined;
+  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const createdAt = new Date(at ?? '');
+  if (!id || Number.isNaN(createdAt.getTime())) throw validationError('cursor is not valid', [{ field: 'cursor', message: 'use nextCursor from the previous page' }]);
+  return { createdAt, id };
+}
