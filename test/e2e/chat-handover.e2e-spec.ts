@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { ChatSweeper } from '../../src/chat/chat-sweeper';
-import { ask, next, startTestApp, TestApp, VALID_CHAT } from '../support/test-app';
+import { agentState, ask, next, startTestApp, TestApp, until, VALID_CHAT } from '../support/test-app';
 
 describe('chats are never kept silently or dropped', () => {
   let desk: TestApp;
@@ -55,7 +55,7 @@ describe('chats are never kept silently or dropped', () => {
     await waitFor(async () => (await staffStatus(desk, login.id)) === 'offline');
     desk.clock.advance(20_000);
     const back = await desk.agent(login);
-    const state = await next(back, 'agent:state');
+    const state = await agentState(back);
     expect(state.chats.map((c: any) => c.id)).toEqual([started.chat.id]);
     await ask(back, 'agent:status', { status: 'available' });
     desk.clock.advance(120_000);
@@ -151,10 +151,4 @@ async function staffStatus(desk: TestApp, id: string): Promise<string> {
   return row.status;
 }
 
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 3000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > until) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+const waitFor = (condition: () => Promise<boolean>) => until(condition);

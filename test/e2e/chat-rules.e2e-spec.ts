@@ -124,7 +124,7 @@ describe('a chat belongs to its citizen', () => {
     const { io } = await import('socket.io-client');
     const socket = io(`${desk.url}/citizen`, { transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { origin: 'https://evil.example' } });
     await expect(new Promise((resolve, reject) => {
-      socket.once('connect', resolve);
+      socket.once('connect', () => resolve(undefined));
       socket.once('connect_error', reject);
     })).rejects.toBeDefined();
     socket.close();

@@ -41,6 +41,12 @@ export interface TestApp {
 }
 
 let counter = 0;
+const agentStates = new WeakMap<Socket, Promise<any>>();
+
+/** The `agent:state` the server sent when this agent socket connected. */
+export function agentState(socket: Socket): Promise<any> {
+  return agentStates.get(socket) ?? Promise.reject(new Error('not an agent socket'));
+}
 
 /**
  * Starts the real application (configureApp, real pipes and guards) on a random port with a
@@ -73,6 +79,11 @@ export async function startTestApp(options: { now?: string; env?: Record<string,
     new Promise((resolve, reject) => {
       const socket = io(`${url}${namespace}`, { transports: ['websocket'], reconnection: false, forceNew: true, ...opts });
       sockets.push(socket);
+      if (namespace === '/agent') {
+        const state = next(socket, 'agent:state');
+        state.catch(() => undefined); // only some tests ask for it
+        agentStates.set(socket, state);
+      }
       socket.once('connect', () => resolve(socket));
       socket.once('connect_error', (error) => reject(error));
     });
@@ -139,3 +150,12 @@ export function collect<T = any>(socket: Socket, event: string): T[] {
 }
 
 export const VALID_CHAT = { topic: 'digital-mailbox', message: 'Jeg finner ikke brevet fra Skatteetaten i postkassen min.' };
+
+/** Polls until the condition holds (for state reached through pushes that may already have happened). */
+export async function until(condition: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
