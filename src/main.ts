@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
+import { DeskLogger } from './common/desk-logger';
 import { ConfigError, loadConfig } from './config/load-config';
 import { StaffService } from './staff/staff.service';
 
@@ -19,7 +20,7 @@ async function bootstrap(): Promise<void> {
     throw error;
   }
 
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: new DeskLogger() });
   configureApp(app);
 
   const admin = await app.get(StaffService).ensureFirstAdmin(config.adminUsername, config.adminPassword);

@@ -10,9 +10,10 @@ import { TicketEventEntity } from '../tickets/entities/ticket-event.entity';
 import { TicketEntity } from '../tickets/entities/ticket.entity';
 import { CounterEntity } from './counter.entity';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
+import { CitizenIdentityAndReferral1764100000000 } from './migrations/1764100000000-citizen-identity-and-referral';
 
 export const ENTITIES = [StaffUserEntity, TicketEntity, MessageEntity, NoteEntity, TicketEventEntity, SessionEntity, CounterEntity];
-const SQLITE_MIGRATIONS = [InitialSchema1764000000000];
+const SQLITE_MIGRATIONS = [InitialSchema1764000000000, CitizenIdentityAndReferral1764100000000];
 
 export function buildDataSourceOptions(database: DatabaseConfig): DataSourceOptions {
   if (database.type === 'postgres') {

@@ -41,6 +41,23 @@ export class TicketEntity {
   @Column({ type: 'boolean', default: false })
   verified: boolean;
 
+  /** ID-porten authentication of the citizen in this chat: level (acr) and methods (amr). */
+  @Column({ name: 'auth_acr', type: 'varchar', length: 64, nullable: true })
+  authAcr: string | null;
+
+  @Column({ name: 'auth_amr', type: 'simple-json', nullable: true })
+  authAmr: string[] | null;
+
+  @Column({ name: 'auth_time', type: TIMESTAMP, nullable: true })
+  authTime: Date | null;
+
+  /** The last one-click referral: to which provider, when. */
+  @Column({ name: 'referred_provider', type: 'varchar', length: 16, nullable: true })
+  referredProvider: 'digipost' | 'e-boks' | null;
+
+  @Column({ name: 'referred_at', type: TIMESTAMP, nullable: true })
+  referredAt: Date | null;
+
   /** SHA-256 of the citizen's chat token; the token itself is never stored. */
   @Column({ name: 'token_hash', type: 'varchar', length: 64, nullable: true, unique: true })
   tokenHash: string | null;
