@@ -1,12 +1,15 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ChatModule } from './chat/chat.module';
+import { CitizensModule } from './citizens/citizens.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { OpeningHoursModule } from './opening-hours/opening-hours.module';
 import { PagesModule } from './pages/pages.module';
+import { RepliesModule } from './replies/replies.module';
 import { StaffModule } from './staff/staff.module';
 import { TicketsModule } from './tickets/tickets.module';
 
@@ -23,6 +26,9 @@ export class AppModule {
         StaffModule,
         AuthModule,
         TicketsModule,
+        AuditModule,
+        CitizensModule,
+        RepliesModule,
         ChatModule,
         PagesModule,
       ],

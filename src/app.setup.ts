@@ -3,6 +3,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express from 'express';
 import helmet from 'helmet';
 import { join } from 'node:path';
+import { mountDevIdporten } from './auth/idporten';
 import { SessionMiddlewareProvider } from './auth/session-middleware.provider';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { createValidationPipe } from './common/validation';
@@ -37,6 +38,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
     }),
   );
   app.use(express.json({ limit: '64kb' }));
+  mountDevIdporten(app);
   app.use(app.get(SessionMiddlewareProvider).handler);
 
   app.useStaticAssets(join(PROJECT_ROOT, 'public'), { index: false, maxAge: config.isProduction ? '1h' : 0 });

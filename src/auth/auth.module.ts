@@ -5,6 +5,7 @@ import { StaffModule } from '../staff/staff.module';
 import { AccessGuard } from './access.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { CitizenSocketIdentity, IDPORTEN_CONTROLLERS, IDPORTEN_PROVIDERS } from './idporten';
 import { LoginThrottle } from './login-throttle';
 import { SessionEntity } from './session.entity';
 import { SessionMiddlewareProvider } from './session-middleware.provider';
@@ -12,8 +13,8 @@ import { StaffSocketAuth } from './staff-socket-auth';
 
 @Module({
   imports: [StaffModule, TypeOrmModule.forFeature([SessionEntity])],
-  controllers: [AuthController],
-  providers: [AuthService, LoginThrottle, SessionMiddlewareProvider, StaffSocketAuth, { provide: APP_GUARD, useClass: AccessGuard }],
-  exports: [AuthService, SessionMiddlewareProvider, StaffSocketAuth],
+  controllers: [AuthController, ...IDPORTEN_CONTROLLERS],
+  providers: [AuthService, LoginThrottle, SessionMiddlewareProvider, StaffSocketAuth, ...IDPORTEN_PROVIDERS, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [AuthService, SessionMiddlewareProvider, StaffSocketAuth, CitizenSocketIdentity],
 })
 export class AuthModule {}

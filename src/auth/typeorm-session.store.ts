@@ -54,8 +54,9 @@ export class TypeormSessionStore extends Store {
     return result.affected ?? 0;
   }
 
+  /** Counted on the desk's clock (FAKE_NOW), not on the cookie's wall-clock expiry date. */
   private expiry(session: SessionData): Date {
-    const expires = session.cookie?.expires;
-    return expires ? new Date(expires) : new Date(this.clock.now().getTime() + DAY_MS);
+    const maxAge = session.cookie?.originalMaxAge;
+    return new Date(this.clock.now().getTime() + (typeof maxAge === 'number' && maxAge > 0 ? maxAge : DAY_MS));
   }
 }

@@ -21,6 +21,8 @@ import { ChatLifecycleService } from './chat-lifecycle.service';
 import { ChatMessagesService } from './chat-messages.service';
 import { ChatNotifier, rooms } from './chat-notifier';
 import { ChatQueueService } from './chat-queue.service';
+import { ChatReferralService } from './chat-referral.service';
+import { ReferChatDto } from './dto/referral.dto';
 import {
   AddChatNoteDto,
   AgentSendDto,
@@ -51,6 +53,7 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
     private readonly access: ChatAccess,
     private readonly staff: StaffService,
     private readonly notifier: ChatNotifier,
+    private readonly referrals: ChatReferralService,
   ) {}
 
   afterInit(namespace: Namespace): void {
@@ -134,6 +137,12 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
   @SubscribeMessage('note:add')
   async note(@ConnectedSocket() socket: Socket, @MessageBody() input: AddChatNoteDto) {
     return { ok: true, note: await this.messages.addNote(actorOf(socket), input.chatId, input.body) };
+  }
+
+  @SubscribeMessage('chat:refer')
+  async refer(@ConnectedSocket() socket: Socket, @MessageBody() input: ReferChatDto) {
+    const referral = await this.referrals.referInChat(actorOf(socket), input.chatId, input.provider);
+    return { ok: true, message: referral.message, contact: referral.contact };
   }
 
   @SubscribeMessage('chat:transfer')

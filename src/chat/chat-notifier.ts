@@ -54,6 +54,10 @@ export class ChatNotifier implements OnModuleInit {
       this.agents?.to(rooms.user(previousAgentId)).emit('chat:removed', { chatId, reason: 'requeued' });
       this.agents?.in(rooms.user(previousAgentId)).socketsLeave(rooms.chat(chatId));
     });
+    this.desk.on('chat.verified', ({ chatId }) => {
+      this.agents?.to(rooms.chat(chatId)).emit('chat:verified', { chatId });
+      this.citizens?.to(rooms.chat(chatId)).emit('chat:verified', { verified: true });
+    });
     this.desk.on('chat.ended', ({ chatId, by, outcome }) => {
       const payload = { by, ...(outcome ? { outcome } : {}) };
       this.citizens?.to(rooms.chat(chatId)).emit('chat:ended', payload);

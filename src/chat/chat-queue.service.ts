@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { StaffActor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/errors';
-import { maskNationalId } from '../common/national-id';
 import { AppConfig } from '../config/app-config';
 import { Transactions } from '../database/transactions';
 import { StaffRepository } from '../staff/staff.repository';
@@ -11,6 +10,7 @@ import { MessageRepository } from '../tickets/message.repository';
 import { TicketEventRepository } from '../tickets/ticket-event.repository';
 import { ChatDto, mapChat, mapMessage, MessageDto } from '../tickets/ticket.dto';
 import { QueuedChat, TicketRepository } from '../tickets/ticket.repository';
+import { CitizenContext, CitizenContextService } from '../citizens/citizen-context.service';
 import { ChatAccess } from './chat-access.service';
 import { DeskEvents } from './desk-events';
 import { systemText } from './system-messages';
@@ -31,17 +31,10 @@ export interface QueuePosition {
   estimatedWaitSeconds: number;
 }
 
-/** What the agent sees of the citizen when taking a chat; registry look-ups extend it. */
-export interface CitizenSummary {
-  nationalId: string | null;
-  verified: boolean;
-  name: string | null;
-}
-
 export interface AcceptedChat {
   chat: ChatDto;
   messages: MessageDto[];
-  citizen: CitizenSummary;
+  citizen: CitizenContext;
 }
 
 const HANDLING_CACHE_MS = 60_000;
@@ -60,6 +53,7 @@ export class ChatQueueService {
     private readonly desk: DeskEvents,
     private readonly config: AppConfig,
     private readonly clock: Clock,
+    private readonly citizens: CitizenContextService,
   ) {}
 
   async waiting(): Promise<WaitingChat[]> {
@@ -92,8 +86,8 @@ export class ChatQueueService {
     const assigned = await this.assign(chatId, actor.id, actor.displayName);
     if (!assigned) throw new DomainError('TAKEN', 'Someone else has already taken this chat, or it is no longer waiting');
     const chat = await this.access.chatById(chatId);
-    const messages = await this.messages.listAfter(chatId, 0);
-    return { chat: mapChat(chat), messages: messages.map(mapMessage), citizen: citizenSummary(chat) };
+    const [messages, citizen] = await Promise.all([this.messages.listAfter(chatId, 0), this.citizens.forTicket(actor, chatId, 'chat accepted')]);
+    return { chat: mapChat(chat), messages: messages.map(mapMessage), citizen };
   }
 
   /** ROUTING=auto: hands the oldest waiting chats to the available agents with the fewest chats. */
@@ -156,10 +150,4 @@ const toWaitingChat = (chat: QueuedChat): WaitingChat => ({
   waitingSince: chat.queuedAt.toISOString(),
   verified: chat.verified,
   preview: chat.preview,
-});
-
-export const citizenSummary = (chat: TicketEntity): CitizenSummary => ({
-  nationalId: chat.nationalId ? maskNationalId(chat.nationalId) : null,
-  verified: chat.verified,
-  name: chat.citizenName,
 });

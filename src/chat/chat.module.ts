@@ -1,26 +1,31 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { CitizensModule } from '../citizens/citizens.module';
 import { OpeningHoursModule } from '../opening-hours/opening-hours.module';
+import { ReferralsModule } from '../referrals/referrals.module';
 import { StaffModule } from '../staff/staff.module';
 import { TicketsModule } from '../tickets/tickets.module';
 import { AgentPresenceService } from './agent-presence.service';
 import { AgentGateway } from './agent.gateway';
 import { ChatAccess } from './chat-access.service';
+import { ChatIdentityService } from './chat-identity.service';
 import { ChatLifecycleService } from './chat-lifecycle.service';
 import { ChatMessagesService } from './chat-messages.service';
 import { ChatNotifier } from './chat-notifier';
 import { ChatQueueService } from './chat-queue.service';
+import { ChatReferralService } from './chat-referral.service';
 import { ChatStartService } from './chat-start.service';
 import { ChatSweeper } from './chat-sweeper';
 import { CitizenGateway } from './citizen.gateway';
 import { ClosingTimeService } from './closing-time.service';
 import { DeskEvents } from './desk-events';
+import { ReferralController } from './referral.controller';
 import { TranscriptController } from './transcript.controller';
 import { TranscriptService } from './transcript.service';
 
 @Module({
-  imports: [AuthModule, StaffModule, TicketsModule, OpeningHoursModule],
-  controllers: [TranscriptController],
+  imports: [AuthModule, StaffModule, TicketsModule, OpeningHoursModule, ReferralsModule, CitizensModule],
+  controllers: [TranscriptController, ReferralController],
   providers: [
     DeskEvents,
     ChatAccess,
@@ -33,6 +38,8 @@ import { TranscriptService } from './transcript.service';
     ChatNotifier,
     ChatSweeper,
     TranscriptService,
+    ChatReferralService,
+    ChatIdentityService,
     CitizenGateway,
     AgentGateway,
   ],

@@ -8,11 +8,13 @@ import {
   WebSocketGateway,
 } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
+import { CitizenSocketIdentity } from '../auth/idporten';
 import { DomainError } from '../common/errors';
 import { createValidationPipe } from '../common/validation';
 import { WsAckExceptionFilter } from '../common/ws-ack-exception.filter';
 import type { TicketEntity } from '../tickets/entities/ticket.entity';
 import { ChatAccess } from './chat-access.service';
+import { ChatIdentityService } from './chat-identity.service';
 import { ChatLifecycleService } from './chat-lifecycle.service';
 import { ChatMessagesService } from './chat-messages.service';
 import { ChatNotifier, rooms } from './chat-notifier';
@@ -38,6 +40,8 @@ export class CitizenGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly lifecycle: ChatLifecycleService,
     private readonly queue: ChatQueueService,
     private readonly notifier: ChatNotifier,
+    private readonly identities: CitizenSocketIdentity,
+    private readonly verification: ChatIdentityService,
   ) {}
 
   afterInit(namespace: Namespace): void {
@@ -49,7 +53,7 @@ export class CitizenGateway implements OnGatewayInit, OnGatewayConnection {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
     if (typeof token !== 'string') return;
     try {
-      await this.enter(socket, await this.access.chatForToken(token));
+      await this.enter(socket, await this.verified(socket, await this.access.chatForToken(token)));
     } catch {
       socket.emit('chat:error', { code: 'UNAUTHENTICATED', message: 'The chat token is not valid' });
     }
@@ -58,13 +62,14 @@ export class CitizenGateway implements OnGatewayInit, OnGatewayConnection {
   @SubscribeMessage('chat:start')
   async start(@ConnectedSocket() socket: Socket, @MessageBody() input: StartChatDto) {
     const started = await this.starts.start(socket.handshake.address, input);
-    await this.enter(socket, await this.access.chatForToken(started.token));
-    return { ok: true, ...started };
+    const chat = await this.verified(socket, await this.access.chatForToken(started.token));
+    await this.enter(socket, chat);
+    return { ok: true, ...started, chat: { ...started.chat, verified: chat.verified } };
   }
 
   @SubscribeMessage('chat:resume')
   async resume(@ConnectedSocket() socket: Socket, @MessageBody() input: ResumeChatDto) {
-    const chat = await this.access.chatForToken(input.token);
+    const chat = await this.verified(socket, await this.access.chatForToken(input.token));
     await this.enter(socket, chat);
     const history = await this.messages.historyForCitizen(chat, input.afterSeq ?? 0);
     const queued = chat.status === 'queued' ? await this.queue.positionOf(chat.id) : undefined;
@@ -93,6 +98,17 @@ export class CitizenGateway implements OnGatewayInit, OnGatewayConnection {
   async rate(@ConnectedSocket() socket: Socket, @MessageBody() input: RateChatDto) {
     await this.lifecycle.rate(await this.currentChat(socket), input.score, input.comment);
     return { ok: true };
+  }
+
+  /** Logged in with ID-porten before or during the chat: the chat becomes verified. */
+  @SubscribeMessage('chat:verify')
+  async verify(@ConnectedSocket() socket: Socket, @MessageBody() _input: EndChatDto) {
+    const chat = await this.verified(socket, await this.currentChat(socket));
+    return { ok: true, verified: chat.verified };
+  }
+
+  private async verified(socket: Socket, chat: TicketEntity): Promise<TicketEntity> {
+    return this.verification.apply(chat, await this.identities.identityFor(socket));
   }
 
   private async enter(socket: Socket, chat: TicketEntity): Promise<void> {

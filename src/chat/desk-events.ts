@@ -12,6 +12,7 @@ export interface DeskEventMap {
   'queue.changed': Record<string, never>;
   'chat.assigned': { chatId: string; agentId: string; agentName: string; previousAgentId?: string };
   'chat.requeued': { chatId: string; previousAgentId: string };
+  'chat.verified': { chatId: string };
   'chat.ended': { chatId: string; by: EndedBy; outcome?: string; agentId?: string | null };
   'agent.status': { agentId: string; status: 'available' | 'away' | 'offline' };
 }

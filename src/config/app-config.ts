@@ -22,7 +22,13 @@ export class AppConfig {
   fakeNow?: Date;
   krr?: { url: string; token?: string };
   idportenUsers?: { url: string; token?: string };
+  /** Citizen log-in (OpenID Connect). Unset outside production: the built-in development provider plays ID-porten. */
+  idporten?: { issuer: string; clientId: string; clientSecret: string };
+  /** The address citizens' browsers use (no trailing slash); ID-porten redirects back to it. */
+  publicUrl: string;
   registryFixture: string;
+  /** Absolute path of the mailbox providers' contact details (configuration, not code: they change). */
+  providersFile: string;
   retentionDays: number;
   routing: Routing;
   maxChatsPerAgent: number;

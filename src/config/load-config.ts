@@ -53,7 +53,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
   config.krr = krrUrl ? { url: krrUrl, token: env.KRR_TOKEN } : undefined;
   const usersUrl = reader.optionalUrl('IDPORTEN_USERS_URL', ['http:', 'https:']);
   config.idportenUsers = usersUrl ? { url: usersUrl, token: env.IDPORTEN_USERS_TOKEN } : undefined;
+  config.idporten = readIdporten(env, reader, problems, config.nodeEnv === 'production');
+  config.publicUrl = reader.optionalUrl('PUBLIC_URL', ['http:', 'https:']) ?? defaultPublicUrl(config.host, config.port);
   config.registryFixture = resolve(reader.string('REGISTRY_FIXTURE', 'data/registry.sample.json'));
+  config.providersFile = resolve(reader.string('PROVIDERS_FILE', 'config/providers.json'));
   config.retentionDays = reader.integer('RETENTION_DAYS', 365, 1, 36500);
   config.routing = reader.oneOf<Routing>('ROUTING', ['manual', 'auto'], 'manual');
   config.maxChatsPerAgent = reader.integer('MAX_CHATS_PER_AGENT', 3, 1, 50);
@@ -81,6 +84,24 @@ export function loadConfig(env: Env = process.env): AppConfig {
 
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** All three ID-porten client variables, or none (then the development provider is used outside production). */
+function readIdporten(env: Env, reader: EnvReader, problems: string[], production: boolean): AppConfig['idporten'] {
+  const names = ['IDPORTEN_ISSUER', 'IDPORTEN_CLIENT_ID', 'IDPORTEN_CLIENT_SECRET'] as const;
+  const missing = names.filter((name) => !env[name]);
+  if (missing.length === names.length) return undefined;
+  if (missing.length > 0) {
+    problems.push(`${names.join(', ')} go together: ${missing.join(', ')} missing`);
+    return undefined;
+  }
+  const issuer = reader.optionalUrl('IDPORTEN_ISSUER', production ? ['https:'] : ['http:', 'https:']);
+  return issuer ? { issuer, clientId: env.IDPORTEN_CLIENT_ID!, clientSecret: env.IDPORTEN_CLIENT_SECRET! } : undefined;
+}
+
+function defaultPublicUrl(host: string, port: number): string {
+  const browsable = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  return `http://${browsable.includes(':') ? `[${browsable}]` : browsable}:${port}`;
 }
 
 function parseDatabaseUrl(url: string, problems: string[]): DatabaseConfig {

@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config';
+import { AuditRecordEntity } from '../audit/audit-record.entity';
+import { ReadyReplyEntity } from '../replies/ready-reply.entity';
 import { SessionEntity } from '../auth/session.entity';
 import { StaffUserEntity } from '../staff/staff-user.entity';
 import { MessageEntity } from '../tickets/entities/message.entity';
@@ -11,9 +13,11 @@ import { TicketEntity } from '../tickets/entities/ticket.entity';
 import { CounterEntity } from './counter.entity';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
 import { CitizenIdentityAndReferral1764100000000 } from './migrations/1764100000000-citizen-identity-and-referral';
+import { AuditLog1764200000000 } from './migrations/1764200000000-audit-log';
+import { ReadyMadeReplies1764300000000 } from './migrations/1764300000000-ready-made-replies';
 
-export const ENTITIES = [StaffUserEntity, TicketEntity, MessageEntity, NoteEntity, TicketEventEntity, SessionEntity, CounterEntity];
-const SQLITE_MIGRATIONS = [InitialSchema1764000000000, CitizenIdentityAndReferral1764100000000];
+export const ENTITIES = [StaffUserEntity, TicketEntity, MessageEntity, NoteEntity, TicketEventEntity, SessionEntity, CounterEntity, AuditRecordEntity, ReadyReplyEntity];
+const SQLITE_MIGRATIONS = [InitialSchema1764000000000, CitizenIdentityAndReferral1764100000000, AuditLog1764200000000, ReadyMadeReplies1764300000000];
 
 export function buildDataSourceOptions(database: DatabaseConfig): DataSourceOptions {
   if (database.type === 'postgres') {

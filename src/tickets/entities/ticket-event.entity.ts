@@ -13,7 +13,8 @@ export type TicketEventType =
   | 'ended-by-citizen'
   | 'rated'
   | 'updated'
-  | 'converted-to-ticket';
+  | 'converted-to-ticket'
+  | 'verified';
 
 /** The ticket's timeline: who did what, when. */
 @Entity({ name: 'ticket_events' })

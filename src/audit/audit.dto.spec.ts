@@ -1,0 +1,41 @@
+import type { AuditRecordEntity } from './audit-record.entity';
+import { mapAuditRecord } from './audit.dto';
+import { subjectHash } from './audit.service';
+
+describe('audit records', () => {
+  it('hash one person the same way, whatever the spacing, and never to the number itself', () => {
+    expect(subjectHash('17858500060')).toBe(subjectHash('178585 00060'));
+    expect(subjectHash('17858500060')).toMatch(/^[0-9a-f]{64}$/);
+    expect(subjectHash('17858500060')).not.toBe(subjectHash('17858507472'));
+  });
+
+  it('leave the hash out of the response', () => {
+    const record: AuditRecordEntity = {
+      id: 'a',
+      actorId: 'u',
+      actorName: 'Kari',
+      ticketId: 't',
+      subject: '178585*****',
+      subjectHash: subjectHash('17858500060'),
+      action: 'citizen.lookup',
+      purpose: 'ticket view',
+      sources: ['krr', 'idporten'],
+      outcome: { krr: 'ok', idporten: 'unavailable' },
+      createdAt: new Date('2026-11-24T10:00:00Z'),
+    };
+    const dto = mapAuditRecord(record);
+    expect(dto).toEqual({
+      id: 'a',
+      createdAt: '2026-11-24T10:00:00.000Z',
+      actorId: 'u',
+      actorName: 'Kari',
+      ticketId: 't',
+      subject: '178585*****',
+      action: 'citizen.lookup',
+      purpose: 'ticket view',
+      sources: ['krr', 'idporten'],
+      outcome: { krr: 'ok', idporten: 'unavailable' },
+    });
+    expect(JSON.stringify(dto)).not.toContain(record.subjectHash!);
+  });
+});

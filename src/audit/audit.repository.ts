@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { AuditRecordEntity } from './audit-record.entity';
+
+export interface AuditFilter {
+  ticketId?: string;
+  actorId?: string;
+  subjectHash?: string;
+  from?: Date;
+  to?: Date;
+  limit: number;
+  cursor?: { createdAt: Date; id: string };
+}
+
+@Injectable()
+export class AuditRepository {
+  constructor(@InjectRepository(AuditRecordEntity) private readonly records: Repository<AuditRecordEntity>) {}
+
+  /** Newest first; the id breaks ties between records of the same millisecond. */
+  findNewestFirst(filter: AuditFilter): Promise<AuditRecordEntity[]> {
+    const query = this.records.createQueryBuilder('a');
+    if (filter.ticketId) query.andWhere('a.ticket_id = :ticketId', { ticketId: filter.ticketId });
+    if (filter.actorId) query.andWhere('a.actor_id = :actorId', { actorId: filter.actorId });
+    if (filter.subjectHash) query.andWhere('a.subject_hash = :subjectHash', { subjectHash: filter.subjectHash });
+    if (filter.from) query.andWhere('a.created_at >= :from', { from: filter.from });
+    if (filter.to) query.andWhere('a.created_at <= :to', { to: filter.to });
+    if (filter.cursor) {
+      query.andWhere('(a.created_at < :cAt OR (a.created_at = :cAt AND a.id < :cId))', { cAt: filter.cursor.createdAt, cId: filter.cursor.id });
+    }
+    return query.orderBy('a.created_at', 'DESC').addOrderBy('a.id', 'DESC').take(filter.limit).getMany();
+  }
+
+  // ---- writes: always inside Transactions.run ----
+
+  append(db: EntityManager, record: Omit<AuditRecordEntity, 'id'>): Promise<AuditRecordEntity> {
+    const repository = db.getRepository(AuditRecordEntity);
+    return repository.save(repository.create(record));
+  }
+}

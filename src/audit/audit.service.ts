@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import type { StaffActor } from '../auth/actor';
+import { hasPermission } from '../auth/permissions';
+import { Clock } from '../common/clock';
+import { forbidden, validationError } from '../common/errors';
+import { maskNationalId } from '../common/national-id';
+import { Transactions } from '../database/transactions';
+import type { AuditRecordEntity } from './audit-record.entity';
+import { AuditPage, AuditRecordDto, mapAuditRecord } from './audit.dto';
+import { AuditRepository } from './audit.repository';
+
+export interface AuditEntry {
+  actor: Pick<StaffActor, 'id' | 'displayName'>;
+  ticketId?: string | null;
+  /** The full number; only its mask and hash are stored. */
+  nationalId?: string | null;
+  action: string;
+  purpose: string;
+  sources: string[];
+  outcome: Record<string, string>;
+}
+
+export interface AuditSearch {
+  ticket?: string;
+  user?: string;
+  /** Records about one person, found by hash. Not offered over HTTP: a number does not belong in a URL. */
+  nationalId?: string;
+  from?: string;
+  to?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+const DEFAULT_LIMIT = 50;
+
+/** sha256 of the 11 digits: the same person gives the same hash, the number itself is not kept. */
+export const subjectHash = (nationalId: string) => createHash('sha256').update(nationalId.replace(/\D/g, '')).digest('hex');
+
+@Injectable()
+export class AuditService {
+  constructor(
+    private readonly records: AuditRepository,
+    private readonly transactions: Transactions,
+    private readonly clock: Clock,
+  ) {}
+
+  async record(entry: AuditEntry): Promise<AuditRecordDto> {
+    const saved = await this.transactions.run((db) =>
+      this.records.append(db, {
+        actorId: entry.actor.id,
+        actorName: entry.actor.displayName,
+        ticketId: entry.ticketId ?? null,
+        subject: entry.nationalId ? maskNationalId(entry.nationalId) : null,
+        subjectHash: entry.nationalId ? subjectHash(entry.nationalId) : null,
+        action: entry.action,
+        purpose: entry.purpose,
+        sources: entry.sources,
+        outcome: entry.outcome,
+        createdAt: this.clock.now(),
+      }),
+    );
+    return mapAuditRecord(saved);
+  }
+
+  async search(actor: StaffActor, query: AuditSearch): Promise<AuditPage> {
+    if (!hasPermission(actor.role, 'audit:read')) throw forbidden('Only supervisors read the audit log');
+    const limit = query.limit ?? DEFAULT_LIMIT;
+    const rows = await this.records.findNewestFirst({
+      ticketId: query.ticket,
+      actorId: query.user,
+      subjectHash: query.nationalId ? subjectHash(query.nationalId) : undefined,
+      from: query.from ? new Date(query.from) : undefined,
+      to: query.to ? new Date(query.to) : undefined,
+      limit: limit + 1,
+      cursor: decodeCursor(query.cursor),
+    });
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return { items: page.map(mapAuditRecord), nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+  }
+}
+
+function encodeCursor(record: AuditRecordEntity): string {
+  return Buffer.from(`${record.createdAt.toISOString()}|${record.id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string | undefined): { createdAt: Date; id: string } | undefined {
+  if (!cursor) return undefined;
+  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const createdAt = new Date(at ?? '');
+  if (!id || Number.isNaN(createdAt.getTime())) throw validationError('cursor is not valid', [{ field: 'cursor', message: 'use nextCursor from the previous page' }]);
+  return { createdAt, id };
+}

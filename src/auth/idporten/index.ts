@@ -1,0 +1,13 @@
+import { CitizenSocketIdentity } from './citizen-socket-identity';
+import { DevIdporten } from './dev-idporten.service';
+import { IdportenClient } from './idporten-client';
+import { IdportenLoginService } from './idporten-login.service';
+import { IdportenController } from './idporten.controller';
+
+export type { CitizenIdentity } from './citizen-identity';
+export { CitizenSocketIdentity } from './citizen-socket-identity';
+export { mountDevIdporten } from './dev-idporten.service';
+
+/** Spread into AuthModule: the citizen log-in shares its session middleware. */
+export const IDPORTEN_CONTROLLERS = [IdportenController];
+export const IDPORTEN_PROVIDERS = [DevIdporten, IdportenClient, IdportenLoginService, CitizenSocketIdentity];

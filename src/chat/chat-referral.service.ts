@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import type { StaffActor } from '../auth/actor';
+import { Clock } from '../common/clock';
+import { conflict } from '../common/errors';
+import { Transactions } from '../database/transactions';
+import { ProviderDirectory, type Provider } from '../referrals/provider-directory';
+import type { TicketEntity } from '../tickets/entities/ticket.entity';
+import { MessageRepository } from '../tickets/message.repository';
+import { TicketEventRepository } from '../tickets/ticket-event.repository';
+import { mapMessage, MessageDto } from '../tickets/ticket.dto';
+import { TicketRepository } from '../tickets/ticket.repository';
+import { TicketsService } from '../tickets/tickets.service';
+import { ChatAccess } from './chat-access.service';
+import { DeskEvents } from './desk-events';
+
+export interface ReferralResult {
+  provider: Provider;
+  /** The provider's contact card in the ticket's language, to read out or send. */
+  contact: ReturnType<ProviderDirectory['referralCard']>;
+  /** The text the citizen received (live chat) or can be sent (phone, e-mail, form). */
+  text: string;
+  /** The chat message, when the ticket is a live chat. */
+  message?: MessageDto;
+}
+
+/**
+ * The one-click referral to Digipost or e-Boks. In a live chat the citizen gets a referral
+ * message; on any ticket the referral (provider, agent, time) is recorded.
+ */
+@Injectable()
+export class ChatReferralService {
+  constructor(
+    private readonly directory: ProviderDirectory,
+    private readonly access: ChatAccess,
+    private readonly tickets: TicketRepository,
+    private readonly ticketsService: TicketsService,
+    private readonly messages: MessageRepository,
+    private readonly events: TicketEventRepository,
+    private readonly transactions: Transactions,
+    private readonly desk: DeskEvents,
+    private readonly clock: Clock,
+  ) {}
+
+  /** `chat:refer`: only the agent handling the live chat. */
+  async referInChat(actor: StaffActor, chatId: string, provider: Provider): Promise<ReferralResult> {
+    const chat = await this.access.chatHandledBy(actor, chatId);
+    if (chat.status !== 'active') throw conflict('This chat is not active');
+    return this.refer(actor, chat, provider);
+  }
+
+  /** `POST /api/tickets/:id/referral`: a live chat as above; any other open ticket records the referral. */
+  async referTicket(actor: StaffActor, ticketId: string, provider: Provider): Promise<ReferralResult> {
+    const ticket = await this.ticketsService.require(ticketId);
+    if (ticket.channel === 'chat' && (ticket.status === 'active' || ticket.status === 'queued')) {
+      return this.referInChat(actor, ticket.id, provider);
+    }
+    return this.refer(actor, ticket, provider);
+  }
+
+  private async refer(actor: StaffActor, ticket: TicketEntity, provider: Provider): Promise<ReferralResult> {
+    const text = this.directory.referralMessage(provider, ticket.language);
+    const live = ticket.channel === 'chat' && ticket.status === 'active';
+    const at = this.clock.now();
+    const message = await this.transactions.run(async (db) => {
+      await this.tickets.update(db, ticket.id, { referredProvider: provider, referredAt: at, updatedAt: at });
+      await this.events.record(db, ticket.id, { type: 'referred', actorId: actor.id, actorName: actor.displayName, data: { provider }, at });
+      if (!live) return null;
+      return this.messages.append(db, ticket.id, { author: 'agent', authorId: actor.id, authorName: actor.displayName, kind: 'referral', body: text, createdAt: at });
+    });
+    const dto = message ? mapMessage(message) : undefined;
+    if (dto) this.desk.emit('message', { chatId: ticket.id, message: dto });
+    return { provider, contact: this.directory.referralCard(provider, ticket.language), text, ...(dto ? { message: dto } : {}) };
+  }
+}

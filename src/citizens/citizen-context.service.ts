@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import type { StaffActor } from '../auth/actor';
+import { hasPermission } from '../auth/permissions';
+import { AuditService } from '../audit/audit.service';
+import { forbidden } from '../common/errors';
+import { maskNationalId } from '../common/national-id';
+import { TicketsService } from '../tickets/tickets.service';
+import type { CitizenContext } from './citizen-context.types';
+import { idportenStatus } from './idporten-status';
+import { mailboxStatus } from './mailbox-status';
+import { ContactRegister, IdportenUsers } from './registry-ports';
+import { IdportenLookup, KrrLookup, UNAVAILABLE } from './registry.types';
+
+export type { CitizenContext } from './citizen-context.types';
+
+export const CITIZEN_LOOKUP_ACTION = 'citizen.lookup';
+
+/** A port that breaks its promise and throws is still only an unavailable register. */
+const settle = <T>(lookup: () => Promise<T>): Promise<T | typeof UNAVAILABLE> => lookup().catch(() => UNAVAILABLE);
+
+@Injectable()
+export class CitizenContextService {
+  constructor(
+    private readonly tickets: TicketsService,
+    private readonly contactRegister: ContactRegister,
+    private readonly idportenUsers: IdportenUsers,
+    private readonly audit: AuditService,
+  ) {}
+
+  /**
+   * The citizen behind a ticket as the agent sees it (contract §4): mailbox from KRR, account
+   * from ID-porten, both asked in parallel. Every look-up is audited, a failed one too; the audit
+   * record is written before anything is returned, so nothing is shown that was not recorded.
+   */
+  async forTicket(actor: StaffActor, ticketId: string, purpose: string): Promise<CitizenContext> {
+    if (!hasPermission(actor.role, 'citizen:lookup')) throw forbidden('You may not look up citizens');
+    const ticket = await this.tickets.require(ticketId);
+    const nationalId = ticket.nationalId;
+
+    // Nobody to look up: no register is asked, so no personal data is read and nothing is audited.
+    if (!nationalId) {
+      return { nationalId: null, verified: ticket.verified, mailbox: mailboxStatus(UNAVAILABLE), idporten: idportenStatus(UNAVAILABLE), authentication: null };
+    }
+
+    const [person, users] = await Promise.all([
+      settle<KrrLookup>(() => this.contactRegister.lookup(nationalId)),
+      settle<IdportenLookup>(() => this.idportenUsers.search(nationalId)),
+    ]);
+    await this.audit.record({
+      actor,
+      ticketId: ticket.id,
+      nationalId,
+      action: CITIZEN_LOOKUP_ACTION,
+      purpose,
+      sources: ['krr', 'idporten'],
+      outcome: { krr: person === UNAVAILABLE ? 'unavailable' : 'ok', idporten: users === UNAVAILABLE ? 'unavailable' : 'ok' },
+    });
+    return {
+      nationalId: maskNationalId(nationalId),
+      verified: ticket.verified,
+      mailbox: mailboxStatus(person),
+      idporten: idportenStatus(users),
+      authentication: ticket.verified ? { acr: ticket.authAcr, amr: ticket.authAmr ?? [], authTime: ticket.authTime?.toISOString() ?? null } : null,
+    };
+  }
+}

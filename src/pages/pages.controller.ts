@@ -1,0 +1,38 @@
+import { Controller, Get, Query, Render, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { AuthedRequest } from '../auth/access.guard';
+import { Public } from '../auth/public.decorator';
+import { RequirePermission } from '../auth/require-permission.decorator';
+import type { PageLanguage } from '../i18n/i18n';
+import { PageLang } from './page-language';
+import { PageModels } from './page-models';
+
+/** The server-rendered pages. The language comes from pageLanguageMiddleware (query, cookie, browser). */
+@ApiExcludeController()
+@Controller()
+export class PagesController {
+  constructor(private readonly models: PageModels) {}
+
+  @Public()
+  @Get()
+  @Render('citizen/index')
+  citizen(@PageLang() lang: PageLanguage) {
+    return this.models.citizen(lang);
+  }
+
+  @Public()
+  @Get('login')
+  login(@Req() request: AuthedRequest, @Res() response: Response, @PageLang() lang: PageLanguage, @Query('next') next: unknown): void {
+    // Someone already logged in has nothing to do here.
+    if (request.actor) return response.redirect(303, '/agent');
+    response.render('auth/login', this.models.login(lang, next));
+  }
+
+  @Get('agent')
+  @RequirePermission('chat:handle')
+  @Render('agent/index')
+  agent(@Req() request: AuthedRequest, @PageLang() lang: PageLanguage) {
+    return this.models.agent(lang, request.actor!, request.session.csrfToken);
+  }
+}

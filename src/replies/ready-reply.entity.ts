@@ -1,0 +1,38 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { TIMESTAMP } from '../config/database-kind';
+import { StaffUserEntity } from '../staff/staff-user.entity';
+import type { Language, Topic } from '../tickets/ticket.types';
+
+/** A ready-made reply an agent can drop into a chat; managed by supervisors. */
+@Entity({ name: 'ready_replies' })
+@Index('idx_ready_replies_language_title', ['language', 'title'])
+export class ReadyReplyEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 120 })
+  title: string;
+
+  @Column({ type: 'text' })
+  body: string;
+
+  @Column({ type: 'varchar', length: 2 })
+  language: Language;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  topic: Topic | null;
+
+  @ManyToOne(() => StaffUserEntity, { nullable: true, onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'created_by' })
+  creator?: StaffUserEntity | null;
+
+  /** The supervisor who wrote it; null for the standard replies the desk ships with. */
+  @Column({ name: 'created_by', type: 'varchar', length: 36, nullable: true })
+  createdBy: string | null;
+
+  @Column({ name: 'created_at', type: TIMESTAMP })
+  createdAt: Date;
+
+  @Column({ name: 'updated_at', type: TIMESTAMP })
+  updatedAt: Date;
+}
