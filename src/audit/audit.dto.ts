@@ -1,4 +1,5 @@
 import type { AuditRecordEntity } from './audit-record.entity';
+import type { Page } from '../common/pagination';
 
 export interface AuditRecordDto {
   id: string;
@@ -14,10 +15,7 @@ export interface AuditRecordDto {
   outcome: Record<string, string>;
 }
 
-export interface AuditPage {
-  items: AuditRecordDto[];
-  nextCursor: string | null;
-}
+export type AuditPage = Page<AuditRecordDto>;
 
 /** The subject hash stays inside: 11 digits are few enough to guess it back. */
 export const mapAuditRecord = (r: AuditRecordEntity): AuditRecordDto => ({

@@ -3,10 +3,10 @@ import { createHash } from 'node:crypto';
 import type { StaffActor } from '../auth/actor';
 import { hasPermission } from '../auth/permissions';
 import { Clock } from '../common/clock';
-import { forbidden, validationError } from '../common/errors';
+import { decodeCursor, toPage } from '../common/pagination';
+import { forbidden } from '../common/errors';
 import { maskNationalId } from '../common/national-id';
 import { Transactions } from '../database/transactions';
-import type { AuditRecordEntity } from './audit-record.entity';
 import { AuditPage, AuditRecordDto, mapAuditRecord } from './audit.dto';
 import { AuditRepository } from './audit.repository';
 
@@ -75,20 +75,6 @@ export class AuditService {
       limit: limit + 1,
       cursor: decodeCursor(query.cursor),
     });
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return { items: page.map(mapAuditRecord), nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+    return toPage(rows, limit, mapAuditRecord);
   }
-}
-
-function encodeCursor(record: AuditRecordEntity): string {
-  return Buffer.from(`${record.createdAt.toISOString()}|${record.id}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string | undefined): { createdAt: Date; id: string } | undefined {
-  if (!cursor) return undefined;
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const createdAt = new Date(at ?? '');
-  if (!id || Number.isNaN(createdAt.getTime())) throw validationError('cursor is not valid', [{ field: 'cursor', message: 'use nextCursor from the previous page' }]);
-  return { createdAt, id };
 }

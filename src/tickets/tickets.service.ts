@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { StaffActor } from '../auth/actor';
 import { Clock } from '../common/clock';
+import { decodeCursor, Page, toPage } from '../common/pagination';
 import { conflict, notFound, validationError } from '../common/errors';
 import { maskNationalIdsInText } from '../common/national-id';
 import { Transactions } from '../database/transactions';
@@ -17,10 +18,7 @@ import { mapNote, mapTicketSummary, NoteDto, TicketDetailDto, TicketSummaryDto, 
 import { TicketRepository } from './ticket.repository';
 import { TicketWriter } from './ticket-writer';
 
-export interface TicketPage {
-  items: TicketSummaryDto[];
-  nextCursor: string | null;
-}
+export type TicketPage = Page<TicketSummaryDto>;
 
 @Injectable()
 export class TicketsService {
@@ -77,9 +75,7 @@ export class TicketsService {
   async list(query: TicketQueryDto): Promise<TicketPage> {
     const limit = query.limit ?? 25;
     const rows = await this.tickets.list({ ...query, limit: limit + 1, cursor: decodeCursor(query.cursor) });
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return { items: page.map(mapTicketSummary), nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
+    return toPage(rows, limit, mapTicketSummary);
   }
 
   async get(id: string): Promise<TicketDetailDto> {
@@ -141,15 +137,3 @@ export class TicketsService {
 }
 
 const isUuid = (value: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
-
-function encodeCursor(ticket: TicketEntity): string {
-  return Buffer.from(`${ticket.createdAt.toISOString()}|${ticket.id}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string | undefined): { createdAt: Date; id: string } | undefined {
-  if (!cursor) return undefined;
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const createdAt = new Date(at ?? '');
-  if (!id || Number.isNaN(createdAt.getTime())) throw validationError('cursor is not valid', [{ field: 'cursor', message: 'use nextCursor from the previous page' }]);
-  return { createdAt, id };
-}

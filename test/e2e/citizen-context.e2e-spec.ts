@@ -38,6 +38,7 @@ describe('citizen context and the audit log', () => {
     expect(response.body).toEqual({
       nationalId: '178585*****',
       verified: false,
+      authentication: null,
       mailbox: { state: 'digipost', address: 'ola.nordmann#9YDT', contactOutdated: false, suggestedReferral: 'digipost' },
       idporten: {
         state: 'active',
@@ -91,6 +92,7 @@ describe('citizen context and the audit log', () => {
     expect(response.body).toEqual({
       nationalId: null,
       verified: false,
+      authentication: null,
       mailbox: { state: 'unknown', contactOutdated: false, suggestedReferral: null },
       idporten: { state: 'unknown', logins: [] },
     });
@@ -166,6 +168,7 @@ describe('citizen context when the registers are down', () => {
     expect(response.body).toEqual({
       nationalId: '178585*****',
       verified: false,
+      authentication: null,
       mailbox: { state: 'unknown', contactOutdated: false, suggestedReferral: null },
       idporten: { state: 'unknown', logins: [] },
     });
