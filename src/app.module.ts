@@ -11,6 +11,7 @@ import { OpeningHoursModule } from './opening-hours/opening-hours.module';
 import { PagesModule } from './pages/pages.module';
 import { RepliesModule } from './replies/replies.module';
 import { StaffModule } from './staff/staff.module';
+import { LiveBoardModule } from './supervision/live-board/live-board.module';
 import { TicketsModule } from './tickets/tickets.module';
 
 @Module({})
@@ -30,6 +31,7 @@ export class AppModule {
         CitizensModule,
         RepliesModule,
         ChatModule,
+        LiveBoardModule,
         PagesModule,
       ],
     };

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { StaffActor } from '../auth/actor';
 import { hasPermission } from '../auth/permissions';
 import { Clock } from '../common/clock';
+import { AppConfig } from '../config/app-config';
 import { decodeCursor, toPage } from '../common/pagination';
 import { forbidden } from '../common/errors';
 import { maskNationalId } from '../common/national-id';
@@ -34,8 +35,11 @@ export interface AuditSearch {
 
 const DEFAULT_LIMIT = 50;
 
-/** sha256 of the 11 digits: the same person gives the same hash, the number itself is not kept. */
-export const subjectHash = (nationalId: string) => createHash('sha256').update(nationalId.replace(/\D/g, '')).digest('hex');
+/**
+ * Keyed hash of the 11 digits: the same person gives the same hash, and the number is not kept.
+ * A plain sha256 would not do: there are few enough valid numbers to hash them all and look up.
+ */
+export const subjectHash = (nationalId: string, key: string) => createHmac('sha256', key).update(nationalId.replace(/\D/g, '')).digest('hex');
 
 @Injectable()
 export class AuditService {
@@ -43,7 +47,13 @@ export class AuditService {
     private readonly records: AuditRepository,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
-  ) {}
+    config: AppConfig,
+  ) {
+    // Derived from the session secret so nothing new needs configuring; rotating that secret starts new hashes.
+    this.hashKey = createHmac('sha256', config.sessionSecret).update('audit-subject').digest('hex');
+  }
+
+  private readonly hashKey: string;
 
   async record(entry: AuditEntry): Promise<AuditRecordDto> {
     const saved = await this.transactions.run((db) =>
@@ -52,7 +62,7 @@ export class AuditService {
         actorName: entry.actor.displayName,
         ticketId: entry.ticketId ?? null,
         subject: entry.nationalId ? maskNationalId(entry.nationalId) : null,
-        subjectHash: entry.nationalId ? subjectHash(entry.nationalId) : null,
+        subjectHash: entry.nationalId ? subjectHash(entry.nationalId, this.hashKey) : null,
         action: entry.action,
         purpose: entry.purpose,
         sources: entry.sources,
@@ -69,7 +79,7 @@ export class AuditService {
     const rows = await this.records.findNewestFirst({
       ticketId: query.ticket,
       actorId: query.user,
-      subjectHash: query.nationalId ? subjectHash(query.nationalId) : undefined,
+      subjectHash: query.nationalId ? subjectHash(query.nationalId, this.hashKey) : undefined,
       from: query.from ? new Date(query.from) : undefined,
       to: query.to ? new Date(query.to) : undefined,
       limit: limit + 1,

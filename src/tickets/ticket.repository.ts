@@ -66,6 +66,22 @@ export class TicketRepository {
     return this.tickets.find({ where: { assigneeId: In(assigneeIds), status: 'active' } });
   }
 
+  findInProgress(): Promise<TicketEntity[]> {
+    return this.tickets.find({ where: { status: 'active' }, relations: { assignee: true }, order: { acceptedAt: 'ASC' } });
+  }
+
+  /** Today's figures for the live board: chats started and closed, and tickets from the offline form. */
+  async countSince(since: Date): Promise<{ chatsStarted: number; chatsClosed: number; offlineTickets: number }> {
+    const row = await this.tickets
+      .createQueryBuilder('t')
+      .select("SUM(CASE WHEN t.channel = 'chat' AND t.created_at >= :since THEN 1 ELSE 0 END)", 'chatsStarted')
+      .addSelect("SUM(CASE WHEN t.channel = 'chat' AND t.status = 'closed' AND t.closed_at >= :since THEN 1 ELSE 0 END)", 'chatsClosed')
+      .addSelect("SUM(CASE WHEN t.channel = 'web-form' AND t.created_at >= :since THEN 1 ELSE 0 END)", 'offlineTickets')
+      .where('t.created_at >= :since OR t.closed_at >= :since', { since })
+      .getRawOne<{ chatsStarted: string | number | null; chatsClosed: string | number | null; offlineTickets: string | number | null }>();
+    return { chatsStarted: Number(row?.chatsStarted ?? 0), chatsClosed: Number(row?.chatsClosed ?? 0), offlineTickets: Number(row?.offlineTickets ?? 0) };
+  }
+
   async countActiveByAssignee(): Promise<Map<string, number>> {
     const rows = await this.tickets
       .createQueryBuilder('t')

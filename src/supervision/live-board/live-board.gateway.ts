@@ -1,0 +1,60 @@
+import { Logger, OnModuleInit, UseFilters, UsePipes } from '@nestjs/common';
+import { ConnectedSocket, OnGatewayConnection, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import type { Namespace, Socket } from 'socket.io';
+import type { StaffActor } from '../../auth/actor';
+import { hasPermission } from '../../auth/permissions';
+import { DeskEvents, DeskEventMap } from '../../chat/desk-events';
+import { forbidden } from '../../common/errors';
+import { createValidationPipe } from '../../common/validation';
+import { WsAckExceptionFilter } from '../../common/ws-ack-exception.filter';
+import { LiveBoardService } from './live-board.service';
+
+const SUPERVISORS = 'supervisors';
+const BOARD_EVENTS: (keyof DeskEventMap)[] = ['queue.changed', 'chat.assigned', 'chat.requeued', 'chat.ended', 'agent.status', 'chat.verified'];
+
+/**
+ * Pushes `board:updated` to supervisors on the agent namespace (whose handshake authenticates
+ * staff) whenever the desk changes; a burst of changes costs one snapshot.
+ */
+@WebSocketGateway({ namespace: '/agent' })
+@UseFilters(WsAckExceptionFilter)
+@UsePipes(createValidationPipe())
+export class LiveBoardGateway implements OnGatewayConnection, OnModuleInit {
+  private readonly logger = new Logger('LiveBoard');
+  @WebSocketServer() private namespace?: Namespace;
+  private pushPending = false;
+
+  constructor(
+    private readonly board: LiveBoardService,
+    private readonly desk: DeskEvents,
+  ) {}
+
+  onModuleInit(): void {
+    for (const event of BOARD_EVENTS) this.desk.on(event, () => this.schedulePush());
+  }
+
+  async handleConnection(socket: Socket): Promise<void> {
+    const actor = (socket.data as { actor?: StaffActor }).actor;
+    if (!actor || !hasPermission(actor.role, 'desk:supervise')) return;
+    socket.emit('board:updated', await this.board.snapshot());
+  }
+
+  @SubscribeMessage('board:get')
+  async get(@ConnectedSocket() socket: Socket) {
+    const actor = (socket.data as { actor?: StaffActor }).actor;
+    if (!actor || !hasPermission(actor.role, 'desk:supervise')) throw forbidden('Only supervisors see the live board');
+    return { ok: true, board: await this.board.snapshot() };
+  }
+
+  private schedulePush(): void {
+    if (this.pushPending) return;
+    this.pushPending = true;
+    setImmediate(() => {
+      this.pushPending = false;
+      this.board
+        .snapshot()
+        .then((snapshot) => this.namespace?.to(SUPERVISORS).emit('board:updated', snapshot))
+        .catch((error: Error) => this.logger.error(`Board push failed: ${error.stack ?? error.message}`));
+    });
+  }
+}
