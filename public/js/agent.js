@@ -258,9 +258,40 @@
     this.theirTypingTimer = null;
     this.citizenName = null;
     root.dataset.chatId = chat.id;
+    var view = this;
+    this.panel = new window.DeskCitizen.Panel({
+      root: part('context'),
+      headingLevel: 4,
+      idPrefix: 'chat-' + chat.id,
+      onRefer: function (provider, done) { view.refer(provider, done); },
+    });
+    part('reply-slot').appendChild(
+      window.DeskReplies.attach({ textarea: this.reply, idPrefix: 'chat-' + chat.id, language: chat.language, topic: chat.topic }),
+    );
     this.update(chat);
     this.wire(part);
   }
+
+  /** chat:refer; the acknowledgement carries the provider's contact card for the confirmation. */
+  ChatView.prototype.refer = function (provider, done) {
+    var view = this;
+    send('chat:refer', { chatId: this.id, provider: provider }, function (ack) {
+      if (!ack.ok) return done({ ok: false, error: errorText(ack) });
+      view.addMessage(ack.message);
+      done({ ok: true, contact: ack.contact, live: true });
+    });
+  };
+
+  /** The citizen context from GET /api/tickets/:id/citizen (after a join, a transfer or chat:verified). */
+  ChatView.prototype.loadCitizen = function () {
+    var view = this;
+    this.panel.loading();
+    window.DeskCitizen.fetchCitizen(this.id, function (citizen) {
+      if (!chats[view.id]) return;
+      if (citizen) view.setCitizen(citizen);
+      else view.panel.failed();
+    });
+  };
 
   ChatView.prototype.update = function (chat) {
     this.chat = chat;
@@ -274,28 +305,15 @@
     this.root.querySelector('[data-role="unverified"]').hidden = verified;
   };
 
+  /** A name (from the ticket) and/or the citizen context of contract §4. */
   ChatView.prototype.setCitizen = function (citizen) {
     if (!citizen) return;
-    var field = this.root.querySelector.bind(this.root);
     if (citizen.name) {
       this.citizenName = citizen.name;
-      field('[data-role="citizen-name"]').textContent = citizen.name;
+      this.panel.setName(citizen.name);
     }
-    if (citizen.nationalId) field('[data-role="citizen-id"]').textContent = citizen.nationalId;
     if (typeof citizen.verified === 'boolean') this.setVerified(citizen.verified);
-    if (citizen.mailbox && citizen.mailbox.state) {
-      var mailbox = [text('mailbox.' + citizen.mailbox.state)];
-      if (citizen.mailbox.address) mailbox.push(citizen.mailbox.address);
-      if (citizen.mailbox.contactOutdated) mailbox.push(text('mailbox.outdated'));
-      field('[data-role="mailbox"]').textContent = mailbox.join(' · ');
-      field('[data-role="mailbox-row"]').hidden = false;
-    }
-    if (citizen.idporten && citizen.idporten.state) {
-      var idporten = [text('idporten.' + citizen.idporten.state)];
-      if (citizen.idporten.closedCode) idporten.push(citizen.idporten.closedCode);
-      field('[data-role="idporten"]').textContent = idporten.join(' · ');
-      field('[data-role="idporten-row"]').hidden = false;
-    }
+    if (citizen.mailbox || citizen.idporten) this.panel.render(citizen);
   };
 
   ChatView.prototype.authorLabel = function (message) {
@@ -437,8 +455,11 @@
   };
 
   ChatView.prototype.setActionsDisabled = function (disabled) {
-    var controls = this.root.querySelectorAll('[data-role="composer"] textarea, [data-role="composer"] button, [data-refer], [data-role="transfer"] select, [data-role="transfer"] button, [data-role="close"] select, [data-role="close"] button');
+    var controls = this.root.querySelectorAll('[data-role="composer"] textarea, [data-role="composer"] button, [data-role="transfer"] select, [data-role="transfer"] button, [data-role="close"] select, [data-role="close"] button');
     controls.forEach(function (control) { control.disabled = disabled; });
+    this.panel.setDisabled(disabled);
+    var replies = this.root.querySelector('[data-role="replies"]');
+    if (replies && disabled) replies.hidden = true;
   };
 
   ChatView.prototype.markEnded = function (by) {
@@ -523,17 +544,6 @@
       });
     });
 
-    this.root.querySelectorAll('[data-refer]').forEach(function (button) {
-      button.addEventListener('click', function () {
-        D.setBusy(button, true);
-        send('chat:refer', { chatId: view.id, provider: button.dataset.refer }, function (ack) {
-          D.setBusy(button, false);
-          if (!ack.ok) return fail(ack);
-          view.addMessage(ack.message);
-        });
-      });
-    });
-
     this.transfer.addEventListener('toggle', function () {
       if (view.transfer.open) view.loadAgents();
     });
@@ -587,7 +597,8 @@
     } else {
       view.update(chat);
     }
-    view.setCitizen(citizen);
+    if (citizen) view.setCitizen(citizen);
+    else if (!view.panel.citizen) view.loadCitizen();
     (messages || []).forEach(function (message) { view.addMessage(message); });
     if (chat.status !== 'active') view.markEnded(null);
     else view.setReadOnly(Boolean(readOnly));
@@ -695,6 +706,15 @@
   socket.on('message:new', function (message) {
     var view = message && chats[message.chatId];
     if (view) view.addMessage(message);
+  });
+
+  // The citizen logged in with ID-porten: the identity (and acr/amr) changed, so read the context again.
+  socket.on('chat:verified', function (payload) {
+    var view = payload && chats[payload.chatId];
+    if (!view) return;
+    view.setVerified(true);
+    view.loadCitizen();
+    notify(text('context.verifiedNow', { reference: view.chat.reference }), 'success');
   });
 
   socket.on('note:new', function (note) {

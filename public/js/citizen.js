@@ -237,8 +237,12 @@
     scrollToEnd(stick);
   }
 
+  /**
+   * The "sending…" bubble is for the eyes only: the stored message that replaces it is what the
+   * log announces, so a screen reader hears the citizen's own message once, not twice.
+   */
   function renderPending(pending) {
-    var node = el('div', { className: 'msg msg--mine msg--pending', dataset: { pending: pending.clientId } }, [
+    var node = el('div', { className: 'msg msg--mine msg--pending', dataset: { pending: pending.clientId }, 'aria-hidden': 'true' }, [
       el('p', { className: 'msg__meta' }, [
         el('span', { className: 'msg__author' }, [text('author.you')]),
         el('span', { className: 'msg__status' }, [text('chat.sending')]),
@@ -268,6 +272,7 @@
       node.classList.add('msg--failed');
       node.querySelector('.msg__status').textContent = text('error.notSent', { reason: reason });
       node.removeAttribute('data-pending');
+      node.removeAttribute('aria-hidden'); // now it says why it was not sent: that must be heard
     }
     state.pending = state.pending.filter(function (p) { return p !== pending; });
     save();

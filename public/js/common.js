@@ -57,18 +57,26 @@
     return node;
   }
 
-  var URL_PATTERN = /https?:\/\/[^\s<>"']+/g;
+  // Web addresses, e-mail addresses and international phone numbers ("+47 22 03 00 00"): a referral
+  // gives all three, and on a phone the citizen should be able to call or write with one tap.
+  var LINK_PATTERN = /https?:\/\/[^\s<>"']+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}|\+\d{2}(?: ?\d){8,10}(?!\d)/g;
 
-  /** Text with http(s) addresses turned into links; everything else stays text (no HTML parsing). */
+  function hrefFor(text) {
+    if (/^https?:/.test(text)) return text;
+    if (text.charAt(0) === '+') return 'tel:' + text.replace(/\s+/g, '');
+    return 'mailto:' + text;
+  }
+
+  /** Text with web, e-mail and phone links; everything else stays text (no HTML parsing). */
   function linkified(body) {
     var fragment = document.createDocumentFragment();
     var source = String(body || '');
     var last = 0;
-    source.replace(URL_PATTERN, function (match, offset) {
-      var url = match.replace(/[.,;:!?)\]]+$/, '');
+    source.replace(LINK_PATTERN, function (match, offset) {
+      var link = /^https?:/.test(match) ? match.replace(/[.,;:!?)\]]+$/, '') : match;
       fragment.appendChild(document.createTextNode(source.slice(last, offset)));
-      fragment.appendChild(el('a', { className: 'ds-link', href: url, rel: 'noopener noreferrer' }, [url]));
-      last = offset + url.length;
+      fragment.appendChild(el('a', { className: 'ds-link', href: hrefFor(link), rel: 'noopener noreferrer' }, [link]));
+      last = offset + link.length;
       return match;
     });
     fragment.appendChild(document.createTextNode(source.slice(last)));

@@ -6,6 +6,7 @@ import { textsFor, type PageLanguage } from '../i18n/i18n';
 import { OpeningHoursService } from '../opening-hours/opening-hours.service';
 import { MAX_MESSAGE_LENGTH, OUTCOMES, TOPICS } from '../tickets/ticket.types';
 import { describeSchedule, describeStatus } from './opening-hours-text';
+import { PANEL_SCRIPT_TEXTS, staffNav } from './staff-page-models';
 
 /** The desk's own contact points (docs/domain.md §5). */
 export const DESK_CONTACT = { phone: '(+47) 800 30 300', phoneHref: 'tel:+4780030300', email: 'brukerstotte@digdir.no' } as const;
@@ -16,7 +17,7 @@ const COMMON_SCRIPT = '/js/common.js';
 /** Texts the browser scripts need, by key prefix (embedded in the page-data block). */
 export const CITIZEN_SCRIPT_TEXTS = ['chat.', 'conn.', 'queue.', 'ended.', 'rating.', 'error.', 'contact.', 'author.', 'transcript.', 'start.', 'status.justClosed'];
 export const LOGIN_SCRIPT_TEXTS = ['login.', 'error.'];
-export const AGENT_SCRIPT_TEXTS = ['agent.', 'conn.', 'error.', 'outcome.', 'topic.', 'author.', 'mailbox.', 'idporten.', 'role.', 'chat.referral', 'chat.sending'];
+export const AGENT_SCRIPT_TEXTS = ['agent.', 'conn.', 'error.', 'outcome.', 'topic.', 'author.', 'role.', 'chat.referral', 'chat.sending', 'replies.', 'lang.', ...PANEL_SCRIPT_TEXTS];
 
 /** Only a path on this site: "/agent", never "//evil.example" or "/\evil.example". */
 export function safeNextPath(next: unknown): string | undefined {
@@ -73,7 +74,8 @@ export class PageModels {
       titleKey: 'agent.title',
       bodyClass: 'page-agent',
       staff: true,
-      scripts: [SOCKET_CLIENT, COMMON_SCRIPT, '/js/agent.js'],
+      staffNav: staffNav(actor, 'console'),
+      scripts: [SOCKET_CLIENT, COMMON_SCRIPT, '/js/citizen-panel.js', '/js/reply-picker.js', '/js/agent.js'],
       user,
       roleKey: `role.${actor.role}`,
       outcomes: OUTCOMES.map((value) => ({ value, labelKey: `outcome.${value}` })),

@@ -1,12 +1,15 @@
 import { Module } from '@nestjs/common';
 import { OpeningHoursModule } from '../opening-hours/opening-hours.module';
+import { TicketsModule } from '../tickets/tickets.module';
 import { PageModels } from './page-models';
 import { PagesController } from './pages.controller';
+import { StaffPageModels } from './staff-page-models';
+import { StaffPagesController } from './staff-pages.controller';
 
-/** Citizen page, staff log-in and agent console. Views and helpers are set up by configureViews(). */
+/** Citizen page, staff log-in, agent console, ticket pages and the supervisor's replies. Views and helpers are set up by configureViews(). */
 @Module({
-  imports: [OpeningHoursModule],
-  controllers: [PagesController],
-  providers: [PageModels],
+  imports: [OpeningHoursModule, TicketsModule],
+  controllers: [PagesController, StaffPagesController],
+  providers: [PageModels, StaffPageModels],
 })
 export class PagesModule {}

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseWeeklySchedule } from '../opening-hours/schedule';
 import { describeOpening, describeSchedule, describeStatus, holidayName } from './opening-hours-text';
 import { AGENT_SCRIPT_TEXTS, CITIZEN_SCRIPT_TEXTS, LOGIN_SCRIPT_TEXTS, safeNextPath } from './page-models';
+import { PANEL_SCRIPT_TEXTS, REPLY_ADMIN_SCRIPT_TEXTS, TICKET_NEW_SCRIPT_TEXTS, TICKET_SCRIPT_TEXTS, TICKETS_SCRIPT_TEXTS } from './staff-page-models';
 import { readCookie } from './page-language';
 import { formatInstant, jsonForScript, viewHelpers } from './view-helpers';
 
@@ -80,6 +81,11 @@ describe('browser script texts', () => {
     ['citizen.js', CITIZEN_SCRIPT_TEXTS],
     ['agent.js', AGENT_SCRIPT_TEXTS],
     ['login.js', LOGIN_SCRIPT_TEXTS],
+    ['citizen-panel.js', PANEL_SCRIPT_TEXTS],
+    ['tickets.js', TICKETS_SCRIPT_TEXTS],
+    ['ticket-new.js', TICKET_NEW_SCRIPT_TEXTS],
+    ['ticket.js', TICKET_SCRIPT_TEXTS],
+    ['reply-admin.js', REPLY_ADMIN_SCRIPT_TEXTS],
   ];
   const common = readFileSync(join(__dirname, '..', '..', 'public', 'js', 'common.js'), 'utf8');
 

@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import type { StaffActor } from '../auth/actor';
+import { hasPermission } from '../auth/permissions';
+import { textsFor, type PageLanguage } from '../i18n/i18n';
+import { MAX_BODY_LENGTH, MAX_TITLE_LENGTH } from '../replies/dto/ready-reply.dto';
+import type { TicketDetailDto } from '../tickets/ticket.dto';
+import { LANGUAGES, MAX_MESSAGE_LENGTH, OUTCOMES, TICKET_STATUSES, TOPICS } from '../tickets/ticket.types';
+
+const COMMON_SCRIPT = '/js/common.js';
+const PANEL_SCRIPT = '/js/citizen-panel.js';
+
+/** Texts of the shared citizen context panel and referral card (citizen-panel.js). */
+const PANEL_TEXTS = ['context.', 'referral.', 'mailbox.', 'idporten.', 'agent.refer', 'error.'];
+export const TICKETS_SCRIPT_TEXTS = ['tickets.', 'ticketStatus.', 'channel.', 'topic.', 'outcome.', 'error.', 'agent.failed'];
+export const TICKET_NEW_SCRIPT_TEXTS = ['tickets.', 'error.'];
+export const TICKET_SCRIPT_TEXTS = ['tickets.', 'ticketStatus.', 'outcome.', 'error.', 'agent.failed', ...PANEL_TEXTS];
+export const REPLY_ADMIN_SCRIPT_TEXTS = ['replyAdmin.', 'replies.', 'lang.', 'topic.', 'error.'];
+export const PANEL_SCRIPT_TEXTS = PANEL_TEXTS;
+
+/** Statuses an agent may set on a ticket that is not a live chat (PATCH /api/tickets/:id). */
+const EDITABLE_STATUSES = ['open', 'pending', 'closed'] as const;
+const STAFF_CHANNELS = ['phone', 'email'] as const;
+
+export type StaffSection = 'console' | 'tickets' | 'replies';
+
+/** The staff header's navigation; the replies page only for those who may manage replies. */
+export function staffNav(actor: StaffActor, current: StaffSection) {
+  const items = [
+    { section: 'console', href: '/agent', labelKey: 'nav.console' },
+    { section: 'tickets', href: '/agent/tickets', labelKey: 'nav.tickets' },
+    ...(hasPermission(actor.role, 'replies:manage') ? [{ section: 'replies', href: '/supervisor/replies', labelKey: 'nav.replies' }] : []),
+  ];
+  return items.map((item) => ({ ...item, current: item.section === current }));
+}
+
+const staffUser = (actor: StaffActor) => ({ id: actor.id, username: actor.username, displayName: actor.displayName, role: actor.role });
+
+const pick = <T extends string>(allowed: readonly T[], value: unknown): T | '' =>
+  typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : '';
+
+/** The page models of the ticket pages and the supervisor's ready-made replies. */
+@Injectable()
+export class StaffPageModels {
+  private base(lang: PageLanguage, actor: StaffActor, section: StaffSection) {
+    return { staff: true, staffNav: staffNav(actor, section), user: staffUser(actor), roleKey: `role.${actor.role}` };
+  }
+
+  tickets(lang: PageLanguage, actor: StaffActor, csrfToken: string | undefined, query: Record<string, unknown>) {
+    const filters = {
+      status: pick(TICKET_STATUSES, query.status),
+      topic: pick(TOPICS, query.topic),
+      q: typeof query.q === 'string' ? query.q.trim().slice(0, 100) : '',
+    };
+    return {
+      ...this.base(lang, actor, 'tickets'),
+      titleKey: 'tickets.title',
+      bodyClass: 'page-tickets',
+      scripts: [COMMON_SCRIPT, '/js/tickets.js'],
+      filters,
+      statuses: TICKET_STATUSES.map((value) => ({ value, labelKey: `ticketStatus.${value}`, selected: value === filters.status })),
+      topics: TOPICS.map((value) => ({ value, labelKey: `topic.${value}`, selected: value === filters.topic })),
+      pageData: { lang, csrfToken: csrfToken ?? '', filters, texts: textsFor(lang, TICKETS_SCRIPT_TEXTS) },
+    };
+  }
+
+  ticketNew(lang: PageLanguage, actor: StaffActor, csrfToken: string | undefined) {
+    return {
+      ...this.base(lang, actor, 'tickets'),
+      titleKey: 'tickets.new.title',
+      bodyClass: 'page-ticket-new',
+      scripts: [COMMON_SCRIPT, '/js/ticket-new.js'],
+      channels: STAFF_CHANNELS.map((value, index) => ({ value, labelKey: `channel.${value}`, checked: index === 0 })),
+      topics: TOPICS.map((value) => ({ value, labelKey: `topic.${value}` })),
+      languages: LANGUAGES.map((value) => ({ value, labelKey: `lang.${value}`, selected: value === lang })),
+      maxLength: MAX_MESSAGE_LENGTH,
+      pageData: { lang, csrfToken: csrfToken ?? '', texts: textsFor(lang, TICKET_NEW_SCRIPT_TEXTS) },
+    };
+  }
+
+  ticket(lang: PageLanguage, actor: StaffActor, csrfToken: string | undefined, ticket: TicketDetailDto) {
+    const live = ticket.status === 'queued' || ticket.status === 'active';
+    return {
+      ...this.base(lang, actor, 'tickets'),
+      titleKey: 'tickets.view.title',
+      bodyClass: 'page-ticket',
+      scripts: [COMMON_SCRIPT, PANEL_SCRIPT, '/js/ticket.js'],
+      ticket,
+      live,
+      channelKey: `channel.${ticket.channel}`,
+      statusKey: `ticketStatus.${ticket.status}`,
+      topicKey: `topic.${ticket.topic}`,
+      languageKey: `lang.${ticket.language}`,
+      messages: ticket.messages.map((m) => ({ ...m, authorKey: `author.${m.author}`, referral: m.kind === 'referral' })),
+      events: ticket.events.map((e) => ({ ...e, labelKey: `tickets.event.${e.type}`, detail: eventDetail(e.data) })),
+      statuses: EDITABLE_STATUSES.map((value) => ({ value, labelKey: `ticketStatus.${value}`, selected: value === ticket.status })),
+      outcomes: OUTCOMES.map((value) => ({ value, labelKey: `outcome.${value}`, selected: value === ticket.outcome })),
+      maxLength: MAX_MESSAGE_LENGTH,
+      pageData: {
+        lang,
+        csrfToken: csrfToken ?? '',
+        ticketId: ticket.id,
+        reference: ticket.reference,
+        texts: textsFor(lang, TICKET_SCRIPT_TEXTS),
+      },
+    };
+  }
+
+  replies(lang: PageLanguage, actor: StaffActor, csrfToken: string | undefined) {
+    return {
+      ...this.base(lang, actor, 'replies'),
+      titleKey: 'replyAdmin.title',
+      bodyClass: 'page-replies',
+      scripts: [COMMON_SCRIPT, '/js/reply-admin.js'],
+      languages: LANGUAGES.map((value) => ({ value, labelKey: `lang.${value}`, selected: value === lang })),
+      topics: TOPICS.map((value) => ({ value, labelKey: `topic.${value}` })),
+      maxTitle: MAX_TITLE_LENGTH,
+      maxBody: MAX_BODY_LENGTH,
+      pageData: { lang, csrfToken: csrfToken ?? '', texts: textsFor(lang, REPLY_ADMIN_SCRIPT_TEXTS) },
+    };
+  }
+}
+
+/** "provider: digipost, outcome: resolved": what an event carried, for the timeline. */
+function eventDetail(data: Record<string, unknown> | undefined): string {
+  if (!data) return '';
+  return Object.entries(data)
+    .filter(([, value]) => value !== null && value !== undefined && typeof value !== 'object')
+    .map(([key, value]) => `${key}: ${String(value)}`)
+    .join(', ');
+}
