@@ -1,7 +1,10 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { StaffActor } from '../auth/actor';
+import { CurrentStaff } from '../auth/current-actor.decorator';
 import { RequirePermission } from '../auth/require-permission.decorator';
 import { CreateStaffUserDto } from './dto/create-staff-user.dto';
+import { UpdateStaffUserDto } from './dto/update-staff-user.dto';
 import { mapStaffMember, mapStaffUser, StaffMemberDto, StaffUserDto } from './staff-user.dto';
 import { StaffService } from './staff.service';
 
@@ -20,6 +23,16 @@ export class AdminUsersController {
   @Get()
   @RequirePermission('staff:manage')
   async list(): Promise<{ users: StaffMemberDto[] }> {
-    return { users: (await this.staff.listActive()).map(mapStaffMember) };
+    return { users: (await this.staff.listAll()).map(mapStaffMember) };
+  }
+
+  @Patch(':id')
+  @RequirePermission('staff:manage')
+  async update(
+    @CurrentStaff() actor: StaffActor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: UpdateStaffUserDto,
+  ): Promise<{ user: StaffMemberDto }> {
+    return { user: mapStaffMember(await this.staff.update(actor.id, id, body)) };
   }
 }

@@ -35,6 +35,14 @@ export class StaffRepository {
       .getMany();
   }
 
+  findAll(): Promise<StaffUserEntity[]> {
+    return this.users.find({ order: { disabled: 'ASC', displayName: 'ASC' } });
+  }
+
+  async update(db: EntityManager, id: string, change: Partial<StaffUserEntity>): Promise<void> {
+    await db.getRepository(StaffUserEntity).update({ id }, change);
+  }
+
   countAvailable(): Promise<number> {
     return this.users.countBy({ status: 'available', disabled: false });
   }

@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { Clock } from '../common/clock';
-import { conflict, DomainError } from '../common/errors';
+import { conflict, DomainError, validationError } from '../common/errors';
 import { Transactions } from '../database/transactions';
 import { CreateStaffUserDto } from './dto/create-staff-user.dto';
+import { UpdateStaffUserDto } from './dto/update-staff-user.dto';
 import { PasswordHasher } from './password-hasher';
 import type { StaffUserEntity } from './staff-user.entity';
 import { StaffRepository } from './staff.repository';
@@ -55,6 +56,34 @@ export class StaffService {
       return null;
     }
     return (await this.hasher.verify(user.passwordHash, password)) ? user : null;
+  }
+
+  /**
+   * Changes an account. Admins cannot disable or demote themselves, so a desk never loses its
+   * last way in by accident. A disabled account's sessions stop working at the next request.
+   */
+  async update(actorId: string, id: string, input: UpdateStaffUserDto): Promise<StaffUserEntity> {
+    if (Object.values(input).every((value) => value === undefined)) throw validationError('Nothing to change: give displayName, role, disabled or password');
+    const user = await this.staff.findById(id);
+    if (!user) throw new DomainError('NOT_FOUND', 'No such staff member');
+    if (id === actorId && (input.disabled === true || (input.role && input.role !== user.role))) {
+      throw conflict('You cannot disable your own account or change your own role');
+    }
+    const now = this.clock.now();
+    const change: Partial<StaffUserEntity> = { updatedAt: now };
+    if (input.displayName !== undefined) change.displayName = input.displayName.trim();
+    if (input.role !== undefined) change.role = input.role;
+    if (input.disabled !== undefined) {
+      change.disabled = input.disabled;
+      if (input.disabled) Object.assign(change, { status: 'offline', statusChangedAt: now });
+    }
+    if (input.password !== undefined) change.passwordHash = await this.hasher.hash(input.password);
+    await this.transactions.run((db) => this.staff.update(db, id, change));
+    return (await this.staff.findById(id))!;
+  }
+
+  listAll(): Promise<StaffUserEntity[]> {
+    return this.staff.findAll();
   }
 
   findActiveById(id: string): Promise<StaffUserEntity | null> {

@@ -115,6 +115,53 @@ describe('staff log-in, sessions and permissions', () => {
   });
 });
 
+describe('staff administration', () => {
+  let desk: TestApp;
+
+  beforeAll(async () => {
+    desk = await startTestApp();
+  });
+
+  afterAll(async () => {
+    await desk.close();
+  });
+
+  it('lets an admin change a role, reset a password and disable an account, which ends its sessions', async () => {
+    const admin = await desk.login('admin');
+    const staff = await desk.createStaff('agent', 'per');
+    const login = await desk.http().post('/api/auth/login').send({ username: staff.username, password: staff.password }).expect(200);
+    const cookie = (login.headers['set-cookie'] as unknown as string[])[0].split(';')[0];
+    const patch = (body: object) =>
+      desk.http().patch(`/api/admin/users/${staff.id}`).set('cookie', admin.cookie).set('x-csrf-token', admin.csrfToken).send(body);
+
+    expect((await patch({ role: 'supervisor', displayName: 'Per Supervisor' }).expect(200)).body.user).toMatchObject({ role: 'supervisor', displayName: 'Per Supervisor' });
+    await patch({ password: 'a-brand-new-password' }).expect(200);
+    await desk.http().post('/api/auth/login').send({ username: staff.username, password: staff.password }).expect(401);
+    await desk.http().post('/api/auth/login').send({ username: staff.username, password: 'a-brand-new-password' }).expect(200);
+
+    await desk.http().get('/api/auth/me').set('cookie', cookie).expect(200);
+    expect((await patch({ disabled: true }).expect(200)).body.user).toMatchObject({ disabled: true, status: 'offline' });
+    await desk.http().get('/api/auth/me').set('cookie', cookie).expect(401);
+    await desk.http().post('/api/auth/login').send({ username: staff.username, password: 'a-brand-new-password' }).expect(401);
+
+    const list = await desk.http().get('/api/admin/users').set('cookie', admin.cookie).expect(200);
+    expect(list.body.users.find((u: { id: string }) => u.id === staff.id)).toMatchObject({ disabled: true });
+  });
+
+  it('refuses nonsense, an unknown account, and an admin disabling themselves', async () => {
+    const admin = await desk.login('admin');
+    const patch = (id: string, body: object) => desk.http().patch(`/api/admin/users/${id}`).set('cookie', admin.cookie).set('x-csrf-token', admin.csrfToken).send(body);
+    expect((await patch(admin.id, { disabled: true }).expect(409)).body.error.code).toBe('CONFLICT');
+    expect((await patch(admin.id, { role: 'agent' }).expect(409)).body.error.code).toBe('CONFLICT');
+    expect((await patch(admin.id, {}).expect(400)).body.error.code).toBe('VALIDATION');
+    expect((await patch(admin.id, { role: 'root', password: 'short' }).expect(400)).body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['password', 'role']);
+    await patch('00000000-0000-4000-8000-000000000000', { disabled: true }).expect(404);
+    await patch('not-a-uuid', { disabled: true }).expect(400);
+    const agent = await desk.login('agent');
+    await desk.http().patch(`/api/admin/users/${agent.id}`).set('cookie', agent.cookie).set('x-csrf-token', agent.csrfToken).send({ role: 'admin' }).expect(403);
+  });
+});
+
 describe('public routes', () => {
   let desk: TestApp;
 
