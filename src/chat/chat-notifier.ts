@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
 import { ChatQueueService } from './chat-queue.service';
 import { DeskEvents } from './desk-events';
@@ -15,11 +15,12 @@ export const rooms = {
  * so with the Redis adapter a push reaches sockets on every instance.
  */
 @Injectable()
-export class ChatNotifier implements OnModuleInit {
+export class ChatNotifier implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('Notifier');
   private citizens?: Namespace;
   private agents?: Namespace;
   private queuePushPending = false;
+  private stopped = false;
 
   constructor(
     private readonly desk: DeskEvents,
@@ -75,6 +76,10 @@ export class ChatNotifier implements OnModuleInit {
     });
   }
 
+  onModuleDestroy(): void {
+    this.stopped = true;
+  }
+
   citizenTyping(chatId: string, typing: boolean): void {
     this.agents?.to(rooms.chat(chatId)).emit('typing', { chatId, typing, author: 'citizen' });
   }
@@ -85,10 +90,11 @@ export class ChatNotifier implements OnModuleInit {
 
   /** Many changes in one tick (a burst of starts, say) cost one queue read and one round of pushes. */
   private scheduleQueuePush(): void {
-    if (this.queuePushPending) return;
+    if (this.queuePushPending || this.stopped) return;
     this.queuePushPending = true;
     setImmediate(() => {
       this.queuePushPending = false;
+      if (this.stopped) return;
       this.pushQueue().catch((error: Error) => this.logger.error(`Queue push failed: ${error.stack ?? error.message}`));
     });
   }

@@ -1,4 +1,4 @@
-import { Logger, OnModuleInit, UseFilters, UsePipes } from '@nestjs/common';
+import { Logger, OnModuleDestroy, OnModuleInit, UseFilters, UsePipes } from '@nestjs/common';
 import { ConnectedSocket, OnGatewayConnection, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import type { StaffActor } from '../../auth/actor';
@@ -19,10 +19,11 @@ const BOARD_EVENTS: (keyof DeskEventMap)[] = ['queue.changed', 'chat.assigned', 
 @WebSocketGateway({ namespace: '/agent' })
 @UseFilters(WsAckExceptionFilter)
 @UsePipes(createValidationPipe())
-export class LiveBoardGateway implements OnGatewayConnection, OnModuleInit {
+export class LiveBoardGateway implements OnGatewayConnection, OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('LiveBoard');
   @WebSocketServer() private namespace?: Namespace;
   private pushPending = false;
+  private stopped = false;
 
   constructor(
     private readonly board: LiveBoardService,
@@ -31,6 +32,10 @@ export class LiveBoardGateway implements OnGatewayConnection, OnModuleInit {
 
   onModuleInit(): void {
     for (const event of BOARD_EVENTS) this.desk.on(event, () => this.schedulePush());
+  }
+
+  onModuleDestroy(): void {
+    this.stopped = true;
   }
 
   async handleConnection(socket: Socket): Promise<void> {
@@ -47,10 +52,11 @@ export class LiveBoardGateway implements OnGatewayConnection, OnModuleInit {
   }
 
   private schedulePush(): void {
-    if (this.pushPending) return;
+    if (this.pushPending || this.stopped) return;
     this.pushPending = true;
     setImmediate(() => {
       this.pushPending = false;
+      if (this.stopped) return;
       this.board
         .snapshot()
         .then((snapshot) => this.namespace?.to(SUPERVISORS).emit('board:updated', snapshot))
