@@ -7,6 +7,7 @@ import { OpeningHoursService } from '../opening-hours/opening-hours.service';
 import { MAX_MESSAGE_LENGTH, OUTCOMES, TOPICS } from '../tickets/ticket.types';
 import { describeSchedule, describeStatus } from './opening-hours-text';
 import { PANEL_SCRIPT_TEXTS, staffNav } from './staff-page-models';
+import type { CitizenLoginView } from '../auth/idporten/citizen-identity';
 
 /** The desk's own contact points (docs/domain.md §5). */
 export const DESK_CONTACT = { phone: '(+47) 800 30 300', phoneHref: 'tel:+4780030300', email: 'brukerstotte@digdir.no' } as const;
@@ -34,10 +35,18 @@ export class PageModels {
     private readonly clock: Clock,
   ) {}
 
-  citizen(lang: PageLanguage) {
+  citizen(lang: PageLanguage, identity: CitizenLoginView, loginFailed: boolean) {
     const status = this.hours.status();
     const view = describeStatus(status, lang);
+    const home = `/?lang=${lang}`;
     return {
+      identity: {
+        ...identity,
+        method: identity.loggedIn ? identity.amr.join(', ') : undefined,
+        failed: loginFailed,
+        loginUrl: `/auth/idporten/login?lang=${lang}&returnTo=${encodeURIComponent(home)}`,
+        logoutUrl: `/auth/idporten/logout?returnTo=${encodeURIComponent(home)}`,
+      },
       titleKey: 'citizen.title',
       bodyClass: 'page-citizen',
       scripts: [SOCKET_CLIENT, COMMON_SCRIPT, '/js/citizen.js'],

@@ -2,6 +2,7 @@ import { Controller, Get, Query, Render, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthedRequest } from '../auth/access.guard';
+import { citizenLoginView } from '../auth/idporten/citizen-identity';
 import { Public } from '../auth/public.decorator';
 import { RequirePermission } from '../auth/require-permission.decorator';
 import type { PageLanguage } from '../i18n/i18n';
@@ -17,8 +18,8 @@ export class PagesController {
   @Public()
   @Get()
   @Render('citizen/index')
-  citizen(@PageLang() lang: PageLanguage) {
-    return this.models.citizen(lang);
+  citizen(@Req() request: AuthedRequest, @PageLang() lang: PageLanguage, @Query('login') login: unknown) {
+    return this.models.citizen(lang, citizenLoginView(request.session?.citizenIdentity), login === 'failed');
   }
 
   @Public()

@@ -220,6 +220,10 @@ describe('ID-porten log-in (built server, development provider)', () => {
     expect(body).toEqual({ loggedIn: true, pid: '178585*****', acr: 'idporten-loa-high', amr: ['BankID'], authTime: expect.any(String) });
     expect(JSON.stringify(body)).not.toContain(PERSON);
 
+    const home = await (await browser.get('/?lang=nn')).text();
+    expect(home).toContain('Du er logga inn med ID-porten som 178585*****.');
+    expect(home).not.toContain(PERSON);
+
     const citizen = await connect(server.url, '/citizen', browser.cookieHeader);
     const started = await ask(citizen, 'chat:start', { topic: 'id-porten', message: 'Jeg får ikke logget inn med BankID.' });
     expect(started).toMatchObject({ ok: true, chat: { verified: true } });
@@ -227,6 +231,22 @@ describe('ID-porten log-in (built server, development provider)', () => {
     const logout = await browser.get('/auth/idporten/logout?returnTo=%2F');
     expect(location(logout)).toBe('/');
     expect(await (await browser.get('/auth/idporten/me')).json()).toEqual({ loggedIn: false });
+  });
+
+  it('verifies a chat that was started before the citizen logged in, when it is resumed after the log-in', async () => {
+    const browser = new Browser(server.url);
+    const before = await connect(server.url, '/citizen', browser.cookieHeader);
+    const started = await ask(before, 'chat:start', { topic: 'digital-mailbox', message: 'Hvor er brevet mitt?' });
+    expect(started).toMatchObject({ ok: true, chat: { verified: false } });
+    before.disconnect();
+
+    const { action } = await openLoginPage(browser, 'returnTo=/');
+    await browser.followToApp(await browser.postForm(action, { pid: PERSON, typedPid: '', level: 'high' }));
+
+    const after = await connect(server.url, '/citizen', browser.cookieHeader);
+    const resumed = await ask(after, 'chat:resume', { token: started.token, afterSeq: 0 });
+    expect(resumed).toMatchObject({ ok: true, chat: { id: started.chat.id, verified: true } });
+    after.disconnect();
   });
 
   it('accepts a typed synthetic number at level substantial (MinID)', async () => {
