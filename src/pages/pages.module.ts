@@ -5,11 +5,13 @@ import { PageModels } from './page-models';
 import { PagesController } from './pages.controller';
 import { StaffPageModels } from './staff-page-models';
 import { StaffPagesController } from './staff-pages.controller';
+import { SupervisorPageModels } from './supervisor-page-models';
+import { SupervisorPagesController } from './supervisor-pages.controller';
 
 /** Citizen page, staff log-in, agent console, ticket pages and the supervisor's replies. Views and helpers are set up by configureViews(). */
 @Module({
   imports: [OpeningHoursModule, TicketsModule],
-  controllers: [PagesController, StaffPagesController],
-  providers: [PageModels, StaffPageModels],
+  controllers: [PagesController, StaffPagesController, SupervisorPagesController],
+  providers: [PageModels, StaffPageModels, SupervisorPageModels],
 })
 export class PagesModule {}

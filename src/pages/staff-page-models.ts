@@ -21,14 +21,16 @@ export const PANEL_SCRIPT_TEXTS = PANEL_TEXTS;
 const EDITABLE_STATUSES = ['open', 'pending', 'closed'] as const;
 const STAFF_CHANNELS = ['phone', 'email'] as const;
 
-export type StaffSection = 'console' | 'tickets' | 'replies';
+export type StaffSection = 'console' | 'tickets' | 'replies' | 'board' | 'staff';
 
 /** The staff header's navigation; the replies page only for those who may manage replies. */
 export function staffNav(actor: StaffActor, current: StaffSection) {
   const items = [
     { section: 'console', href: '/agent', labelKey: 'nav.console' },
     { section: 'tickets', href: '/agent/tickets', labelKey: 'nav.tickets' },
+    ...(hasPermission(actor.role, 'desk:supervise') ? [{ section: 'board', href: '/supervisor', labelKey: 'nav.board' }] : []),
     ...(hasPermission(actor.role, 'replies:manage') ? [{ section: 'replies', href: '/supervisor/replies', labelKey: 'nav.replies' }] : []),
+    ...(hasPermission(actor.role, 'staff:manage') ? [{ section: 'staff', href: '/admin/staff', labelKey: 'nav.staff' }] : []),
   ];
   return items.map((item) => ({ ...item, current: item.section === current }));
 }

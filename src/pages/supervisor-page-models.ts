@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import type { StaffActor } from '../auth/actor';
+import { Clock } from '../common/clock';
+import { textsFor, type PageLanguage } from '../i18n/i18n';
+import { ROLES } from '../staff/roles';
+import type { TicketDetailDto } from '../tickets/ticket.dto';
+import { MAX_MESSAGE_LENGTH } from '../tickets/ticket.types';
+import { staffNav, type StaffSection } from './staff-page-models';
+
+const SOCKET_CLIENT = '/socket.io/socket.io.min.js';
+const COMMON_SCRIPT = '/js/common.js';
+
+/** Texts the supervisor and admin scripts ask for with text('…'), by key prefix. */
+export const SUPERVISOR_BOARD_SCRIPT_TEXTS = ['board.', 'conn.', 'topic.', 'role.', 'agentStatus.', 'error.'];
+export const SUPERVISOR_CHAT_SCRIPT_TEXTS = ['supchat.', 'conn.', 'author.', 'outcome.', 'topic.', 'ticketStatus.', 'tickets.event.', 'chat.referral', 'error.'];
+export const STAFF_ADMIN_SCRIPT_TEXTS = ['staffAdmin.', 'role.', 'agentStatus.', 'error.'];
+
+/** Minimum and maximum password length of a staff account (CreateStaffUserDto). */
+export const PASSWORD_MIN = 12;
+export const PASSWORD_MAX = 200;
+
+const staffUser = (actor: StaffActor) => ({ id: actor.id, username: actor.username, displayName: actor.displayName, role: actor.role });
+
+/** The page models of the supervisor's live board and chat view, and the admin's staff accounts. */
+@Injectable()
+export class SupervisorPageModels {
+  constructor(private readonly clock: Clock) {}
+
+  private base(actor: StaffActor, section: StaffSection) {
+    return { staff: true, staffNav: staffNav(actor, section), user: staffUser(actor), roleKey: `role.${actor.role}` };
+  }
+
+  board(lang: PageLanguage, actor: StaffActor) {
+    return {
+      ...this.base(actor, 'board'),
+      titleKey: 'board.title',
+      bodyClass: 'page-board',
+      scripts: [SOCKET_CLIENT, COMMON_SCRIPT, '/js/supervisor-board.js'],
+      pageData: { lang, serverNow: this.clock.now().toISOString(), texts: textsFor(lang, SUPERVISOR_BOARD_SCRIPT_TEXTS) },
+    };
+  }
+
+  chat(lang: PageLanguage, actor: StaffActor, csrfToken: string | undefined, ticket: TicketDetailDto) {
+    return {
+      ...this.base(actor, 'board'),
+      titleKey: 'supchat.title',
+      bodyClass: 'page-supervisor-chat',
+      scripts: [SOCKET_CLIENT, COMMON_SCRIPT, '/js/supervisor-chat.js'],
+      ticket,
+      statusKey: `ticketStatus.${ticket.status}`,
+      topicKey: `topic.${ticket.topic}`,
+      channelKey: `channel.${ticket.channel}`,
+      maxLength: MAX_MESSAGE_LENGTH,
+      pageData: {
+        lang,
+        csrfToken: csrfToken ?? '',
+        chatId: ticket.id,
+        reference: ticket.reference,
+        maxLength: MAX_MESSAGE_LENGTH,
+        texts: textsFor(lang, SUPERVISOR_CHAT_SCRIPT_TEXTS),
+      },
+    };
+  }
+
+  staff(lang: PageLanguage, actor: StaffActor, csrfToken: string | undefined) {
+    return {
+      ...this.base(actor, 'staff'),
+      titleKey: 'staffAdmin.title',
+      bodyClass: 'page-staff-admin',
+      scripts: [COMMON_SCRIPT, '/js/staff-admin.js'],
+      roles: ROLES.map((value) => ({ value, labelKey: `role.${value}`, selected: value === 'agent' })),
+      passwordMin: PASSWORD_MIN,
+      passwordMax: PASSWORD_MAX,
+      pageData: {
+        lang,
+        csrfToken: csrfToken ?? '',
+        me: actor.id,
+        roles: [...ROLES],
+        passwordMin: PASSWORD_MIN,
+        passwordMax: PASSWORD_MAX,
+        texts: textsFor(lang, STAFF_ADMIN_SCRIPT_TEXTS),
+      },
+    };
+  }
+}

@@ -1,0 +1,40 @@
+import { Controller, Get, Param, Render, Req } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { AuthedRequest } from '../auth/access.guard';
+import { RequirePermission } from '../auth/require-permission.decorator';
+import type { PageLanguage } from '../i18n/i18n';
+import { TicketsService } from '../tickets/tickets.service';
+import { PageLang } from './page-language';
+import { SupervisorPageModels } from './supervisor-page-models';
+
+/** The supervisor's live board and read-only chat view, and the admin's staff accounts. */
+@ApiExcludeController()
+@Controller()
+export class SupervisorPagesController {
+  constructor(
+    private readonly models: SupervisorPageModels,
+    private readonly tickets: TicketsService,
+  ) {}
+
+  @Get('supervisor')
+  @RequirePermission('desk:supervise')
+  @Render('supervisor/board')
+  board(@Req() request: AuthedRequest, @PageLang() lang: PageLanguage) {
+    return this.models.board(lang, request.actor!);
+  }
+
+  /** An unknown id throws the NOT_FOUND DomainError, which the exception filter renders as the 404 page. */
+  @Get('supervisor/chats/:id')
+  @RequirePermission('desk:supervise')
+  @Render('supervisor/chat')
+  async chat(@Req() request: AuthedRequest, @PageLang() lang: PageLanguage, @Param('id') id: string) {
+    return this.models.chat(lang, request.actor!, request.session.csrfToken, await this.tickets.get(id));
+  }
+
+  @Get('admin/staff')
+  @RequirePermission('staff:manage')
+  @Render('admin/staff')
+  staff(@Req() request: AuthedRequest, @PageLang() lang: PageLanguage) {
+    return this.models.staff(lang, request.actor!, request.session.csrfToken);
+  }
+}
