@@ -60,8 +60,7 @@
   }
 
   function notify(message, color) {
-    ui.notices.textContent = '';
-    ui.notices.appendChild(el('div', { className: 'ds-alert', 'data-color': color || 'info', 'data-size': 'sm' }, [el('p', { className: 'ds-paragraph' }, [message])]));
+    D.notify(ui.notices, message, color || 'info');
   }
 
   function setConnection(kind) {

@@ -9,25 +9,10 @@
   var ticketUrl = '/api/tickets/' + encodeURIComponent(data.ticketId);
   var notices = document.getElementById('notices');
 
-  function request(method, url, body) {
-    var headers = { accept: 'application/json' };
-    if (method !== 'GET') headers['x-csrf-token'] = data.csrfToken;
-    if (body) headers['content-type'] = 'application/json';
-    return fetch(url, { method: method, headers: headers, credentials: 'same-origin', body: body ? JSON.stringify(body) : undefined })
-      .then(function (response) {
-        return response
-          .json()
-          .catch(function () { return null; })
-          .then(function (json) { return { ok: response.ok, status: response.status, body: json }; });
-      })
-      .catch(function () {
-        return { ok: false, status: 0, body: { error: { code: 'NETWORK', message: text('error.network') } } };
-      });
-  }
+  var request = D.request;
 
   function notify(message, color) {
-    notices.textContent = '';
-    notices.appendChild(el('div', { className: 'ds-alert', 'data-color': color, 'data-size': 'sm' }, [el('p', { className: 'ds-paragraph' }, [message])]));
+    D.notify(notices, message, color);
   }
 
   /* ----- status and outcome ----- */
