@@ -12,6 +12,9 @@ import { PagesModule } from './pages/pages.module';
 import { RepliesModule } from './replies/replies.module';
 import { StaffModule } from './staff/staff.module';
 import { LiveBoardModule } from './supervision/live-board/live-board.module';
+import { HistoryModule } from './supervision/history/history.module';
+import { MetricsModule } from './supervision/metrics/metrics.module';
+import { RetentionModule } from './retention/retention.module';
 import { TicketsModule } from './tickets/tickets.module';
 
 @Module({})
@@ -32,6 +35,9 @@ export class AppModule {
         RepliesModule,
         ChatModule,
         LiveBoardModule,
+        HistoryModule,
+        MetricsModule,
+        RetentionModule,
         PagesModule,
       ],
     };

@@ -15,9 +15,11 @@ import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-s
 import { CitizenIdentityAndReferral1764100000000 } from './migrations/1764100000000-citizen-identity-and-referral';
 import { AuditLog1764200000000 } from './migrations/1764200000000-audit-log';
 import { ReadyMadeReplies1764300000000 } from './migrations/1764300000000-ready-made-replies';
+import { HistorySearch1764400000000 } from './migrations/1764400000000-history-search';
+import { MetricsDailyEntity } from '../supervision/metrics/metrics-daily.entity';
 
-export const ENTITIES = [StaffUserEntity, TicketEntity, MessageEntity, NoteEntity, TicketEventEntity, SessionEntity, CounterEntity, AuditRecordEntity, ReadyReplyEntity];
-const SQLITE_MIGRATIONS = [InitialSchema1764000000000, CitizenIdentityAndReferral1764100000000, AuditLog1764200000000, ReadyMadeReplies1764300000000];
+export const ENTITIES = [StaffUserEntity, TicketEntity, MessageEntity, NoteEntity, TicketEventEntity, SessionEntity, CounterEntity, AuditRecordEntity, ReadyReplyEntity, MetricsDailyEntity];
+const SQLITE_MIGRATIONS = [InitialSchema1764000000000, CitizenIdentityAndReferral1764100000000, AuditLog1764200000000, ReadyMadeReplies1764300000000, HistorySearch1764400000000];
 
 export function buildDataSourceOptions(database: DatabaseConfig): DataSourceOptions {
   if (database.type === 'postgres') {

@@ -2,17 +2,19 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Full-text search over messages and notes (SQLite FTS5), kept in step by triggers so that no
- * write path has to know about it, and the anonymous daily counts that outlive retention.
+ * write path has to know about it, and the anonymous counts that outlive retention.
  *
- * search_docs maps each indexed message or note to the FTS rowid. The rowid is
- * `ticket created_at in ms * 2^20 + n`: ordering the index by rowid orders it by the chat's
- * creation time, so "newest chats first" streams straight out of the index and one chat's
- * documents are a rowid range (see supervision/history/sqlite-history-search.store.ts).
- * The rowid lives in our own INTEGER PRIMARY KEY (stable across VACUUM, unlike the implicit
- * rowid of messages and notes).
+ * search_docs holds each indexed message or note (the text as indexed, its chat) and is the
+ * external content of the FTS5 table search_index. Its key, the FTS rowid, is
+ * `chat created_at in ms * 2^20 + n`: ordering the index by rowid orders it by the chat's creation
+ * time, so "newest chats first" streams straight out of the index, and one chat's documents are
+ * one rowid range (see supervision/history/sqlite-history-search.store.ts). The key is our own
+ * INTEGER PRIMARY KEY, stable across VACUUM (unlike the implicit rowid of messages and notes).
+ * There is deliberately no index on source_id: a message's document is found inside its chat's
+ * range, which keeps the cost of storing a message low (bench/README.md).
  *
- * The body indexed is the stored body, except that the chat's own verified national identity
- * number (the one thing stored unmasked, see chat-messages.service.ts) is masked here too, so
+ * The text indexed is the stored body, except that the chat's own verified national identity
+ * number (the one number stored unmasked, see chat-messages.service.ts) is masked here too, so
  * identity numbers are findable only in their masked form. System event messages ("the chat was
  * closed") are boilerplate and are not indexed.
  *
@@ -21,7 +23,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  */
 export const DOC_BUCKET = 1048576; // 2^20 documents per millisecond of chat creation
 
-const bucketOf = (createdAt: string) => `CAST(round(unixepoch(${createdAt}, 'subsec') * 1000) AS INTEGER) * ${DOC_BUCKET}`;
+const bucketOf = (createdAt: string) => `(CAST(round(unixepoch(${createdAt}, 'subsec') * 1000) AS INTEGER) * ${DOC_BUCKET})`;
 
 /** The message body with the ticket's own (verified, hence unmasked) identity number masked. */
 const maskedBody = (body: string, nid: string) => {
@@ -35,55 +37,55 @@ const maskedBody = (body: string, nid: string) => {
 
 const nextDocId = (lo: string) => `COALESCE((SELECT MAX(doc_id) FROM search_docs WHERE doc_id >= ${lo} AND doc_id < ${lo} + ${DOC_BUCKET}), ${lo} - 1) + 1`;
 
+/** The documents of one message or note, found inside its chat's range. */
+const docsOf = (sourceId: string, ticketId: string) =>
+  `SELECT d.doc_id, d.body FROM search_docs d JOIN tickets t ON t.id = ${ticketId}
+     WHERE d.doc_id >= ${bucketOf('t.created_at')} AND d.doc_id < ${bucketOf('t.created_at')} + ${DOC_BUCKET} AND d.source_id = ${sourceId}`;
+
+const insertDoc = (source: 'message' | 'note', body: string) => `
+    INSERT INTO search_docs (doc_id, source, source_id, ticket_id, body)
+      SELECT ${nextDocId('b.lo')}, '${source}', new.id, new.ticket_id, ${body}
+      FROM (SELECT ${bucketOf('created_at')} AS lo, national_id FROM tickets WHERE id = new.ticket_id) b;
+    INSERT INTO search_index (rowid, body) SELECT doc_id, body FROM search_docs WHERE doc_id = last_insert_rowid();`;
+
+const removeDoc = (row: 'old' | 'new') => `
+    INSERT INTO search_index (search_index, rowid, body) SELECT 'delete', doc_id, body FROM (${docsOf(`${row}.id`, `${row}.ticket_id`)});
+    DELETE FROM search_docs WHERE doc_id IN (SELECT doc_id FROM (${docsOf(`${row}.id`, `${row}.ticket_id`)}));`;
+
 export const SEARCH_TRIGGERS: string[] = [
-  `CREATE TRIGGER search_messages_ai AFTER INSERT ON messages WHEN new.kind <> 'event' BEGIN
-    INSERT INTO search_docs (doc_id, source, source_id, ticket_id)
-      SELECT ${nextDocId('b.lo')}, 'message', new.id, new.ticket_id
-      FROM (SELECT ${bucketOf('created_at')} AS lo FROM tickets WHERE id = new.ticket_id) b;
-    INSERT INTO search_index (rowid, body)
-      SELECT last_insert_rowid(), ${maskedBody('new.body', 't.national_id')} FROM tickets t WHERE t.id = new.ticket_id;
+  `CREATE TRIGGER search_messages_ai AFTER INSERT ON messages WHEN new.kind <> 'event' BEGIN${insertDoc('message', maskedBody('new.body', 'b.national_id'))}
   END`,
-  `CREATE TRIGGER search_messages_au AFTER UPDATE OF body ON messages BEGIN
-    UPDATE search_index SET body = (SELECT ${maskedBody('new.body', 't.national_id')} FROM tickets t WHERE t.id = new.ticket_id)
-      WHERE rowid = (SELECT doc_id FROM search_docs WHERE source_id = new.id);
+  `CREATE TRIGGER search_messages_au AFTER UPDATE OF body ON messages WHEN new.kind <> 'event' BEGIN${removeDoc('new')}${insertDoc('message', maskedBody('new.body', 'b.national_id'))}
   END`,
-  `CREATE TRIGGER search_messages_ad AFTER DELETE ON messages BEGIN
-    DELETE FROM search_index WHERE rowid = (SELECT doc_id FROM search_docs WHERE source_id = old.id);
-    DELETE FROM search_docs WHERE source_id = old.id;
+  `CREATE TRIGGER search_messages_ad AFTER DELETE ON messages BEGIN${removeDoc('old')}
   END`,
-  `CREATE TRIGGER search_notes_ai AFTER INSERT ON notes BEGIN
-    INSERT INTO search_docs (doc_id, source, source_id, ticket_id)
-      SELECT ${nextDocId('b.lo')}, 'note', new.id, new.ticket_id
-      FROM (SELECT ${bucketOf('created_at')} AS lo FROM tickets WHERE id = new.ticket_id) b;
-    INSERT INTO search_index (rowid, body) VALUES (last_insert_rowid(), new.body);
+  `CREATE TRIGGER search_notes_ai AFTER INSERT ON notes BEGIN${insertDoc('note', 'new.body')}
   END`,
-  `CREATE TRIGGER search_notes_au AFTER UPDATE OF body ON notes BEGIN
-    UPDATE search_index SET body = new.body WHERE rowid = (SELECT doc_id FROM search_docs WHERE source_id = new.id);
+  `CREATE TRIGGER search_notes_au AFTER UPDATE OF body ON notes BEGIN${removeDoc('new')}${insertDoc('note', 'new.body')}
   END`,
-  `CREATE TRIGGER search_notes_ad AFTER DELETE ON notes BEGIN
-    DELETE FROM search_index WHERE rowid = (SELECT doc_id FROM search_docs WHERE source_id = old.id);
-    DELETE FROM search_docs WHERE source_id = old.id;
+  `CREATE TRIGGER search_notes_ad AFTER DELETE ON notes BEGIN${removeDoc('old')}
+  END`,
+  // Deleting a chat removes its whole range at once, before the cascade reaches messages and notes.
+  `CREATE TRIGGER search_tickets_bd BEFORE DELETE ON tickets BEGIN
+    INSERT INTO search_index (search_index, rowid, body) SELECT 'delete', doc_id, body FROM search_docs
+      WHERE doc_id >= ${bucketOf('old.created_at')} AND doc_id < ${bucketOf('old.created_at')} + ${DOC_BUCKET} AND ticket_id = old.id;
+    DELETE FROM search_docs WHERE doc_id >= ${bucketOf('old.created_at')} AND doc_id < ${bucketOf('old.created_at')} + ${DOC_BUCKET} AND ticket_id = old.id;
   END`,
 ];
 
-export const SEARCH_TRIGGER_NAMES = ['search_messages_ai', 'search_messages_au', 'search_messages_ad', 'search_notes_ai', 'search_notes_au', 'search_notes_ad'];
+export const SEARCH_TRIGGER_NAMES = SEARCH_TRIGGERS.map((sql) => /CREATE TRIGGER (\w+)/.exec(sql)![1]);
 
 /** Indexes everything already stored (used by the migration, and by the benchmark after a bulk load). */
 export const SEARCH_BACKFILL: string[] = [
-  `INSERT INTO search_docs (doc_id, source, source_id, ticket_id)
-    SELECT lo + ROW_NUMBER() OVER (PARTITION BY lo ORDER BY ticket_id, source, ord) - 1, source, source_id, ticket_id FROM (
-      SELECT ${bucketOf('t.created_at')} AS lo, 'message' AS source, m.id AS source_id, m.ticket_id, m.seq AS ord
+  `INSERT INTO search_docs (doc_id, source, source_id, ticket_id, body)
+    SELECT lo + ROW_NUMBER() OVER (PARTITION BY lo ORDER BY ticket_id, source, ord) - 1, source, source_id, ticket_id, body FROM (
+      SELECT ${bucketOf('t.created_at')} AS lo, 'message' AS source, m.id AS source_id, m.ticket_id, m.seq AS ord, ${maskedBody('m.body', 't.national_id')} AS body
         FROM messages m JOIN tickets t ON t.id = m.ticket_id WHERE m.kind <> 'event'
       UNION ALL
-      SELECT ${bucketOf('t.created_at')}, 'note', n.id, n.ticket_id, n.created_at
+      SELECT ${bucketOf('t.created_at')}, 'note', n.id, n.ticket_id, n.created_at, n.body
         FROM notes n JOIN tickets t ON t.id = n.ticket_id
-    )`,
-  `INSERT INTO search_index (rowid, body)
-    SELECT d.doc_id, ${maskedBody('m.body', 't.national_id')}
-      FROM search_docs d JOIN messages m ON m.id = d.source_id JOIN tickets t ON t.id = m.ticket_id WHERE d.source = 'message'
-      ORDER BY d.doc_id`,
-  `INSERT INTO search_index (rowid, body)
-    SELECT d.doc_id, n.body FROM search_docs d JOIN notes n ON n.id = d.source_id WHERE d.source = 'note' ORDER BY d.doc_id`,
+    ) ORDER BY 1`,
+  `INSERT INTO search_index (search_index) VALUES ('rebuild')`,
 ];
 
 export class HistorySearch1764400000000 implements MigrationInterface {
@@ -93,14 +95,19 @@ export class HistorySearch1764400000000 implements MigrationInterface {
     await db.query(`CREATE TABLE search_docs (
       doc_id integer PRIMARY KEY NOT NULL,
       source varchar(8) NOT NULL,
-      source_id varchar(36) NOT NULL UNIQUE,
-      ticket_id varchar(36) NOT NULL
+      source_id varchar(36) NOT NULL,
+      ticket_id varchar(36) NOT NULL,
+      body text NOT NULL
     )`);
-    await db.query(`CREATE VIRTUAL TABLE search_index USING fts5(body, tokenize = 'unicode61 remove_diacritics 2')`);
+    // columnsize=0: no per-document sizes, which only bm25 ranking needs; history is ordered by time.
+    await db.query(
+      `CREATE VIRTUAL TABLE search_index USING fts5(body, content = 'search_docs', content_rowid = 'doc_id', columnsize = 0, tokenize = 'unicode61 remove_diacritics 2')`,
+    );
     for (const sql of SEARCH_BACKFILL) await db.query(sql);
     for (const sql of SEARCH_TRIGGERS) await db.query(sql);
-    // Filters of the history: by agent, by outcome, by provider all start from the creation order.
-    await db.query(`CREATE INDEX idx_tickets_assignee_created ON tickets (assignee_id, created_at)`);
+    // The history walks chats in (created_at, id) order, all of them or one agent's.
+    await db.query(`CREATE INDEX idx_tickets_created_id ON tickets (created_at, id)`);
+    await db.query(`CREATE INDEX idx_tickets_assignee_created ON tickets (assignee_id, created_at, id)`);
 
     // Anonymous counts of tickets removed by retention: no ids, no text, no people. `slot` is the
     // UTC start of the quarter hour the tickets were created in (every time zone's offset is whole
@@ -125,6 +132,7 @@ export class HistorySearch1764400000000 implements MigrationInterface {
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP TABLE metrics_daily`);
     await db.query(`DROP INDEX idx_tickets_assignee_created`);
+    await db.query(`DROP INDEX idx_tickets_created_id`);
     for (const name of SEARCH_TRIGGER_NAMES) await db.query(`DROP TRIGGER ${name}`);
     await db.query(`DROP TABLE search_index`);
     await db.query(`DROP TABLE search_docs`);

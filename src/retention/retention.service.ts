@@ -1,0 +1,53 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { Transactions } from '../database/transactions';
+import { MetricsArchive } from '../supervision/metrics/metrics-archive';
+import { toDbTime } from '../supervision/history/sqlite-history-search.store';
+
+const BATCH = 200;
+const DAY_MS = 86_400_000;
+
+export interface RetentionResult {
+  cutoff: Date;
+  removed: number;
+}
+
+/**
+ * Deletes closed chats and tickets created more than RETENTION_DAYS ago, with their messages,
+ * notes, events and search entries (cascade and triggers), after adding them to the anonymous
+ * counts that keep the metrics. Deleting rather than anonymising: free text can hold anything
+ * about a person, and no rule can be sure to have scrubbed it. Live chats and tickets still open
+ * are never touched, however old. Audit records are kept: they are the record of who looked.
+ */
+@Injectable()
+export class RetentionService {
+  private readonly logger = new Logger('Retention');
+
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly archive: MetricsArchive,
+    private readonly config: AppConfig,
+  ) {}
+
+  async run(now: Date): Promise<RetentionResult> {
+    const cutoff = new Date(now.getTime() - this.config.retentionDays * DAY_MS);
+    let removed = 0;
+    // Small batches: each is one short write transaction, so chats go on while old ones are removed.
+    for (;;) {
+      const count = await this.transactions.run(async (db) => {
+        const rows = await db.query<{ id: string }[]>(`SELECT id FROM tickets WHERE status = 'closed' AND created_at < ? ORDER BY created_at LIMIT ${BATCH}`, [
+          toDbTime(cutoff),
+        ]);
+        const ids = rows.map((r) => r.id);
+        if (ids.length === 0) return 0;
+        await this.archive.addTickets(db, ids);
+        await db.query(`DELETE FROM tickets WHERE id IN (${ids.map(() => '?').join(', ')})`, ids);
+        return ids.length;
+      });
+      removed += count;
+      if (count < BATCH) break;
+    }
+    this.logger.log(`Retention: removed ${removed} tickets older than ${cutoff.toISOString()} (RETENTION_DAYS=${this.config.retentionDays})`);
+    return { cutoff, removed };
+  }
+}

@@ -1,0 +1,62 @@
+import type { PageCursor } from '../../common/pagination';
+import type { Channel, Outcome, TicketStatus, Topic } from '../../tickets/ticket.types';
+
+export interface HistoryFilter {
+  from?: Date;
+  to?: Date;
+  agentId?: string;
+  topic?: Topic;
+  outcome?: Outcome;
+  provider?: 'digipost' | 'e-boks';
+  rating?: number;
+  verified?: boolean;
+  channel?: Channel;
+  status?: TicketStatus;
+}
+
+export interface HistoryChatRow {
+  id: string;
+  reference: string;
+  channel: Channel;
+  topic: Topic;
+  status: TicketStatus;
+  agent: { id: string; displayName: string } | null;
+  outcome: Outcome | null;
+  referredProvider: 'digipost' | 'e-boks' | null;
+  rating: number | null;
+  verified: boolean;
+  createdAt: Date;
+  queuedAt: Date | null;
+  acceptedAt: Date | null;
+  closedAt: Date | null;
+  preview: string;
+}
+
+export interface SnippetRow {
+  source: 'message' | 'note';
+  /** For messages: citizen, agent or system; for notes the staff member's name. */
+  author: string | null;
+  authorName: string | null;
+  seq: number | null;
+  createdAt: Date;
+  /** Snippet text with SNIPPET_MARKERS around the matched words. */
+  marked: string;
+}
+
+export interface ChatPageRequest {
+  filter: HistoryFilter;
+  /** A safe FTS query (buildSearchQuery), or null for no text search. */
+  match: string | null;
+  cursor?: PageCursor;
+  /** How many chats to return at most (callers ask for one more than they show). */
+  take: number;
+}
+
+/**
+ * The history's storage port: chats newest first (created_at, id) matching filters and text.
+ * SQLite implements it with FTS5; a PostgreSQL store would use tsvector/GIN and ts_headline.
+ */
+export abstract class HistorySearchStore {
+  abstract findChats(request: ChatPageRequest): Promise<HistoryChatRow[]>;
+  abstract findSnippets(match: string, chats: Pick<HistoryChatRow, 'id' | 'createdAt'>[], perChat: number): Promise<Map<string, SnippetRow[]>>;
+}

@@ -1,0 +1,47 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * Anonymous counts of tickets that retention has removed, so that metrics survive it: no ids, no
+ * text, no people, and the time only to the quarter hour (UTC start, 'YYYY-MM-DD HH:MM').
+ */
+@Entity({ name: 'metrics_daily' })
+@Index('idx_metrics_daily_slot', ['slot'])
+export class MetricsDailyEntity {
+  @PrimaryGeneratedColumn('increment')
+  id: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  slot: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  channel: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  topic: string;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  outcome: string | null;
+
+  @Column({ name: 'referred_provider', type: 'varchar', length: 16, nullable: true })
+  referredProvider: string | null;
+
+  @Column({ name: 'rating_score', type: 'integer', nullable: true })
+  ratingScore: number | null;
+
+  /** 1: these chats were taken by an agent (they had a wait time). */
+  @Column({ type: 'integer', default: 0 })
+  answered: number;
+
+  @Column({ type: 'integer' })
+  tickets: number;
+
+  @Column({ name: 'wait_seconds_sum', type: 'real', default: 0 })
+  waitSecondsSum: number;
+
+  @Column({ name: 'handling_seconds_sum', type: 'real', default: 0 })
+  handlingSecondsSum: number;
+
+  /** How many of them were closed after being taken (they had a handling time). */
+  @Column({ type: 'integer', default: 0 })
+  handled: number;
+}
