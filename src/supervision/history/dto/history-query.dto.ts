@@ -1,10 +1,10 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 
+import { PageQueryDto } from '../../../common/pagination';
+import { PROVIDERS } from '../../../referrals/provider-directory';
 import { CHANNELS, OUTCOMES, TICKET_STATUSES, TOPICS, type Channel, type Outcome, type TicketStatus, type Topic } from '../../../tickets/ticket.types';
-
-export const PROVIDERS = ['digipost', 'e-boks'] as const;
 
 /** The history filters; the export takes the same ones (without paging). */
 export class HistoryFilterDto {
@@ -69,19 +69,5 @@ export class HistoryFilterDto {
   status?: TicketStatus;
 }
 
-export class HistoryQueryDto extends HistoryFilterDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 200)
-  cursor?: string;
-}
-
+/** The history filters plus the shared paging (limit, cursor). */
+export class HistoryQueryDto extends IntersectionType(HistoryFilterDto, PageQueryDto) {}
