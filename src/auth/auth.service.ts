@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Request } from 'express';
 import { DomainError } from '../common/errors';
+import { maskNationalIdsInText } from '../common/national-id';
 import { mapStaffUser, StaffUserDto } from '../staff/staff-user.dto';
 import type { StaffUserEntity } from '../staff/staff-user.entity';
 import { StaffService } from '../staff/staff.service';
@@ -29,7 +30,8 @@ export class AuthService {
     const user = await this.staff.authenticate(input.username, input.password);
     if (!user) {
       await this.throttle.recordFailure(input.username, address);
-      this.logger.warn(`Failed log-in for "${input.username.slice(0, 64)}" from ${address}`);
+      // A citizen's number typed into the wrong box must not reach the log either.
+      this.logger.warn(`Failed log-in for "${maskNationalIdsInText(input.username.slice(0, 64))}" from ${address}`);
       throw new DomainError('UNAUTHENTICATED', 'Wrong user name or password');
     }
     await this.throttle.recordSuccess(input.username);
