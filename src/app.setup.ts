@@ -43,6 +43,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
 
   app.useStaticAssets(join(PROJECT_ROOT, 'public'), { index: false, maxAge: config.isProduction ? '1h' : 0 });
   app.useStaticAssets(join(PROJECT_ROOT, 'node_modules/@digdir/designsystemet-css/dist'), { prefix: '/vendor/designsystemet/', maxAge: '1h' });
+  app.useStaticAssets(join(PROJECT_ROOT, 'node_modules/chart.js/dist'), { prefix: '/vendor/chartjs/', maxAge: '1h' });
   configureViews(app);
 
   app.useGlobalPipes(createValidationPipe());

@@ -21,7 +21,7 @@ export const PANEL_SCRIPT_TEXTS = PANEL_TEXTS;
 const EDITABLE_STATUSES = ['open', 'pending', 'closed'] as const;
 const STAFF_CHANNELS = ['phone', 'email'] as const;
 
-export type StaffSection = 'console' | 'tickets' | 'replies' | 'board' | 'staff';
+export type StaffSection = 'console' | 'tickets' | 'replies' | 'board' | 'history' | 'metrics' | 'staff';
 
 /** The staff header's navigation; the replies page only for those who may manage replies. */
 export function staffNav(actor: StaffActor, current: StaffSection) {
@@ -29,6 +29,8 @@ export function staffNav(actor: StaffActor, current: StaffSection) {
     { section: 'console', href: '/agent', labelKey: 'nav.console' },
     { section: 'tickets', href: '/agent/tickets', labelKey: 'nav.tickets' },
     ...(hasPermission(actor.role, 'desk:supervise') ? [{ section: 'board', href: '/supervisor', labelKey: 'nav.board' }] : []),
+    ...(hasPermission(actor.role, 'history:read') ? [{ section: 'history', href: '/supervisor/history', labelKey: 'nav.history' }] : []),
+    ...(hasPermission(actor.role, 'metrics:read') ? [{ section: 'metrics', href: '/supervisor/metrics', labelKey: 'nav.metrics' }] : []),
     ...(hasPermission(actor.role, 'replies:manage') ? [{ section: 'replies', href: '/supervisor/replies', labelKey: 'nav.replies' }] : []),
     ...(hasPermission(actor.role, 'staff:manage') ? [{ section: 'staff', href: '/admin/staff', labelKey: 'nav.staff' }] : []),
   ];

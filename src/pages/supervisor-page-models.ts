@@ -4,15 +4,19 @@ import { Clock } from '../common/clock';
 import { textsFor, type PageLanguage } from '../i18n/i18n';
 import { ROLES } from '../staff/roles';
 import type { TicketDetailDto } from '../tickets/ticket.dto';
-import { MAX_MESSAGE_LENGTH } from '../tickets/ticket.types';
+import { PROVIDERS } from '../referrals/provider-directory';
+import { MAX_MESSAGE_LENGTH, OUTCOMES, TOPICS } from '../tickets/ticket.types';
 import { staffNav, type StaffSection } from './staff-page-models';
 
 const SOCKET_CLIENT = '/socket.io/socket.io.min.js';
 const COMMON_SCRIPT = '/js/common.js';
+const CHART_SCRIPT = '/vendor/chartjs/chart.umd.min.js';
 
 /** Texts the supervisor and admin scripts ask for with text('…'), by key prefix. */
 export const SUPERVISOR_BOARD_SCRIPT_TEXTS = ['board.', 'conn.', 'topic.', 'role.', 'agentStatus.', 'error.'];
 export const SUPERVISOR_CHAT_SCRIPT_TEXTS = ['supchat.', 'conn.', 'author.', 'outcome.', 'topic.', 'ticketStatus.', 'tickets.event.', 'chat.referral', 'error.'];
+export const SUPERVISOR_HISTORY_SCRIPT_TEXTS = ['history.', 'topic.', 'outcome.', 'error.'];
+export const SUPERVISOR_METRICS_SCRIPT_TEXTS = ['metrics.', 'outcome.', 'error.'];
 export const STAFF_ADMIN_SCRIPT_TEXTS = ['staffAdmin.', 'role.', 'agentStatus.', 'error.'];
 
 /** Minimum and maximum password length of a staff account (CreateStaffUserDto). */
@@ -59,6 +63,34 @@ export class SupervisorPageModels {
         maxLength: MAX_MESSAGE_LENGTH,
         texts: textsFor(lang, SUPERVISOR_CHAT_SCRIPT_TEXTS),
       },
+    };
+  }
+
+  history(lang: PageLanguage, actor: StaffActor) {
+    return {
+      ...this.base(actor, 'history'),
+      titleKey: 'history.title',
+      bodyClass: 'page-history',
+      scripts: [SOCKET_CLIENT, COMMON_SCRIPT, '/js/supervisor-history.js'],
+      topics: TOPICS.map((value) => ({ value, labelKey: `topic.${value}` })),
+      outcomes: OUTCOMES.map((value) => ({ value, labelKey: `outcome.${value}` })),
+      providers: PROVIDERS.map((value) => ({ value, labelKey: `history.provider.${value}` })),
+      ratings: [1, 2, 3, 4, 5],
+      pageData: { lang, texts: textsFor(lang, SUPERVISOR_HISTORY_SCRIPT_TEXTS) },
+    };
+  }
+
+  metrics(lang: PageLanguage, actor: StaffActor) {
+    const now = this.clock.now();
+    const day = (date: Date) => date.toISOString().slice(0, 10);
+    const defaults = { from: day(new Date(now.getTime() - 29 * 86_400_000)), to: day(now) };
+    return {
+      ...this.base(actor, 'metrics'),
+      titleKey: 'metrics.title',
+      bodyClass: 'page-metrics',
+      scripts: [CHART_SCRIPT, COMMON_SCRIPT, '/js/supervisor-metrics.js'],
+      defaults,
+      pageData: { lang, defaults, texts: textsFor(lang, SUPERVISOR_METRICS_SCRIPT_TEXTS) },
     };
   }
 

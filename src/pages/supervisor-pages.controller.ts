@@ -31,6 +31,20 @@ export class SupervisorPagesController {
     return this.models.chat(lang, request.actor!, request.session.csrfToken, await this.tickets.get(id));
   }
 
+  @Get('supervisor/history')
+  @RequirePermission('history:read')
+  @Render('supervisor/history')
+  history(@Req() request: AuthedRequest, @PageLang() lang: PageLanguage) {
+    return this.models.history(lang, request.actor!);
+  }
+
+  @Get('supervisor/metrics')
+  @RequirePermission('metrics:read')
+  @Render('supervisor/metrics')
+  metrics(@Req() request: AuthedRequest, @PageLang() lang: PageLanguage) {
+    return this.models.metrics(lang, request.actor!);
+  }
+
   @Get('admin/staff')
   @RequirePermission('staff:manage')
   @Render('admin/staff')

@@ -1,0 +1,54 @@
+import type { Browser } from 'playwright-core';
+import { ask, startTestApp, TestApp, VALID_CHAT } from '../support/test-app';
+import { expectNoAxeViolations } from './support/axe';
+import { Actor, launchBrowser, newActor, screenshots, visible, waitForText } from './support/browser';
+import { loginThroughPage } from './support/staff';
+
+describe('history search and metrics pages', () => {
+  let desk: TestApp;
+  let browser: Browser;
+  const actors: Actor[] = [];
+
+  beforeAll(async () => {
+    [desk, browser] = await Promise.all([startTestApp(), launchBrowser()]);
+    const agent = await desk.agent(await desk.login('agent', 'kari'));
+    const citizen = await desk.citizen();
+    const started = await ask(citizen, 'chat:start', { ...VALID_CHAT, message: 'Jeg finner ikke skattemeldingen i postkassen.' });
+    await ask(agent, 'chat:accept', { chatId: started.chat.id });
+    await ask(agent, 'message:send', { chatId: started.chat.id, clientId: 'a1', body: 'Skattemeldingen ligger i Digipost.' });
+    await ask(agent, 'chat:close', { chatId: started.chat.id, outcome: 'resolved' });
+  });
+
+  afterEach(async () => {
+    const problems = actors.flatMap((a) => a.problems);
+    await Promise.all(actors.splice(0).map((a) => a.context.close()));
+    expect(problems).toEqual([]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await desk?.close();
+  });
+
+  it('finds a word in the chat history with the words marked, and shows the metrics with tables beside the charts', async () => {
+    const supervisor = await desk.createStaff('supervisor', 'siv');
+    const created = await newActor(browser, desk.url);
+    actors.push(created);
+    const { page } = created;
+    await loginThroughPage(page, supervisor);
+
+    await page.goto('/supervisor/history');
+    await page.locator('#history-q').fill('skattemeldingen');
+    await page.locator('#history-submit').click();
+    await visible(page.locator('#history-list mark').first());
+    await waitForText(page, '#history-list', 'DS-2026-');
+    await expectNoAxeViolations(page, 'history search with results');
+    await screenshots(page, 'supervisor-history');
+
+    await page.goto('/supervisor/metrics');
+    await visible(page.locator('#metrics-charts canvas').first());
+    await visible(page.locator('#metrics-charts table').first());
+    await expectNoAxeViolations(page, 'metrics');
+    await screenshots(page, 'supervisor-metrics');
+  });
+});
