@@ -1,4 +1,8 @@
-/** Three tiers: unit (pure rules, beside the code), e2e (started app, real SQLite file), browser (Chromium). */
+/**
+ * Tiers: unit (pure rules, beside the code), e2e (started app, real SQLite file), e2e-postgres (the
+ * same e2e suites on PostgreSQL), multi-instance (built server, two instances on PostgreSQL and
+ * Redis), browser (Chromium). The PostgreSQL tiers need TEST_POSTGRES_URL (and TEST_REDIS_URL).
+ */
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
 const base = { transform: { '^.+\\.ts$': tsJest }, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
 
@@ -7,6 +11,15 @@ module.exports = {
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
+    {
+      ...base,
+      displayName: 'e2e-postgres',
+      testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+      // The ID-porten suite drives the built server in a child process; it is about log-in, not storage.
+      testPathIgnorePatterns: ['/node_modules/', 'idporten-login'],
+      setupFiles: ['<rootDir>/test/support/use-postgres.ts'],
+    },
+    { ...base, displayName: 'multi-instance', testMatch: ['<rootDir>/test/multi-instance/**/*.multi-spec.ts'] },
     { ...base, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'] },
   ],
 };

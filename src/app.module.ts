@@ -15,6 +15,7 @@ import { LiveBoardModule } from './supervision/live-board/live-board.module';
 import { HistoryModule } from './supervision/history/history.module';
 import { MetricsModule } from './supervision/metrics/metrics.module';
 import { RetentionModule } from './retention/retention.module';
+import { ScalingModule } from './scaling/scaling.module';
 import { TicketsModule } from './tickets/tickets.module';
 
 @Module({})
@@ -25,6 +26,7 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule,
+        ScalingModule,
         HealthModule,
         OpeningHoursModule,
         StaffModule,

@@ -9,6 +9,7 @@ import { HttpExceptionFilter } from './common/http-exception.filter';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { configureViews } from './pages/views';
+import { RedisConnection } from './scaling/redis-connection';
 import { DeskSocketAdapter } from './socket-adapter';
 
 export const PROJECT_ROOT = join(__dirname, '..');
@@ -48,7 +49,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
 
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
-  app.useWebSocketAdapter(new DeskSocketAdapter(app, config.allowedOrigins));
+  app.useWebSocketAdapter(new DeskSocketAdapter(app, config.allowedOrigins, app.get(RedisConnection)));
   app.enableShutdownHooks();
 
   const openApi = new DocumentBuilder()

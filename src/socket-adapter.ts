@@ -1,22 +1,36 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
 import type { IncomingMessage } from 'node:http';
 import type { Server, ServerOptions } from 'socket.io';
+import type { RedisConnection } from './scaling/redis-connection';
 
 /**
  * Socket.IO for every gateway. A browser always sends Origin on a WebSocket or polling request:
  * one from another site is refused, so a page elsewhere cannot ride on a staff member's cookie.
  * Clients that send no Origin (scripts, tests) carry no ambient browser credentials.
+ *
+ * With Redis, rooms span instances through @socket.io/redis-adapter (Redis pub/sub). Pub/sub
+ * delivers at most once, which is enough here: every message is stored before it is acknowledged
+ * and a client that missed a push resumes from its last seq. The Redis Streams adapter would
+ * replay missed packets too, at the cost of a stream kept in Redis; the desk does not need it.
  */
 export class DeskSocketAdapter extends IoAdapter {
   constructor(
     app: INestApplicationContext,
     private readonly allowedOrigins: string[],
+    private readonly redis: RedisConnection,
   ) {
     super(app);
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
+    const server = this.createServer(port, options);
+    if (this.redis.client) server.adapter(createAdapter(this.redis.client, this.redis.subscriber(), { key: 'desk', requestsTimeout: 3000 }));
+    return server;
+  }
+
+  private createServer(port: number, options?: ServerOptions): Server {
     return super.createIOServer(port, {
       ...options,
       serveClient: true,

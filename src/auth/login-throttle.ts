@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import { DomainError } from '../common/errors';
 import { AppConfig } from '../config/app-config';
+import { RateLimiterFactory } from '../scaling/rate-limiter.factory';
 
 const WINDOW_SECONDS = 15 * 60;
 
@@ -12,12 +13,12 @@ const WINDOW_SECONDS = 15 * 60;
  */
 @Injectable()
 export class LoginThrottle {
-  private readonly byUsername: RateLimiterMemory;
-  private readonly byAddress: RateLimiterMemory;
+  private readonly byUsername: RateLimiterAbstract;
+  private readonly byAddress: RateLimiterAbstract;
 
-  constructor(config: AppConfig) {
-    this.byUsername = new RateLimiterMemory({ keyPrefix: 'login-user', points: config.rateLimitLogins, duration: WINDOW_SECONDS });
-    this.byAddress = new RateLimiterMemory({ keyPrefix: 'login-ip', points: config.rateLimitLogins * 4, duration: WINDOW_SECONDS });
+  constructor(config: AppConfig, limiters: RateLimiterFactory) {
+    this.byUsername = limiters.create({ keyPrefix: 'login-user', points: config.rateLimitLogins, duration: WINDOW_SECONDS });
+    this.byAddress = limiters.create({ keyPrefix: 'login-ip', points: config.rateLimitLogins * 4, duration: WINDOW_SECONDS });
   }
 
   async assertAllowed(username: string, address: string): Promise<void> {

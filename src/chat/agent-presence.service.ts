@@ -57,6 +57,18 @@ export class AgentPresenceService {
     if (user.status === 'available') this.desk.emit('queue.changed', {});
   }
 
+  /**
+   * Agents the database shows as present but who have no socket on any instance: their instance
+   * stopped (or was killed) before it could record the disconnect. They count as disconnected now.
+   */
+  async markVanished(connected: Set<string>): Promise<number> {
+    const present = await this.staff.findByStatuses(['available', 'away']);
+    const vanished = present.filter((user) => !connected.has(user.id));
+    for (const user of vanished) await this.disconnected(user.id);
+    if (vanished.length > 0) this.logger.log(`${vanished.length} agent(s) had no connection left on any instance: now offline`);
+    return vanished.length;
+  }
+
   /** Sends the chats of agents unavailable for longer than the grace period back to the queue. */
   async requeueAbandonedChats(): Promise<number> {
     const now = this.clock.now();

@@ -1,4 +1,4 @@
-import { Logger, UseFilters, UsePipes } from '@nestjs/common';
+import { BeforeApplicationShutdown, Logger, UseFilters, UsePipes } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -40,9 +40,10 @@ const actorOf = (socket: Socket): StaffActor => (socket.data as { actor: StaffAc
 @WebSocketGateway({ namespace: '/agent' })
 @UseFilters(WsAckExceptionFilter)
 @UsePipes(createValidationPipe())
-export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
+export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, BeforeApplicationShutdown {
   private readonly logger = new Logger('AgentGateway');
   private namespace!: Namespace;
+  private closing = false;
 
   constructor(
     private readonly auth: StaffSocketAuth,
@@ -74,6 +75,16 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
   async handleConnection(socket: Socket): Promise<void> {
     const actor = actorOf(socket);
     if (!actor) return;
+    try {
+      await this.welcome(socket, actor);
+    } catch (error) {
+      // The client reconnects (to this or another instance) and is welcomed again.
+      if (!this.closing) this.logger.warn(`Could not set up agent ${actor.id}'s connection: ${(error as Error).message}`);
+      socket.disconnect(true);
+    }
+  }
+
+  private async welcome(socket: Socket, actor: StaffActor): Promise<void> {
     await socket.join([rooms.user(actor.id), ...(hasPermission(actor.role, 'desk:supervise') ? [rooms.supervisors] : [])]);
     const state = await this.presence.connected(actor);
     await socket.join(state.chats.map((chat) => rooms.chat(chat.id)));
@@ -85,11 +96,22 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
     });
   }
 
+  /** Sockets close as the server stops: this instance going away is not the agent going away. */
+  beforeApplicationShutdown(): void {
+    this.closing = true;
+  }
+
   async handleDisconnect(socket: Socket): Promise<void> {
     const actor = actorOf(socket);
-    if (!actor) return;
-    const remaining = await this.namespace.in(rooms.user(actor.id)).fetchSockets();
-    if (remaining.length === 0) await this.presence.disconnected(actor.id);
+    if (!actor || this.closing) return;
+    try {
+      // Across every instance: the agent may have another tab open elsewhere.
+      const remaining = await this.namespace.in(rooms.user(actor.id)).fetchSockets();
+      if (remaining.length === 0) await this.presence.disconnected(actor.id);
+    } catch (error) {
+      // The sweeper's presence check will catch up (ChatSweeper.sweep).
+      this.logger.warn(`Could not record that agent ${actor.id} disconnected: ${(error as Error).message}`);
+    }
   }
 
   @SubscribeMessage('agent:status')

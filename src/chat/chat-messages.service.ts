@@ -85,6 +85,7 @@ export class ChatMessagesService {
   private async append(chatId: string, clientId: string | null, message: Omit<NewMessage, 'createdAt' | 'clientId'>): Promise<MessageDto> {
     const result = await this.transactions.run(async (db) => {
       if (clientId) {
+        await this.messages.lockChat(db, chatId);
         const existing = await this.messages.findByClientId(db, chatId, clientId);
         if (existing) return { stored: existing, isNew: false };
       }

@@ -35,6 +35,13 @@ export class ChatNotifier implements OnModuleInit, OnModuleDestroy {
     this.agents = namespace;
   }
 
+  /** Staff with at least one socket open on any instance (throws if an instance does not answer). */
+  async connectedStaffIds(): Promise<Set<string>> {
+    if (!this.agents) return new Set();
+    const sockets = await this.agents.fetchSockets();
+    return new Set(sockets.map((socket) => (socket.data as { actor?: { id: string } }).actor?.id).filter((id): id is string => id !== undefined));
+  }
+
   onModuleInit(): void {
     this.desk.on('message', ({ chatId, message }) => {
       this.citizens?.to(rooms.chat(chatId)).emit('message:new', message);

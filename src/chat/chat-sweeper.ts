@@ -1,13 +1,18 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { AgentPresenceService } from './agent-presence.service';
+import { ChatNotifier } from './chat-notifier';
 import { ChatQueueService } from './chat-queue.service';
 import { ClosingTimeService } from './closing-time.service';
 import { DeskEvents } from './desk-events';
 
 const EVERY_MS = 5_000;
 
-/** The desk's heartbeat: re-queues abandoned chats, routes waiting chats (auto), turns leftovers into tickets. */
+/**
+ * The desk's heartbeat, on every instance (each step is a conditional update, safe to run twice):
+ * notices agents whose instance vanished, re-queues abandoned chats, routes waiting chats (auto),
+ * turns leftovers into tickets.
+ */
 @Injectable()
 export class ChatSweeper implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Sweeper');
@@ -20,6 +25,7 @@ export class ChatSweeper implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly queue: ChatQueueService,
     private readonly closing: ClosingTimeService,
     private readonly desk: DeskEvents,
+    private readonly notifier: ChatNotifier,
     private readonly config: AppConfig,
   ) {}
 
@@ -50,6 +56,7 @@ export class ChatSweeper implements OnApplicationBootstrap, OnModuleDestroy {
     if (this.running) return;
     this.running = true;
     try {
+      await this.presence.markVanished(await this.notifier.connectedStaffIds());
       await this.presence.requeueAbandonedChats();
       await this.closing.convertLeftoverQueue();
       await this.queue.routeWaitingChats();

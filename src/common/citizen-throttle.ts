@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppConfig } from '../config/app-config';
+import { RateLimiterFactory } from '../scaling/rate-limiter.factory';
 import { DomainError } from './errors';
 
 /**
@@ -9,17 +10,19 @@ import { DomainError } from './errors';
  */
 @Injectable()
 export class CitizenThrottle {
-  private readonly starts: RateLimiterMemory;
-  private readonly messages = new RateLimiterMemory({ keyPrefix: 'message', points: 60, duration: 60 });
+  private readonly starts: RateLimiterAbstract;
+  private readonly messages: RateLimiterAbstract;
 
-  constructor(config: AppConfig) {
-    this.starts = new RateLimiterMemory({ keyPrefix: 'start', points: config.rateLimitStarts, duration: 600 });
+  constructor(config: AppConfig, limiters: RateLimiterFactory) {
+    this.starts = limiters.create({ keyPrefix: 'start', points: config.rateLimitStarts, duration: 600 });
+    this.messages = limiters.create({ keyPrefix: 'message', points: 60, duration: 60 });
   }
 
   async consumeStart(address: string): Promise<void> {
     try {
       await this.starts.consume(address);
-    } catch {
+    } catch (error) {
+      if (!(error instanceof RateLimiterRes)) throw error;
       throw new DomainError('RATE_LIMITED', 'Too many new conversations from your address. Please wait a few minutes.');
     }
   }
@@ -27,7 +30,8 @@ export class CitizenThrottle {
   async consumeMessage(chatId: string): Promise<void> {
     try {
       await this.messages.consume(chatId);
-    } catch {
+    } catch (error) {
+      if (!(error instanceof RateLimiterRes)) throw error;
       throw new DomainError('RATE_LIMITED', 'You are sending messages too fast. Please wait a moment.');
     }
   }

@@ -17,13 +17,34 @@ import { AuditLog1764200000000 } from './migrations/1764200000000-audit-log';
 import { ReadyMadeReplies1764300000000 } from './migrations/1764300000000-ready-made-replies';
 import { HistorySearch1764400000000 } from './migrations/1764400000000-history-search';
 import { MetricsDailyEntity } from '../supervision/metrics/metrics-daily.entity';
+import { InitialSchemaPostgres1764000000000 } from './migrations/postgres/1764000000000-initial-schema';
+import { CitizenIdentityAndReferralPostgres1764100000000 } from './migrations/postgres/1764100000000-citizen-identity-and-referral';
+import { AuditLogPostgres1764200000000 } from './migrations/postgres/1764200000000-audit-log';
+import { ReadyMadeRepliesPostgres1764300000000 } from './migrations/postgres/1764300000000-ready-made-replies';
 
 export const ENTITIES = [StaffUserEntity, TicketEntity, MessageEntity, NoteEntity, TicketEventEntity, SessionEntity, CounterEntity, AuditRecordEntity, ReadyReplyEntity, MetricsDailyEntity];
-const SQLITE_MIGRATIONS = [InitialSchema1764000000000, CitizenIdentityAndReferral1764100000000, AuditLog1764200000000, ReadyMadeReplies1764300000000, HistorySearch1764400000000];
+/** One list per database, kept in step: the n-th migration of each has the same name and effect. */
+export const SQLITE_MIGRATIONS = [InitialSchema1764000000000, CitizenIdentityAndReferral1764100000000, AuditLog1764200000000, ReadyMadeReplies1764300000000, HistorySearch1764400000000];
+export const POSTGRES_MIGRATIONS = [
+  InitialSchemaPostgres1764000000000,
+  CitizenIdentityAndReferralPostgres1764100000000,
+  AuditLogPostgres1764200000000,
+  ReadyMadeRepliesPostgres1764300000000,
+];
 
 export function buildDataSourceOptions(database: DatabaseConfig): DataSourceOptions {
   if (database.type === 'postgres') {
-    throw new Error('PostgreSQL support is not built yet: use DATABASE_URL=sqlite:<path>');
+    return {
+      type: 'postgres',
+      url: database.url,
+      entities: ENTITIES,
+      migrations: POSTGRES_MIGRATIONS,
+      // Run by openDataSource under a lock: several instances may start at the same moment.
+      migrationsRun: false,
+      migrationsTransactionMode: 'all',
+      synchronize: false,
+      extra: { max: 20, application_name: 'support-desk' },
+    };
   }
   if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });
   return {

@@ -2,6 +2,8 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
 import { buildDataSourceOptions } from './data-source-options';
+import { openDataSource } from './open-data-source';
+import { Sql } from './sql';
 import { Transactions } from './transactions';
 
 @Global()
@@ -10,9 +12,10 @@ import { Transactions } from './transactions';
     TypeOrmModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => buildDataSourceOptions(config.database),
+      dataSourceFactory: (options) => openDataSource(options!),
     }),
   ],
-  providers: [Transactions],
-  exports: [Transactions],
+  providers: [Transactions, Sql],
+  exports: [Transactions, Sql],
 })
 export class DatabaseModule {}

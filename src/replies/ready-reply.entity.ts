@@ -27,7 +27,7 @@ export class ReadyReplyEntity {
   creator?: StaffUserEntity | null;
 
   /** The supervisor who wrote it; null for the standard replies the desk ships with. */
-  @Column({ name: 'created_by', type: 'varchar', length: 36, nullable: true })
+  @Column({ name: 'created_by', type: 'varchar', nullable: true }) // no length: on PostgreSQL a join column takes the uuid type of its key
   createdBy: string | null;
 
   @Column({ name: 'created_at', type: TIMESTAMP })

@@ -27,6 +27,10 @@ export class StaffRepository {
     return this.users.find({ where: { disabled: false }, order: { displayName: 'ASC' } });
   }
 
+  findByStatuses(statuses: AgentStatus[]): Promise<StaffUserEntity[]> {
+    return this.users.find({ where: { status: In(statuses) } });
+  }
+
   findUnavailableSince(statuses: AgentStatus[], before: Date): Promise<StaffUserEntity[]> {
     return this.users
       .createQueryBuilder('u')

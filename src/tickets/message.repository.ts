@@ -27,6 +27,14 @@ export class MessageRepository {
     return this.messages.findOne({ where: { ticketId, author }, order: { seq: 'ASC' } });
   }
 
+  /**
+   * Holds the chat's row until the caller's transaction ends, so that two sends of one clientId on
+   * two instances cannot both miss each other. SQLite needs no lock: its writes are serialized.
+   */
+  async lockChat(db: EntityManager, ticketId: string): Promise<void> {
+    if (db.connection.options.type === 'postgres') await db.query('SELECT id FROM tickets WHERE id = $1 FOR UPDATE', [ticketId]);
+  }
+
   findByClientId(db: EntityManager, ticketId: string, clientId: string): Promise<MessageEntity | null> {
     return db.getRepository(MessageEntity).findOneBy({ ticketId, clientId });
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { CounterEntity } from '../database/counter.entity';
+import { fromDbTime } from '../database/sql';
 import { MessageEntity } from './entities/message.entity';
 import { TicketEntity } from './entities/ticket.entity';
 import type { Outcome, TicketStatus, Topic } from './ticket.types';
@@ -51,7 +52,7 @@ export class TicketRepository {
       id: r.id,
       reference: r.reference,
       topic: r.topic,
-      queuedAt: r.queuedAt instanceof Date ? r.queuedAt : parseDbTimestamp(r.queuedAt),
+      queuedAt: fromDbTime(r.queuedAt),
       verified: Boolean(r.verified),
       preview: r.preview ?? '',
     }));
@@ -114,8 +115,9 @@ export class TicketRepository {
     if (filter.assigneeId) query.andWhere('t.assignee_id = :assigneeId', { assigneeId: filter.assigneeId });
     if (filter.q) {
       query.andWhere(
-        "(t.reference LIKE :q ESCAPE '\\' OR t.summary LIKE :q ESCAPE '\\' OR t.citizen_name LIKE :q ESCAPE '\\' OR t.citizen_email LIKE :q ESCAPE '\\')",
-        { q: `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` },
+        // LOWER on both sides: LIKE ignores case on SQLite (for ASCII) but not on PostgreSQL.
+        "(LOWER(t.reference) LIKE :q ESCAPE '\\' OR LOWER(t.summary) LIKE :q ESCAPE '\\' OR LOWER(t.citizen_name) LIKE :q ESCAPE '\\' OR LOWER(t.citizen_email) LIKE :q ESCAPE '\\')",
+        { q: `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` },
       );
     }
     if (filter.cursor) {
@@ -209,9 +211,4 @@ export class TicketRepository {
       .execute();
     return result.affected === 1;
   }
-}
-
-/** SQLite hands raw timestamps back as UTC text without a zone ("2026-11-24 10:00:00.000"). */
-function parseDbTimestamp(value: string): Date {
-  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value.replace(' ', 'T')}Z`);
 }

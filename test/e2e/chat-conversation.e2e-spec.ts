@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { Sql } from '../../src/database/sql';
 import { agentState, ask, collect, next, startTestApp, TestApp, until, VALID_CHAT } from '../support/test-app';
 
 describe('a chat between a citizen and an agent', () => {
@@ -97,7 +97,7 @@ describe('a chat between a citizen and an agent', () => {
     const agentSecond = await ask(agent, 'message:send', { chatId: started.chat.id, clientId: 'same', body: 'Ja' });
     expect(agentSecond.message.id).toBe(agentFirst.message.id);
 
-    const rows = await desk.app.get(DataSource).query('SELECT client_id FROM messages WHERE ticket_id = ? AND client_id IS NOT NULL', [started.chat.id]);
+    const rows = await desk.app.get(Sql).query('SELECT client_id FROM messages WHERE ticket_id = ? AND client_id IS NOT NULL', [started.chat.id]);
     expect(rows.map((r: any) => r.client_id).sort()).toEqual(['retry-1', 'same']);
   });
 
@@ -150,7 +150,7 @@ describe('a chat between a citizen and an agent', () => {
       expect(winners).toHaveLength(1);
       expect(answers.filter((a) => !a.ok).every((a) => a.error.code === 'TAKEN')).toBe(true);
     }
-    const rows = await desk.app.get(DataSource).query("SELECT COUNT(*) AS n FROM ticket_events WHERE type = 'accepted'");
+    const rows = await desk.app.get(Sql).query("SELECT COUNT(*) AS n FROM ticket_events WHERE type = 'accepted'");
     expect(Number(rows[0].n)).toBe(20);
   });
 

@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { Sql } from '../../src/database/sql';
 import { ChatSweeper } from '../../src/chat/chat-sweeper';
 import { agentState, ask, next, startTestApp, TestApp, until, VALID_CHAT } from '../support/test-app';
 
@@ -136,18 +136,18 @@ describe('chats are never kept silently or dropped', () => {
     await waitFor(async () => (await chatStatus(desk, first.chat.id)) === 'active');
     await desk.app.get(ChatSweeper).sweep();
     expect(await chatStatus(desk, second.chat.id)).toBe('queued');
-    const [row] = await desk.app.get(DataSource).query('SELECT assignee_id FROM tickets WHERE id = ?', [first.chat.id]);
+    const [row] = await desk.app.get(Sql).query('SELECT assignee_id FROM tickets WHERE id = ?', [first.chat.id]);
     expect(row.assignee_id).toBe(agentLogin.id);
   });
 });
 
 async function chatStatus(desk: TestApp, id: string): Promise<string> {
-  const [row] = await desk.app.get(DataSource).query('SELECT status FROM tickets WHERE id = ?', [id]);
+  const [row] = await desk.app.get(Sql).query<{ status: string }[]>('SELECT status FROM tickets WHERE id = ?', [id]);
   return row.status;
 }
 
 async function staffStatus(desk: TestApp, id: string): Promise<string> {
-  const [row] = await desk.app.get(DataSource).query('SELECT status FROM staff_users WHERE id = ?', [id]);
+  const [row] = await desk.app.get(Sql).query<{ status: string }[]>('SELECT status FROM staff_users WHERE id = ?', [id]);
   return row.status;
 }
 

@@ -1,8 +1,8 @@
-import { DataSource } from 'typeorm';
+import { Sql } from '../../src/database/sql';
 import { ask, CLOSED_INSTANT, startTestApp, TestApp, VALID_CHAT } from '../support/test-app';
 
 const countRows = async (desk: TestApp) => {
-  const db = desk.app.get(DataSource);
+  const db = desk.app.get(Sql);
   const [tickets] = await db.query('SELECT COUNT(*) AS n FROM tickets');
   const [messages] = await db.query('SELECT COUNT(*) AS n FROM messages');
   return { tickets: Number(tickets.n), messages: Number(messages.n) };
@@ -59,7 +59,7 @@ describe('starting a chat', () => {
     desk = await startTestApp();
     const citizen = await desk.citizen();
     const started = await ask(citizen, 'chat:start', { ...VALID_CHAT, message: 'Fødselsnummeret mitt er 17858500060, kan dere sjekke?' });
-    const [row] = await desk.app.get(DataSource).query('SELECT body FROM messages WHERE ticket_id = ?', [started.chat.id]);
+    const [row] = await desk.app.get(Sql).query('SELECT body FROM messages WHERE ticket_id = ?', [started.chat.id]);
     expect(row.body).toBe('Fødselsnummeret mitt er 178585*****, kan dere sjekke?');
   });
 
@@ -97,7 +97,7 @@ describe('a chat belongs to its citizen', () => {
     expect(forged).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
 
     await ask(second, 'message:send', { clientId: 'm1', body: 'Skrevet av nummer to' });
-    const [{ n }] = await desk.app.get(DataSource).query("SELECT COUNT(*) AS n FROM messages WHERE ticket_id = ? AND body LIKE 'Skrevet%'", [mine.chat.id]);
+    const [{ n }] = await desk.app.get(Sql).query("SELECT COUNT(*) AS n FROM messages WHERE ticket_id = ? AND body LIKE 'Skrevet%'", [mine.chat.id]);
     expect(Number(n)).toBe(0);
 
     await desk.http().get(`/api/chats/${mine.chat.id}/transcript`).set('x-chat-token', theirs.token).expect(403);

@@ -3,7 +3,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { Client as PgClient } from 'pg';
 import { io, Socket } from 'socket.io-client';
 import request from 'supertest';
 import { AppModule } from '../../src/app.module';
@@ -55,10 +56,11 @@ export function agentState(socket: Socket): Promise<any> {
 export async function startTestApp(options: { now?: string; env?: Record<string, string>; dataDir?: string } = {}): Promise<TestApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'desk-e2e-'));
   const databaseFile = join(dataDir, 'desk.sqlite');
+  const database = await testDatabase(dataDir);
   const config = loadConfig({
     NODE_ENV: 'test',
     DATA_DIR: dataDir,
-    DATABASE_URL: `sqlite:${databaseFile}`,
+    DATABASE_URL: database.url,
     REGISTRY_FIXTURE: join(__dirname, '../../data/registry.sample.json'),
     RATE_LIMIT_STARTS: '100000',
     ...options.env,
@@ -114,10 +116,39 @@ export async function startTestApp(options: { now?: string; env?: Record<string,
     async close(closeOptions = {}) {
       sockets.forEach((s) => s.disconnect());
       await app.close();
-      if (!closeOptions.keepData) rmSync(dataDir, { recursive: true, force: true });
+      if (!closeOptions.keepData) {
+        rmSync(dataDir, { recursive: true, force: true });
+        await database.drop();
+      }
     },
   };
   return testApp;
+}
+
+/**
+ * The database of one test app: a SQLite file in its data directory, or, in the e2e-postgres
+ * project (test/support/use-postgres.ts), a PostgreSQL database of its own named after that
+ * directory, so that a test reopening the same directory finds the same data.
+ */
+async function testDatabase(dataDir: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const server = process.env.TEST_DATABASE === 'postgres' ? process.env.TEST_POSTGRES_URL : undefined;
+  if (!server) return { url: `sqlite:${join(dataDir, 'desk.sqlite')}`, drop: async () => undefined };
+  const name = `desk_${basename(dataDir).replace(/[^a-zA-Z0-9]/g, '_').toLowerCase()}`;
+  const admin = async (sql: string) => {
+    const client = new PgClient({ connectionString: server });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`).catch((error: { code?: string }) => {
+    if (error.code !== '42P04') throw error; // already there: the test reopens its data
+  });
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 /** Emits and resolves with the acknowledgement. */

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-type SeedLanguage = 'nb' | 'nn' | 'en';
-type SeedTopic = 'digital-mailbox' | 'id-porten' | 'other';
+export type SeedLanguage = 'nb' | 'nn' | 'en';
+export type SeedTopic = 'digital-mailbox' | 'id-porten' | 'other';
 
-interface SeedReply {
+export interface SeedReply {
   topic: SeedTopic;
   texts: Record<SeedLanguage, { title: string; body: string }>;
 }
@@ -16,7 +16,7 @@ const CHANGE_MAILBOX_URL = 'https://www.norge.no/nb/digital-borger/oppdater-kont
  * imported, so this migration gives the same result however the application changes later;
  * supervisors edit them through the API afterwards.
  */
-const STANDARD_REPLIES: SeedReply[] = [
+export const STANDARD_REPLIES: SeedReply[] = [
   {
     topic: 'digital-mailbox',
     texts: {

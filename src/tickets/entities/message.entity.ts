@@ -15,7 +15,7 @@ export class MessageEntity {
   @JoinColumn({ name: 'ticket_id' })
   ticket?: TicketEntity;
 
-  @Column({ name: 'ticket_id', type: 'varchar', length: 36 })
+  @Column({ name: 'ticket_id', type: 'varchar' }) // no length: on PostgreSQL a join column takes the uuid type of its key
   ticketId: string;
 
   @Column({ type: 'integer' })

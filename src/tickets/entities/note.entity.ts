@@ -14,14 +14,14 @@ export class NoteEntity {
   @JoinColumn({ name: 'ticket_id' })
   ticket?: TicketEntity;
 
-  @Column({ name: 'ticket_id', type: 'varchar', length: 36 })
+  @Column({ name: 'ticket_id', type: 'varchar' }) // no length: on PostgreSQL a join column takes the uuid type of its key
   ticketId: string;
 
   @ManyToOne(() => StaffUserEntity, { nullable: true, onDelete: 'SET NULL' })
   @JoinColumn({ name: 'author_id' })
   author?: StaffUserEntity | null;
 
-  @Column({ name: 'author_id', type: 'varchar', length: 36, nullable: true })
+  @Column({ name: 'author_id', type: 'varchar', nullable: true }) // no length: on PostgreSQL a join column takes the uuid type of its key
   authorId: string | null;
 
   @Column({ name: 'author_name', type: 'varchar', length: 100 })

@@ -27,7 +27,7 @@ export class TicketEventEntity {
   @JoinColumn({ name: 'ticket_id' })
   ticket?: TicketEntity;
 
-  @Column({ name: 'ticket_id', type: 'varchar', length: 36 })
+  @Column({ name: 'ticket_id', type: 'varchar' }) // no length: on PostgreSQL a join column takes the uuid type of its key
   ticketId: string;
 
   @Column({ type: 'varchar', length: 32 })

@@ -66,7 +66,7 @@ export class TicketEntity {
   @JoinColumn({ name: 'assignee_id' })
   assignee: StaffUserEntity | null;
 
-  @Column({ name: 'assignee_id', type: 'varchar', length: 36, nullable: true })
+  @Column({ name: 'assignee_id', type: 'varchar', nullable: true }) // no length: on PostgreSQL a join column takes the uuid type of its key
   assigneeId: string | null;
 
   @Column({ type: 'text', nullable: true })
