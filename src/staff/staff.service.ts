@@ -104,7 +104,13 @@ export class StaffService {
   async ensureFirstAdmin(username: string, password?: string): Promise<{ username: string; generatedPassword?: string } | null> {
     if ((await this.staff.count()) > 0) return null;
     const generatedPassword = password ? undefined : randomBytes(12).toString('base64url');
-    await this.create({ username, displayName: 'Administrator', password: password ?? generatedPassword!, role: 'admin' });
+    try {
+      await this.create({ username, displayName: 'Administrator', password: password ?? generatedPassword!, role: 'admin' });
+    } catch (error) {
+      // Another instance starting at the same moment created it first.
+      if (error instanceof DomainError && error.code === 'CONFLICT') return null;
+      throw error;
+    }
     this.logger.log(`Created the first admin account "${username}"`);
     return { username, generatedPassword };
   }

@@ -37,7 +37,11 @@ export class TicketRepository {
     return this.tickets.findOne({ where: { tokenHash }, relations: { assignee: true } });
   }
 
-  /** Oldest first; the reference breaks ties between chats queued in the same millisecond. */
+  /**
+   * First come, first served, by reference: references come from one counter in the database, so
+   * they order chats by arrival even across instances whose clocks differ by a few milliseconds.
+   * A chat sent back to the queue keeps its reference, hence its old place.
+   */
   async findQueuedOldestFirst(): Promise<QueuedChat[]> {
     const rows = await this.tickets
       .createQueryBuilder('t')
@@ -45,8 +49,7 @@ export class TicketRepository {
       .select(['t.id AS id', 't.reference AS reference', 't.topic AS topic', 't.queued_at AS "queuedAt"', 't.verified AS verified'])
       .addSelect('SUBSTR(m.body, 1, 140)', 'preview')
       .where("t.status = 'queued'")
-      .orderBy('t.queued_at', 'ASC')
-      .addOrderBy('t.reference', 'ASC')
+      .orderBy('t.reference', 'ASC')
       .getRawMany<{ id: string; reference: string; topic: Topic; queuedAt: string | Date; verified: number | boolean; preview: string | null }>();
     return rows.map((r) => ({
       id: r.id,

@@ -1,9 +1,5 @@
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
+import { buildDesk, type DeskProcess, startDesk, stopDesk } from '../support/desk-process';
 
 /**
  * The whole ID-porten log-in against the built-in development provider. openid-client and
@@ -11,78 +7,15 @@ import { io, type Socket } from 'socket.io-client';
  * server as a child process and drives it over HTTP like a browser would.
  */
 
-const ROOT = join(__dirname, '../..');
-const ADMIN_PASSWORD = 'idporten-e2e-admin-password';
 const PERSON = '17858500060';
 
-interface Server {
-  url: string;
-  child: ChildProcess;
-  dataDir: string;
-  output: string[];
-}
-
-const servers: Server[] = [];
+const servers: DeskProcess[] = [];
 const sockets: Socket[] = [];
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer(env: Record<string, string> = {}): Promise<Server> {
-  const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'desk-idporten-e2e-'));
-  const child = spawn(process.execPath, ['dist/main.js'], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? dataDir,
-      NODE_ENV: 'development',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      DATABASE_URL: `sqlite:${join(dataDir, 'desk.sqlite')}`,
-      REGISTRY_FIXTURE: join(ROOT, 'data/registry.sample.json'),
-      FAKE_NOW: '2026-11-24T10:00:00Z',
-      ADMIN_PASSWORD,
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const server: Server = { url: `http://127.0.0.1:${port}`, child, dataDir, output: [] };
+async function startServer(env: Record<string, string> = {}): Promise<DeskProcess> {
+  const server = await startDesk(env);
   servers.push(server);
-  child.stdout!.on('data', (chunk: Buffer) => server.output.push(chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => server.output.push(chunk.toString()));
-
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${server.output.join('')}`);
-    try {
-      if ((await fetch(`${server.url}/health`)).ok) return server;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`server did not start in time:\n${server.output.join('')}`);
-}
-
-async function stopServer(server: Server): Promise<void> {
-  if (server.child.exitCode === null && server.child.signalCode === null) {
-    const exited = new Promise<void>((resolve) => server.child.once('exit', () => resolve()));
-    server.child.kill('SIGTERM');
-    const timer = setTimeout(() => server.child.kill('SIGKILL'), 5000);
-    await exited;
-    clearTimeout(timer);
-  }
-  rmSync(server.dataDir, { recursive: true, force: true });
+  return server;
 }
 
 /** A browser, as far as this flow needs one: cookies by hand, redirects one at a time. */
@@ -167,16 +100,16 @@ const ask = <T = any>(socket: Socket, event: string, payload: unknown = {}): Pro
   socket.timeout(5000).emitWithAck(event, payload) as Promise<T>;
 
 describe('ID-porten log-in (built server, development provider)', () => {
-  let server: Server;
+  let server: DeskProcess;
 
   beforeAll(async () => {
-    execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'pipe' });
+    buildDesk();
     server = await startServer();
   }, 180_000);
 
   afterAll(async () => {
     sockets.forEach((socket) => socket.disconnect());
-    await Promise.all(servers.map(stopServer));
+    await Promise.all(servers.map(stopDesk));
   }, 30_000);
 
   it('logs a citizen in at level high and marks the chat verified', async () => {
