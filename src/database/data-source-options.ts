@@ -21,6 +21,7 @@ import { InitialSchemaPostgres1764000000000 } from './migrations/postgres/176400
 import { CitizenIdentityAndReferralPostgres1764100000000 } from './migrations/postgres/1764100000000-citizen-identity-and-referral';
 import { AuditLogPostgres1764200000000 } from './migrations/postgres/1764200000000-audit-log';
 import { ReadyMadeRepliesPostgres1764300000000 } from './migrations/postgres/1764300000000-ready-made-replies';
+import { HistorySearchPostgres1764400000000 } from './migrations/postgres/1764400000000-history-search';
 
 export const ENTITIES = [StaffUserEntity, TicketEntity, MessageEntity, NoteEntity, TicketEventEntity, SessionEntity, CounterEntity, AuditRecordEntity, ReadyReplyEntity, MetricsDailyEntity];
 /** One list per database, kept in step: the n-th migration of each has the same name and effect. */
@@ -30,6 +31,7 @@ export const POSTGRES_MIGRATIONS = [
   CitizenIdentityAndReferralPostgres1764100000000,
   AuditLogPostgres1764200000000,
   ReadyMadeRepliesPostgres1764300000000,
+  HistorySearchPostgres1764400000000,
 ];
 
 export function buildDataSourceOptions(database: DatabaseConfig): DataSourceOptions {

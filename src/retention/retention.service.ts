@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
+import { Sql } from '../database/sql';
 import { Transactions } from '../database/transactions';
 import { MetricsArchive } from '../supervision/metrics/metrics-archive';
-import { toDbTime } from '../supervision/history/sqlite-history-search.store';
 
 const BATCH = 200;
 const DAY_MS = 86_400_000;
@@ -27,6 +27,7 @@ export class RetentionService {
     private readonly transactions: Transactions,
     private readonly archive: MetricsArchive,
     private readonly config: AppConfig,
+    private readonly sql: Sql,
   ) {}
 
   async run(now: Date): Promise<RetentionResult> {
@@ -35,13 +36,15 @@ export class RetentionService {
     // Small batches: each is one short write transaction, so chats go on while old ones are removed.
     for (;;) {
       const count = await this.transactions.run(async (db) => {
-        const rows = await db.query<{ id: string }[]>(`SELECT id FROM tickets WHERE status = 'closed' AND created_at < ? ORDER BY created_at LIMIT ${BATCH}`, [
-          toDbTime(cutoff),
-        ]);
+        const rows = await this.sql.query<{ id: string }[]>(
+          `SELECT id FROM tickets WHERE status = 'closed' AND created_at < ? ORDER BY created_at LIMIT ${BATCH}`,
+          [this.sql.time(cutoff)],
+          db,
+        );
         const ids = rows.map((r) => r.id);
         if (ids.length === 0) return 0;
         await this.archive.addTickets(db, ids);
-        await db.query(`DELETE FROM tickets WHERE id IN (${ids.map(() => '?').join(', ')})`, ids);
+        await this.sql.query(`DELETE FROM tickets WHERE id IN (${this.sql.list(ids.length)})`, ids, db);
         return ids.length;
       });
       removed += count;

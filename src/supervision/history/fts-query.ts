@@ -10,6 +10,8 @@ export interface SearchTerm {
 export interface SearchQuery {
   /** An FTS5 query string built only from quoted strings: no user syntax ever reaches FTS5. */
   match: string;
+  /** The same terms as input for PostgreSQL's `to_tsquery('simple', …)` (buildTsQuery). */
+  tsquery: string;
   terms: SearchTerm[];
 }
 
@@ -50,7 +52,33 @@ export function buildSearchQuery(raw: string): SearchQuery {
     throw validationError(`Search for at most ${MAX_TERMS} words at a time`, [{ field: 'q', message: `at most ${MAX_TERMS} words` }]);
   }
   const match = terms.map((t) => `"${t.text.replace(/"/g, '""')}"${t.prefix ? '*' : ''}`).join(' ');
-  return { match, terms };
+  return { match, tsquery: buildTsQuery(terms), terms };
+}
+
+/**
+ * A tsquery operand: the text between single quotes, where a quote is doubled and a backslash
+ * escaped, so that `&|!():*<>` and the like are only characters of a word. Control characters
+ * (NUL above all, which PostgreSQL text cannot hold) become spaces.
+ */
+const tsOperand = (text: string) => `'${text.replace(/\p{Cc}/gu, ' ').replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+
+/**
+ * The parsed terms as input for `to_tsquery('simple', …)` (PostgreSQL), meaning what the FTS5
+ * query means: every term required (`&`), the words of a phrase next to each other (`<->`), a
+ * prefix term with `:*`. Each word is a quoted operand, so nothing the user typed is operator
+ * syntax; PostgreSQL's parser then splits a word the way it splits the indexed text (`col:x` is
+ * `'col' <-> 'x'`). Never interpolated into SQL: it is passed as a parameter. No terms: ''.
+ */
+export function buildTsQuery(terms: SearchTerm[]): string {
+  const operands: string[] = [];
+  for (const term of terms) {
+    const words = term.text.split(/\s+/).filter((word) => word !== '');
+    if (words.length === 0) continue;
+    // As in FTS5, a prefix applies to the last word (prefix terms are single words anyway).
+    const quoted = words.map((word, i) => `${tsOperand(word)}${term.prefix && i === words.length - 1 ? ':*' : ''}`);
+    operands.push(quoted.length === 1 ? quoted[0] : `(${quoted.join(' <-> ')})`);
+  }
+  return operands.join(' & ');
 }
 
 const OPEN = '\uE000';

@@ -1,5 +1,6 @@
 import type { PageCursor } from '../../common/pagination';
 import type { Channel, Outcome, TicketStatus, Topic } from '../../tickets/ticket.types';
+import type { SearchQuery } from './fts-query';
 
 export interface HistoryFilter {
   from?: Date;
@@ -45,18 +46,21 @@ export interface SnippetRow {
 
 export interface ChatPageRequest {
   filter: HistoryFilter;
-  /** A safe FTS query (buildSearchQuery), or null for no text search. */
-  match: string | null;
+  /** The parsed search (buildSearchQuery: terms, and a safe query for each database), or null for no text search. */
+  search: SearchQuery | null;
   cursor?: PageCursor;
   /** How many chats to return at most (callers ask for one more than they show). */
   take: number;
 }
 
 /**
- * The history's storage port: chats newest first (created_at, id) matching filters and text.
- * SQLite implements it with FTS5; a PostgreSQL store would use tsvector/GIN and ts_headline.
+ * The history's storage port: chats newest first (created_at DESC, id DESC) matching filters and
+ * text, and the matching passages of given chats. SQLite implements it with FTS5
+ * (sqlite-history-search.store.ts), PostgreSQL with tsvector/GIN and ts_headline
+ * (postgres-history-search.store.ts). A search the database cannot run is a VALIDATION error.
  */
 export abstract class HistorySearchStore {
   abstract findChats(request: ChatPageRequest): Promise<HistoryChatRow[]>;
-  abstract findSnippets(match: string, chats: Pick<HistoryChatRow, 'id' | 'createdAt'>[], perChat: number): Promise<Map<string, SnippetRow[]>>;
+  /** Up to `perChat` snippets of each chat, in the order the chat's documents were indexed. */
+  abstract findSnippets(search: SearchQuery, chats: Pick<HistoryChatRow, 'id' | 'createdAt'>[], perChat: number): Promise<Map<string, SnippetRow[]>>;
 }

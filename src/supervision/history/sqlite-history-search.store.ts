@@ -3,8 +3,10 @@ import { DataSource } from 'typeorm';
 import { validationError } from '../../common/errors';
 import type { PageCursor } from '../../common/pagination';
 import { DOC_BUCKET } from '../../database/migrations/1764400000000-history-search';
-import { SNIPPET_MARKERS } from './fts-query';
+import { fromDbTime } from '../../database/sql';
+import { SearchQuery, SNIPPET_MARKERS } from './fts-query';
 import { ChatPageRequest, HistoryChatRow, HistoryFilter, HistorySearchStore, SnippetRow } from './history-search.store';
+import { CHAT_COLUMNS, filterSql as dialectFilterSql, hasFilter, mapChat, RawChat, SQLITE_FILTERS } from './history-sql';
 
 /** Index documents read per step when the index drives the search. */
 const FIRST_BATCH = 400;
@@ -12,65 +14,12 @@ const MAX_BATCH = 1600;
 /** After this many documents without a full page, let the (few) filtered chats drive instead. */
 const SWITCH_AFTER_DOCS = 2000;
 
-const CHAT_COLUMNS = `t.id, t.reference, t.channel, t.topic, t.status, t.assignee_id AS "assigneeId", u.display_name AS "agentName",
-  t.outcome, t.referred_provider AS "referredProvider", t.rating_score AS "rating", t.verified, t.created_at AS "createdAt",
-  t.queued_at AS "queuedAt", t.accepted_at AS "acceptedAt", t.closed_at AS "closedAt",
-  COALESCE((SELECT substr(m.body, 1, 200) FROM messages m WHERE m.ticket_id = t.id AND m.seq = 1), substr(t.summary, 1, 200), '') AS preview`;
-
-interface RawChat {
-  id: string;
-  reference: string;
-  channel: HistoryChatRow['channel'];
-  topic: HistoryChatRow['topic'];
-  status: HistoryChatRow['status'];
-  assigneeId: string | null;
-  agentName: string | null;
-  outcome: HistoryChatRow['outcome'];
-  referredProvider: HistoryChatRow['referredProvider'];
-  rating: number | null;
-  verified: number;
-  createdAt: string;
-  queuedAt: string | null;
-  acceptedAt: string | null;
-  closedAt: string | null;
-  preview: string;
-}
-
-/** SQLite stores UTC text 'YYYY-MM-DD HH:MM:SS.SSS'; comparisons are text comparisons. */
-export const toDbTime = (date: Date) => date.toISOString().replace('T', ' ').replace('Z', '');
-export const fromDbTime = (value: string) => new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value.replace(' ', 'T')}Z`);
-const optionalTime = (value: string | null) => (value ? fromDbTime(value) : null);
-
 /**
  * Conditions on tickets `t` and their parameters, in order. The unary `+` keeps SQLite from
  * choosing the small indexes on those columns: walking (created_at, id), or one agent's
  * (assignee_id, created_at, id), newest first and stopping at the page's end is what is fast.
  */
-function filterSql(filter: HistoryFilter, cursor?: PageCursor): { where: string; params: unknown[] } {
-  const conditions: string[] = [];
-  const params: unknown[] = [];
-  const add = (sql: string, ...values: unknown[]) => {
-    conditions.push(sql);
-    params.push(...values);
-  };
-  if (filter.from) add('t.created_at >= ?', toDbTime(filter.from));
-  if (filter.to) add('t.created_at < ?', toDbTime(filter.to));
-  if (filter.agentId) add('t.assignee_id = ?', filter.agentId);
-  if (filter.topic) add('+t.topic = ?', filter.topic);
-  if (filter.outcome) add('+t.outcome = ?', filter.outcome);
-  if (filter.provider) add('+t.referred_provider = ?', filter.provider);
-  if (filter.rating !== undefined) add('+t.rating_score = ?', filter.rating);
-  if (filter.verified !== undefined) add('+t.verified = ?', filter.verified ? 1 : 0);
-  if (filter.channel) add('+t.channel = ?', filter.channel);
-  if (filter.status) add('+t.status = ?', filter.status);
-  if (cursor) {
-    const at = toDbTime(cursor.createdAt);
-    add('(t.created_at < ? OR (t.created_at = ? AND t.id < ?))', at, at, cursor.id);
-  }
-  return { where: conditions.length > 0 ? conditions.join(' AND ') : '1 = 1', params };
-}
-
-const hasFilter = (filter: HistoryFilter) => Object.values(filter).some((value) => value !== undefined);
+const filterSql = (filter: HistoryFilter, cursor?: PageCursor) => dialectFilterSql(SQLITE_FILTERS, filter, cursor);
 
 /**
  * History search on SQLite FTS5 (schema and triggers: migration 1764400000000). Index rowids are
@@ -89,15 +38,17 @@ export class SqliteHistorySearchStore extends HistorySearchStore {
   }
 
   async findChats(request: ChatPageRequest): Promise<HistoryChatRow[]> {
-    if (!request.match) return this.chatsWithoutText(request);
+    if (!request.search) return this.chatsWithoutText(request);
+    const match = request.search.match;
     return this.withFtsErrors(async () => {
-      const ids = await this.indexDriven(request);
+      const ids = await this.indexDriven(request, match);
       if (ids) return this.load(ids);
-      return this.chatDriven(request);
+      return this.chatDriven(request, match);
     });
   }
 
-  async findSnippets(match: string, chats: Pick<HistoryChatRow, 'id' | 'createdAt'>[], perChat: number): Promise<Map<string, SnippetRow[]>> {
+  async findSnippets(search: SearchQuery, chats: Pick<HistoryChatRow, 'id' | 'createdAt'>[], perChat: number): Promise<Map<string, SnippetRow[]>> {
+    const match = search.match;
     const result = new Map<string, SnippetRow[]>();
     const { open, close } = SNIPPET_MARKERS;
     await this.withFtsErrors(async () => {
@@ -147,7 +98,7 @@ export class SqliteHistorySearchStore extends HistorySearchStore {
    * filters. Documents are read in fixed-size batches (their count bounds the work); their chats
    * are then checked against the filters in one query per batch.
    */
-  private async indexDriven(request: ChatPageRequest): Promise<string[] | null> {
+  private async indexDriven(request: ChatPageRequest, match: string): Promise<string[] | null> {
     const filtered = hasFilter(request.filter) || request.cursor !== undefined;
     const { where, params } = filterSql(request.filter, request.cursor);
     // The first bound is the end of the cursor's millisecond or of the period; later ones the last document read.
@@ -164,7 +115,7 @@ export class SqliteHistorySearchStore extends HistorySearchStore {
            FROM search_index s JOIN search_docs d ON d.doc_id = s.rowid
           WHERE search_index MATCH ? ${bound ? `AND s.rowid < CAST(? AS INTEGER) * ${DOC_BUCKET} + CAST(? AS INTEGER)` : ''} ${start}
           ORDER BY s.rowid DESC LIMIT ?`,
-        [request.match, ...(bound ? [bound.ms, bound.n] : []), batch],
+        [match, ...(bound ? [bound.ms, bound.n] : []), batch],
       );
       const fresh: string[] = [];
       for (const row of rows) {
@@ -203,7 +154,7 @@ export class SqliteHistorySearchStore extends HistorySearchStore {
     }
   }
 
-  private async chatDriven(request: ChatPageRequest): Promise<HistoryChatRow[]> {
+  private async chatDriven(request: ChatPageRequest, match: string): Promise<HistoryChatRow[]> {
     const { where, params } = filterSql(request.filter, request.cursor);
     const bucket = `CAST(round(unixepoch(t.created_at, 'subsec') * 1000) AS INTEGER) * ${DOC_BUCKET}`;
     const rows = await this.dataSource.query<RawChat[]>(
@@ -212,7 +163,7 @@ export class SqliteHistorySearchStore extends HistorySearchStore {
           SELECT 1 FROM search_index s JOIN search_docs d ON d.doc_id = s.rowid
            WHERE search_index MATCH ? AND s.rowid >= ${bucket} AND s.rowid < ${bucket} + ${DOC_BUCKET} AND d.ticket_id = t.id)
         ORDER BY t.created_at DESC, t.id DESC LIMIT ?`,
-      [...params, request.match, request.take],
+      [...params, match, request.take],
     );
     return rows.map(mapChat);
   }
@@ -241,22 +192,3 @@ export class SqliteHistorySearchStore extends HistorySearchStore {
   }
 }
 
-function mapChat(r: RawChat): HistoryChatRow {
-  return {
-    id: r.id,
-    reference: r.reference,
-    channel: r.channel,
-    topic: r.topic,
-    status: r.status,
-    agent: r.assigneeId && r.agentName ? { id: r.assigneeId, displayName: r.agentName } : null,
-    outcome: r.outcome ?? null,
-    referredProvider: r.referredProvider ?? null,
-    rating: r.rating ?? null,
-    verified: Boolean(r.verified),
-    createdAt: fromDbTime(r.createdAt),
-    queuedAt: optionalTime(r.queuedAt),
-    acceptedAt: optionalTime(r.acceptedAt),
-    closedAt: optionalTime(r.closedAt),
-    preview: r.preview ?? '',
-  };
-}

@@ -1,4 +1,8 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { TIMESTAMP } from '../../config/database-kind';
+
+/** 8-byte floats on both databases, as the migrations create them (PostgreSQL's `real` is 4 bytes). */
+const FLOAT = TIMESTAMP === 'timestamptz' ? 'double precision' : 'real';
 
 /**
  * Anonymous counts of tickets that retention has removed, so that metrics survive it: no ids, no
@@ -35,10 +39,10 @@ export class MetricsDailyEntity {
   @Column({ type: 'integer' })
   tickets: number;
 
-  @Column({ name: 'wait_seconds_sum', type: 'real', default: 0 })
+  @Column({ name: 'wait_seconds_sum', type: FLOAT, default: 0 })
   waitSecondsSum: number;
 
-  @Column({ name: 'handling_seconds_sum', type: 'real', default: 0 })
+  @Column({ name: 'handling_seconds_sum', type: FLOAT, default: 0 })
   handlingSecondsSum: number;
 
   /** How many of them were closed after being taken (they had a handling time). */

@@ -1,0 +1,158 @@
+import { Injectable } from '@nestjs/common';
+import { validationError } from '../../common/errors';
+import { LESS_THAN_STAND_IN, SEARCH_CONFIG, SEARCH_TEXT } from '../../database/migrations/postgres/1764400000000-history-search';
+import { fromDbTime, Sql } from '../../database/sql';
+import { SearchQuery, SNIPPET_MARKERS } from './fts-query';
+import { ChatPageRequest, HistoryChatRow, HistorySearchStore, SnippetRow } from './history-search.store';
+import { CHAT_COLUMNS, filterSql, mapChat, POSTGRES_FILTERS, RawChat } from './history-sql';
+
+/** The parsed search as a tsquery (buildTsQuery's text, always a parameter). */
+const TSQUERY = `to_tsquery('${SEARCH_CONFIG}', ?)`;
+
+/**
+ * ts_headline's options: the same markers and about the same length (16 words) as FTS5's
+ * snippet() on SQLite. Quoted, so that the options parser takes the markers as they are.
+ */
+const HEADLINE_OPTIONS = `StartSel="${SNIPPET_MARKERS.open}", StopSel="${SNIPPET_MARKERS.close}", MaxWords=16, MinWords=8`;
+
+const ELLIPSIS = '…';
+const STAND_IN = new RegExp(LESS_THAN_STAND_IN, 'g');
+const MARKERS = new RegExp(`[${SNIPPET_MARKERS.open}${SNIPPET_MARKERS.close}]`, 'g');
+
+interface RawSnippet {
+  chatId: string;
+  source: 'message' | 'note';
+  text: string;
+  body: string;
+  seq: number | null;
+  author: string | null;
+  messageAuthorName: string | null;
+  noteAuthorName: string | null;
+  createdAt: Date | string;
+}
+
+/**
+ * Chats (passing the filters) examined newest first before the search lets the GIN index drive
+ * (at least, and at least four per chat asked for): fewer than a page of matches among them
+ * means the words are rare there.
+ */
+const CHATS_BEFORE_INDEX = 1000;
+
+/**
+ * History search on PostgreSQL full-text search (schema and triggers: migration
+ * postgres/1764400000000): search_docs.document is the tsvector of each message or note, under
+ * a GIN index. Chats come newest first, (created_at DESC, id DESC), the keyset cursor's order:
+ * - chat-driven first: walk the filtered chats newest first (created_at, id) and keep those with
+ *   a matching document (probing the chat's documents): fast when the words are common, the page
+ *   is full after a few chats;
+ * - index-driven when the first CHATS_BEFORE_INDEX filtered chats do not fill the page (rare
+ *   words): the GIN index yields the matching chats, which are then filtered and ordered.
+ * The planner alone would walk the chats for a rare word too (it cannot tell how rare an unseen
+ * word is), reading every chat for a word that is nowhere.
+ */
+@Injectable()
+export class PostgresHistorySearchStore extends HistorySearchStore {
+  constructor(private readonly sql: Sql) {
+    super();
+  }
+
+  async findChats(request: ChatPageRequest): Promise<HistoryChatRow[]> {
+    const { where, params } = filterSql(POSTGRES_FILTERS, request.filter, request.cursor);
+    const order = 'ORDER BY t.created_at DESC, t.id DESC';
+    if (!request.search) {
+      const rows = await this.sql.query<RawChat[]>(
+        `SELECT ${CHAT_COLUMNS} FROM tickets t LEFT JOIN staff_users u ON u.id = t.assignee_id WHERE ${where} ${order} LIMIT ?`,
+        [...params, request.take],
+      );
+      return rows.map(mapChat);
+    }
+    const tsquery = request.search.tsquery;
+    const examine = Math.max(CHATS_BEFORE_INDEX, request.take * 4);
+    return this.withSearchErrors(async () => {
+      const newest = await this.sql.query<RawChat[]>(
+        `SELECT ${CHAT_COLUMNS} FROM (SELECT * FROM tickets t WHERE ${where} ${order} LIMIT ${examine}) t
+           LEFT JOIN staff_users u ON u.id = t.assignee_id
+          WHERE EXISTS (SELECT 1 FROM search_docs d WHERE d.ticket_id = t.id AND d.document @@ ${TSQUERY})
+          ${order} LIMIT ?`,
+        [...params, tsquery, request.take],
+      );
+      if (newest.length >= request.take) return newest.map(mapChat);
+      const [{ examined }] = await this.sql.query<{ examined: string | number }[]>(
+        `SELECT COUNT(*) AS examined FROM (SELECT 1 FROM tickets t WHERE ${where} ${order} LIMIT ${examine}) t`,
+        params,
+      );
+      // Every filtered chat was examined: the page is complete.
+      if (Number(examined) < examine) return newest.map(mapChat);
+      // The matching chats from the GIN index; each is then looked up (OFFSET 0 keeps the lookup
+      // per chat: the planner, expecting many more, would read all tickets into a hash instead).
+      const rows = await this.sql.query<RawChat[]>(
+        `WITH hits AS MATERIALIZED (SELECT DISTINCT d.ticket_id FROM search_docs d WHERE d.document @@ ${TSQUERY}),
+         page AS (SELECT t.id, t.created_at FROM hits h
+                    CROSS JOIN LATERAL (SELECT t.id, t.created_at FROM tickets t WHERE t.id = h.ticket_id AND ${where} OFFSET 0) t
+                   ${order} LIMIT ?)
+         SELECT ${CHAT_COLUMNS} FROM page p JOIN tickets t ON t.id = p.id
+           LEFT JOIN staff_users u ON u.id = t.assignee_id
+          ${order}`,
+        [tsquery, ...params, request.take],
+      );
+      return rows.map(mapChat);
+    });
+  }
+
+  async findSnippets(search: SearchQuery, chats: Pick<HistoryChatRow, 'id' | 'createdAt'>[], perChat: number): Promise<Map<string, SnippetRow[]>> {
+    const result = new Map<string, SnippetRow[]>(chats.map((chat) => [chat.id, []]));
+    if (chats.length === 0) return result;
+    // The first `perChat` matching documents of each chat, then a headline of only those. The
+    // function ts_match_vq is @@ without the GIN index: a page's chats have few documents to test,
+    // while the index would read every document with a common word.
+    const rows = await this.withSearchErrors(() =>
+      this.sql.query<RawSnippet[]>(
+        `SELECT x.ticket_id AS "chatId", x.source, ts_headline('${SEARCH_CONFIG}', ${SEARCH_TEXT('x.body')}, ${TSQUERY}, ?) AS text, x.body,
+                m.seq, m.author, m.author_name AS "messageAuthorName", n.author_name AS "noteAuthorName", COALESCE(m.created_at, n.created_at) AS "createdAt"
+           FROM (SELECT d.doc_id, d.source, d.source_id, d.ticket_id, d.body, row_number() OVER (PARTITION BY d.ticket_id ORDER BY d.doc_id) AS n
+                   FROM search_docs d WHERE d.ticket_id = ANY(?) AND ts_match_vq(d.document, ${TSQUERY})) x
+           LEFT JOIN messages m ON x.source = 'message' AND m.id = x.source_id
+           LEFT JOIN notes n ON x.source = 'note' AND n.id = x.source_id
+          WHERE x.n <= ?
+          ORDER BY x.ticket_id, x.doc_id`,
+        [search.tsquery, HEADLINE_OPTIONS, chats.map((chat) => chat.id), search.tsquery, perChat],
+      ),
+    );
+    for (const r of rows) {
+      result.get(r.chatId)?.push({
+        source: r.source,
+        author: r.source === 'note' ? (r.noteAuthorName ?? null) : r.author,
+        authorName: r.source === 'note' ? (r.noteAuthorName ?? null) : r.messageAuthorName,
+        seq: r.source === 'message' && r.seq !== null ? Number(r.seq) : null,
+        createdAt: fromDbTime(r.createdAt),
+        marked: withEllipses(r.text.replace(STAND_IN, '<'), r.body),
+      });
+    }
+    return result;
+  }
+
+  /**
+   * Input the tsquery parser still refuses ("syntax error in tsquery", "… too long for tsquery")
+   * is the client's query, never a server fault. buildTsQuery should leave none.
+   */
+  private async withSearchErrors<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (/tsquery/i.test((error as Error).message ?? '')) {
+        throw validationError('The search could not be understood', [{ field: 'q', message: 'use plain words or "a phrase"' }]);
+      }
+      throw error;
+    }
+  }
+}
+
+/** Like FTS5's snippet(): `…` where the headline leaves out text before or after it. */
+function withEllipses(headline: string, body: string): string {
+  const plain = headline.replace(MARKERS, '');
+  const at = plain === '' ? -1 : body.indexOf(plain);
+  if (at < 0) return headline;
+  const before = body.slice(0, at).trim() !== '' ? ELLIPSIS : '';
+  const after = body.slice(at + plain.length).trim() !== '' ? ELLIPSIS : '';
+  return `${before}${headline}${after}`;
+}
