@@ -37,7 +37,9 @@ export class RetentionService {
     for (;;) {
       const count = await this.transactions.run(async (db) => {
         const rows = await this.sql.query<{ id: string }[]>(
-          `SELECT id FROM tickets WHERE status = 'closed' AND created_at < ? ORDER BY created_at LIMIT ${BATCH}`,
+          // Every instance runs retention: on PostgreSQL each takes rows no other run holds, so
+          // no ticket is counted into the metrics twice. (SQLite is one instance, writes serialized.)
+          `SELECT id FROM tickets WHERE status = 'closed' AND created_at < ? ORDER BY created_at LIMIT ${BATCH}${this.sql.postgres ? ' FOR UPDATE SKIP LOCKED' : ''}`,
           [this.sql.time(cutoff)],
           db,
         );

@@ -18,8 +18,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * identity numbers are findable only in their masked form. System event messages ("the chat was
  * closed") are boilerplate and are not indexed.
  *
- * PostgreSQL would do the same with a tsvector column on search_docs, a GIN index, the same
- * triggers in PL/pgSQL, websearch_to_tsquery and ts_headline.
+ * The PostgreSQL twin (postgres/1764400000000-history-search.ts) does the same with a tsvector
+ * column on search_docs, a GIN index and the same triggers in PL/pgSQL.
  */
 export const DOC_BUCKET = 1048576; // 2^20 documents per millisecond of chat creation
 

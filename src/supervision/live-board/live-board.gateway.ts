@@ -41,7 +41,12 @@ export class LiveBoardGateway implements OnGatewayConnection, OnModuleInit, OnMo
   async handleConnection(socket: Socket): Promise<void> {
     const actor = (socket.data as { actor?: StaffActor }).actor;
     if (!actor || !hasPermission(actor.role, 'desk:supervise')) return;
-    socket.emit('board:updated', await this.board.snapshot());
+    try {
+      socket.emit('board:updated', await this.board.snapshot());
+    } catch (error) {
+      // Stopping, or the database briefly away: the supervisor's page asks again with board:get.
+      if (!this.stopped) this.logger.warn(`Could not send the board: ${(error as Error).message}`);
+    }
   }
 
   @SubscribeMessage('board:get')
