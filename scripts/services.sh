@@ -21,11 +21,14 @@ case "${1:-}" in
     if [ ! -f "$DIR/pg/PG_VERSION" ]; then
       as_pg "$PG_BIN/initdb" -D "$DIR/pg" -U desk --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
     fi
-    as_pg "$PG_BIN/pg_ctl" -D "$DIR/pg" -l "$DIR/pg.log" -w \
-      -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $DIR -c fsync=off -c max_connections=400" start >/dev/null
+    # Already running (an earlier start): use it.
+    if ! as_pg "$PG_BIN/pg_ctl" -D "$DIR/pg" status >/dev/null 2>&1; then
+      as_pg "$PG_BIN/pg_ctl" -D "$DIR/pg" -l "$DIR/pg.log" -w \
+        -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $DIR -c fsync=off -c max_connections=400" start >/dev/null
+    fi
     as_pg "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U desk -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'desk'" | grep -q 1 \
       || as_pg "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U desk desk
-    redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save '' --appendonly no --daemonize yes \
+    [ -f "$DIR/redis.pid" ] && kill -0 "$(cat "$DIR/redis.pid")" 2>/dev/null || redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save '' --appendonly no --daemonize yes \
       --pidfile "$DIR/redis.pid" --logfile "$DIR/redis.log"
     echo "TEST_POSTGRES_URL=postgres://desk@127.0.0.1:$PG_PORT/desk"
     echo "TEST_REDIS_URL=redis://127.0.0.1:$REDIS_PORT"
