@@ -31,7 +31,8 @@ export class ChatMessagesService {
     private readonly clock: Clock,
   ) {}
 
-  async sendAsCitizen(chat: TicketEntity, input: { clientId: string; body: string }): Promise<MessageDto> {
+  async sendAsCitizen(chatId: string, input: { clientId: string; body: string }): Promise<MessageDto> {
+    const chat = await this.access.chatStateById(chatId);
     await this.throttle.consumeMessage(chat.id);
     assertOpen(chat);
     const except = chat.verified ? (chat.nationalId ?? undefined) : undefined;
@@ -44,7 +45,7 @@ export class ChatMessagesService {
   }
 
   async sendAsAgent(actor: StaffActor, input: { chatId: string; clientId: string; body: string }): Promise<MessageDto> {
-    const chat = await this.access.chatHandledBy(actor, input.chatId);
+    const chat = await this.access.chatStateHandledBy(actor, input.chatId);
     if (chat.status !== 'active') throw conflict('This chat is not active');
     return this.append(chat.id, input.clientId, {
       author: 'agent',
@@ -98,7 +99,7 @@ export class ChatMessagesService {
   }
 }
 
-function assertOpen(chat: TicketEntity): void {
+function assertOpen(chat: Pick<TicketEntity, 'status'>): void {
   if (chat.status === 'closed' || chat.status === 'open' || chat.status === 'pending') {
     throw conflict('This chat has ended');
   }

@@ -78,7 +78,7 @@ export class CitizenGateway implements OnGatewayInit, OnGatewayConnection {
 
   @SubscribeMessage('message:send')
   async send(@ConnectedSocket() socket: Socket, @MessageBody() input: CitizenSendDto) {
-    const message = await this.messages.sendAsCitizen(await this.currentChat(socket), input);
+    const message = await this.messages.sendAsCitizen(this.currentChatId(socket), input);
     return { ok: true, message };
   }
 
@@ -119,9 +119,13 @@ export class CitizenGateway implements OnGatewayInit, OnGatewayConnection {
   }
 
   /** Re-read on every event: the chat's state may have changed on another instance. */
-  private async currentChat(socket: Socket): Promise<TicketEntity> {
+  private currentChatId(socket: Socket): string {
     const chatId = (socket.data as CitizenSocketData).chatId;
     if (!chatId) throw new DomainError('UNAUTHENTICATED', 'Start or resume a chat first');
-    return this.access.chatById(chatId);
+    return chatId;
+  }
+
+  private async currentChat(socket: Socket): Promise<TicketEntity> {
+    return this.access.chatById(this.currentChatId(socket));
   }
 }

@@ -42,6 +42,16 @@ export class Sql {
     return runner.query(this.postgres ? numberedPlaceholders(sql) : sql, params) as Promise<T>;
   }
 
+  /**
+   * The rows of an INSERT/UPDATE/DELETE … RETURNING. (TypeORM hands PostgreSQL's UPDATE and DELETE
+   * back as [rows, count], everything else as rows.)
+   */
+  async returning<T>(sql: string, params: unknown[] = [], db?: EntityManager): Promise<T[]> {
+    const result = await this.query<unknown[]>(sql, params, db);
+    if (this.postgres && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+    return result as T[];
+  }
+
   /** A timestamp parameter: a Date for PostgreSQL (sent with its offset), UTC text for SQLite. */
   time(date: Date): Date | string {
     return this.postgres ? date : toSqliteTime(date);

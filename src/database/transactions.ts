@@ -1,15 +1,32 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+
+interface QueuedWork {
+  work: (manager: EntityManager) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+/** Most units of work one SQLite commit carries. */
+const MAX_GROUP = 256;
 
 /**
- * The one way to write. TypeORM's better-sqlite3 driver shares a single connection, so two
- * interleaved async transactions would silently nest; on SQLite writes are therefore queued
- * one after another here. PostgreSQL gets ordinary concurrent transactions.
+ * The one way to write. PostgreSQL gets ordinary concurrent transactions.
+ *
+ * TypeORM's better-sqlite3 driver shares a single connection, so two interleaved async
+ * transactions would silently nest; on SQLite writes therefore queue here. Whatever queued while
+ * one commit was being written goes into the next one as a group (group commit): each unit of
+ * work runs in its own savepoint, so one that fails is rolled back alone, and every caller is
+ * answered only after the commit that holds its work. Under load this turns many small commits
+ * into few larger ones; alone, a unit of work is its own commit as before.
  */
 @Injectable()
 export class Transactions {
   private readonly serialize: boolean;
-  private tail: Promise<unknown> = Promise.resolve();
+  private readonly queue: QueuedWork[] = [];
+  private draining = false;
 
   constructor(private readonly dataSource: DataSource) {
     this.serialize = dataSource.options.type === 'better-sqlite3';
@@ -17,8 +34,54 @@ export class Transactions {
 
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (!this.serialize) return this.dataSource.transaction(work);
-    const result = this.tail.then(() => this.dataSource.transaction(work));
-    this.tail = result.catch(() => undefined);
-    return result;
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      if (!this.draining) void this.drain();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.queue.length > 0) await this.commitGroup(this.queue.splice(0, MAX_GROUP));
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async commitGroup(group: QueuedWork[]): Promise<void> {
+    const runner = this.dataSource.createQueryRunner();
+    const outcomes: Outcome[] = [];
+    try {
+      await runner.connect();
+      await runner.startTransaction();
+      for (const item of group) outcomes.push(await this.inSavepoint(runner, item));
+      await runner.commitTransaction();
+    } catch (error) {
+      // The group could not be committed: none of its work happened.
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      group.forEach((item) => item.reject(error));
+      return;
+    } finally {
+      await runner.release();
+    }
+    group.forEach((item, index) => {
+      const outcome = outcomes[index];
+      if (outcome.ok) item.resolve(outcome.value);
+      else item.reject(outcome.error);
+    });
+  }
+
+  /** TypeORM turns a nested start/commit/rollback into SAVEPOINT / RELEASE / ROLLBACK TO. */
+  private async inSavepoint(runner: QueryRunner, item: QueuedWork): Promise<Outcome> {
+    await runner.startTransaction();
+    try {
+      const value = await item.work(runner.manager);
+      await runner.commitTransaction();
+      return { ok: true, value };
+    } catch (error) {
+      await runner.rollbackTransaction();
+      return { ok: false, error };
+    }
   }
 }

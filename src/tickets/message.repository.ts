@@ -1,9 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
 import { EntityManager, MoreThan, Repository } from 'typeorm';
+import { fromDbTime, Sql } from '../database/sql';
 import { MessageEntity } from './entities/message.entity';
-import { TicketEntity } from './entities/ticket.entity';
 import type { Author, MessageKind } from './ticket.types';
+
+const MESSAGE_COLUMNS = `id, ticket_id AS "ticketId", seq, client_id AS "clientId", author, author_id AS "authorId",
+  author_name AS "authorName", kind, body, created_at AS "createdAt"`;
+
+type MessageRow = Omit<MessageEntity, 'createdAt'> & { createdAt: string | Date };
+
+const toEntity = (row: MessageRow): MessageEntity => Object.assign(new MessageEntity(), { ...row, createdAt: fromDbTime(row.createdAt) });
 
 export interface NewMessage {
   clientId?: string | null;
@@ -17,7 +25,10 @@ export interface NewMessage {
 
 @Injectable()
 export class MessageRepository {
-  constructor(@InjectRepository(MessageEntity) private readonly messages: Repository<MessageEntity>) {}
+  constructor(
+    @InjectRepository(MessageEntity) private readonly messages: Repository<MessageEntity>,
+    private readonly sql: Sql,
+  ) {}
 
   listAfter(ticketId: string, afterSeq: number): Promise<MessageEntity[]> {
     return this.messages.find({ where: { ticketId, seq: MoreThan(afterSeq) }, order: { seq: 'ASC' } });
@@ -32,23 +43,37 @@ export class MessageRepository {
    * two instances cannot both miss each other. SQLite needs no lock: its writes are serialized.
    */
   async lockChat(db: EntityManager, ticketId: string): Promise<void> {
-    if (db.connection.options.type === 'postgres') await db.query('SELECT id FROM tickets WHERE id = $1 FOR UPDATE', [ticketId]);
+    if (this.sql.postgres) await this.sql.query('SELECT id FROM tickets WHERE id = ? FOR UPDATE', [ticketId], db);
   }
 
-  findByClientId(db: EntityManager, ticketId: string, clientId: string): Promise<MessageEntity | null> {
-    return db.getRepository(MessageEntity).findOneBy({ ticketId, clientId });
+  // Storing a message is the desk's hottest write: plain SQL here, not the query builder (bench/README.md).
+
+  async findByClientId(db: EntityManager, ticketId: string, clientId: string): Promise<MessageEntity | null> {
+    const [row] = await this.sql.query<MessageRow[]>(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE ticket_id = ? AND client_id = ?`, [ticketId, clientId], db);
+    return row ? toEntity(row) : null;
   }
 
   /** Takes the chat's next seq and stores the message in the caller's transaction. */
   async append(db: EntityManager, ticketId: string, message: NewMessage): Promise<MessageEntity> {
-    await db
-      .createQueryBuilder()
-      .update(TicketEntity)
-      .set({ lastSeq: () => 'last_seq + 1' })
-      .where('id = :ticketId', { ticketId })
-      .execute();
-    const { lastSeq } = await db.getRepository(TicketEntity).findOneOrFail({ select: { id: true, lastSeq: true }, where: { id: ticketId } });
-    const repository = db.getRepository(MessageEntity);
-    return repository.save(repository.create({ ticketId, seq: lastSeq, ...message, clientId: message.clientId ?? null }));
+    const [next] = await this.sql.returning<{ seq: number }>('UPDATE tickets SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq AS seq', [ticketId], db);
+    if (!next) throw new Error(`No chat ${ticketId} to store a message in`);
+    const stored = Object.assign(new MessageEntity(), {
+      id: randomUUID(),
+      ticketId,
+      seq: Number(next.seq),
+      clientId: message.clientId ?? null,
+      author: message.author,
+      authorId: message.authorId ?? null,
+      authorName: message.authorName ?? null,
+      kind: message.kind,
+      body: message.body,
+      createdAt: message.createdAt,
+    });
+    await this.sql.query(
+      `INSERT INTO messages (id, ticket_id, seq, client_id, author, author_id, author_name, kind, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [stored.id, ticketId, stored.seq, stored.clientId, stored.author, stored.authorId, stored.authorName, stored.kind, stored.body, this.sql.time(stored.createdAt)],
+      db,
+    );
+    return stored;
   }
 }
