@@ -1,7 +1,14 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
+import { RedisConnection } from '../scaling/redis-connection';
 import { ChatQueueService } from './chat-queue.service';
 import { DeskEvents } from './desk-events';
+
+/** Between two rounds of queue pushes on one instance (positions must reach citizens within 1 s). */
+const QUEUE_PUSH_INTERVAL_MS = 100;
+/** Agents see the oldest waiting chats, and how many there are in all. */
+export const AGENT_QUEUE_LIMIT = 200;
+const QUEUE_CHANGED = 'desk:queue-changed';
 
 export const rooms = {
   chat: (chatId: string) => `chat:${chatId}`,
@@ -19,16 +26,24 @@ export class ChatNotifier implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('Notifier');
   private citizens?: Namespace;
   private agents?: Namespace;
-  private queuePushPending = false;
+  private queuePushTimer?: NodeJS.Timeout;
+  private queuePushRunning = false;
+  private queueDirty = false;
+  private lastQueuePush = 0;
+  /** What each waiting citizen connected here was last told ("position/estimate"). */
+  private toldPositions = new Map<string, string>();
   private stopped = false;
 
   constructor(
     private readonly desk: DeskEvents,
     private readonly queue: ChatQueueService,
+    private readonly redis: RedisConnection,
   ) {}
 
   attachCitizens(namespace: Namespace): void {
     this.citizens = namespace;
+    // A queue change on another instance (Redis): push to this instance's sockets too.
+    namespace.on(QUEUE_CHANGED, () => this.scheduleQueuePush());
   }
 
   attachAgents(namespace: Namespace): void {
@@ -48,7 +63,10 @@ export class ChatNotifier implements OnModuleInit, OnModuleDestroy {
       this.agents?.to(rooms.chat(chatId)).emit('message:new', message);
     });
     this.desk.on('note', ({ chatId, note }) => this.agents?.to(rooms.chat(chatId)).emit('note:new', note));
-    this.desk.on('queue.changed', () => this.scheduleQueuePush());
+    this.desk.on('queue.changed', () => {
+      this.scheduleQueuePush();
+      if (this.redis.client) this.citizens?.serverSideEmit(QUEUE_CHANGED);
+    });
     this.desk.on('chat.assigned', ({ chatId, agentId, agentName, previousAgentId }) => {
       this.citizens?.to(rooms.chat(chatId)).emit('chat:assigned', { agentName });
       if (previousAgentId) {
@@ -59,6 +77,14 @@ export class ChatNotifier implements OnModuleInit, OnModuleDestroy {
       this.agents?.to(rooms.user(agentId)).emit('chat:assigned', { chatId, agentName });
     });
     this.desk.on('chat.requeued', ({ chatId, previousAgentId }) => {
+      // Its citizen was last shown an agent, not a place, whatever any instance last pushed: tell them now, wherever they are.
+      this.queue
+        .positionOf(chatId)
+        .then(({ position, estimatedWaitSeconds }) => {
+          this.toldPositions.set(chatId, `${position}/${estimatedWaitSeconds}`);
+          this.citizens?.to(rooms.chat(chatId)).emit('chat:queued', { position, estimatedWaitSeconds });
+        })
+        .catch((error: Error) => this.logger.error(`Could not tell a re-queued chat its place: ${error.message}`));
       this.agents?.to(rooms.user(previousAgentId)).emit('chat:removed', { chatId, reason: 'requeued' });
       this.agents?.in(rooms.user(previousAgentId)).socketsLeave(rooms.chat(chatId));
     });
@@ -85,6 +111,7 @@ export class ChatNotifier implements OnModuleInit, OnModuleDestroy {
 
   onModuleDestroy(): void {
     this.stopped = true;
+    clearTimeout(this.queuePushTimer);
   }
 
   citizenTyping(chatId: string, typing: boolean): void {
@@ -95,22 +122,59 @@ export class ChatNotifier implements OnModuleInit, OnModuleDestroy {
     this.citizens?.to(rooms.chat(chatId)).emit('typing', { typing });
   }
 
-  /** Many changes in one tick (a burst of starts, say) cost one queue read and one round of pushes. */
-  private scheduleQueuePush(): void {
-    if (this.queuePushPending || this.stopped) return;
-    this.queuePushPending = true;
-    setImmediate(() => {
-      this.queuePushPending = false;
-      if (this.stopped) return;
-      this.pushQueue().catch((error: Error) => this.logger.error(`Queue push failed: ${error.stack ?? error.message}`));
-    });
+  /** A citizen's socket joined its chat here: it has not been told its place yet. */
+  citizenEntered(chatId: string): void {
+    this.toldPositions.delete(chatId);
+    this.scheduleQueuePush();
   }
 
+  /**
+   * At most one round of queue pushes per QUEUE_PUSH_INTERVAL_MS on this instance: a burst of
+   * changes (a thousand starts, say) costs one queue read, and the first change after a quiet
+   * spell is pushed at once.
+   */
+  private scheduleQueuePush(): void {
+    this.queueDirty = true;
+    if (this.stopped || this.queuePushRunning || this.queuePushTimer) return;
+    const wait = Math.max(0, this.lastQueuePush + QUEUE_PUSH_INTERVAL_MS - Date.now());
+    this.queuePushTimer = setTimeout(() => this.runQueuePush(), wait);
+  }
+
+  private runQueuePush(): void {
+    this.queuePushTimer = undefined;
+    if (this.stopped) return;
+    this.queueDirty = false;
+    this.queuePushRunning = true;
+    this.lastQueuePush = Date.now();
+    this.pushQueue()
+      .catch((error: Error) => this.logger.error(`Queue push failed: ${error.stack ?? error.message}`))
+      .finally(() => {
+        this.queuePushRunning = false;
+        if (this.queueDirty) this.scheduleQueuePush();
+      });
+  }
+
+  /**
+   * Every instance pushes to its own sockets only (`local`), after any change on any instance, so
+   * it knows exactly what each of its citizens was last told and tells them only what changed: a
+   * newcomer at the end of the queue moves nobody, an accept moves everyone behind it.
+   */
   private async pushQueue(): Promise<void> {
-    const waiting = await this.queue.waiting();
-    this.agents?.to(rooms.available).emit('queue:updated', { waiting });
-    for (const { chatId, position, estimatedWaitSeconds } of await this.queue.positionsFor(waiting)) {
-      this.citizens?.to(rooms.chat(chatId)).emit('chat:queued', { position, estimatedWaitSeconds });
+    if (this.agents && this.agents.adapter.rooms.has(rooms.available)) {
+      const waiting = await this.queue.waiting(AGENT_QUEUE_LIMIT + 1);
+      const total = waiting.length > AGENT_QUEUE_LIMIT ? await this.queue.countWaiting() : waiting.length;
+      this.agents.local.to(rooms.available).emit('queue:updated', { waiting: waiting.slice(0, AGENT_QUEUE_LIMIT), total });
     }
+    const citizens = this.citizens;
+    if (!citizens) return;
+    const told = new Map<string, string>();
+    for (const { chatId, position, estimatedWaitSeconds } of await this.queue.positions()) {
+      const room = rooms.chat(chatId);
+      if (!citizens.adapter.rooms.has(room)) continue; // that citizen is connected elsewhere, or not at all
+      const news = `${position}/${estimatedWaitSeconds}`;
+      told.set(chatId, news);
+      if (this.toldPositions.get(chatId) !== news) citizens.local.to(room).emit('chat:queued', { position, estimatedWaitSeconds });
+    }
+    this.toldPositions = told;
   }
 }

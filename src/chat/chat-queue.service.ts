@@ -56,28 +56,29 @@ export class ChatQueueService {
     private readonly citizens: CitizenContextService,
   ) {}
 
-  async waiting(): Promise<WaitingChat[]> {
-    return (await this.tickets.findQueuedOldestFirst()).map(toWaitingChat);
+  /** The waiting chats oldest first, as agents see them (at most `limit`). */
+  async waiting(limit?: number): Promise<WaitingChat[]> {
+    return (await this.tickets.findQueuedOldestFirst(limit)).map(toWaitingChat);
   }
 
-  /** Every waiting chat with its place (1 = next) and expected wait, oldest first. */
-  async positions(queued?: { id: string }[]): Promise<QueuePosition[]> {
-    const list = queued ?? (await this.tickets.findQueuedOldestFirst());
-    const [available, handlingSeconds] = await Promise.all([this.staff.countAvailable(), this.typicalHandlingSeconds()]);
-    return list.map((chat, index) => ({
-      chatId: chat.id,
-      position: index + 1,
-      estimatedWaitSeconds: estimateWaitSeconds(index + 1, available, this.config.maxChatsPerAgent, handlingSeconds),
-    }));
+  countWaiting(): Promise<number> {
+    return this.tickets.countQueued();
   }
 
-  positionsFor(waiting: WaitingChat[]): Promise<QueuePosition[]> {
-    return this.positions(waiting.map((w) => ({ id: w.chatId })));
+  /** Every waiting chat with its place (1 = next) and expected wait, in queue order. */
+  async positions(): Promise<QueuePosition[]> {
+    const [ids, estimate] = await Promise.all([this.tickets.findQueuedIds(), this.waitEstimator()]);
+    return ids.map((chatId, index) => ({ chatId, position: index + 1, estimatedWaitSeconds: estimate(index + 1) }));
   }
 
   async positionOf(chatId: string): Promise<{ position: number; estimatedWaitSeconds: number }> {
-    const found = (await this.positions()).find((p) => p.chatId === chatId);
-    return found ?? { position: 0, estimatedWaitSeconds: 0 };
+    const [position, estimate] = await Promise.all([this.tickets.queuePosition(chatId), this.waitEstimator()]);
+    return position > 0 ? { position, estimatedWaitSeconds: estimate(position) } : { position: 0, estimatedWaitSeconds: 0 };
+  }
+
+  private async waitEstimator(): Promise<(position: number) => number> {
+    const [available, handlingSeconds] = await Promise.all([this.staff.countAvailable(), this.typicalHandlingSeconds()]);
+    return (position) => estimateWaitSeconds(position, available, this.config.maxChatsPerAgent, handlingSeconds);
   }
 
   /** Takes a waiting chat. Of many agents trying at once, exactly one wins; the rest get TAKEN. */

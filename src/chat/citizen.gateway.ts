@@ -116,6 +116,7 @@ export class CitizenGateway implements OnGatewayInit, OnGatewayConnection {
     if (data.chatId && data.chatId !== chat.id) await socket.leave(rooms.chat(data.chatId));
     data.chatId = chat.id;
     await socket.join(rooms.chat(chat.id));
+    if (chat.status === 'queued') this.notifier.citizenEntered(chat.id);
   }
 
   /** Re-read on every event: the chat's state may have changed on another instance. */

@@ -55,16 +55,18 @@ export class TicketRepository {
    * First come, first served, by reference: references come from one counter in the database, so
    * they order chats by arrival even across instances whose clocks differ by a few milliseconds.
    * A chat sent back to the queue keeps its reference, hence its old place.
+   * At most `limit` chats, with what an agent sees of each (the first words of the first message).
    */
-  async findQueuedOldestFirst(): Promise<QueuedChat[]> {
-    const rows = await this.tickets
+  async findQueuedOldestFirst(limit?: number): Promise<QueuedChat[]> {
+    const query = this.tickets
       .createQueryBuilder('t')
       .leftJoin(MessageEntity, 'm', 'm.ticket_id = t.id AND m.seq = 1')
       .select(['t.id AS id', 't.reference AS reference', 't.topic AS topic', 't.queued_at AS "queuedAt"', 't.verified AS verified'])
       .addSelect('SUBSTR(m.body, 1, 140)', 'preview')
       .where("t.status = 'queued'")
-      .orderBy('t.reference', 'ASC')
-      .getRawMany<{ id: string; reference: string; topic: Topic; queuedAt: string | Date; verified: number | boolean; preview: string | null }>();
+      .orderBy('t.reference', 'ASC');
+    if (limit !== undefined) query.limit(limit);
+    const rows = await query.getRawMany<{ id: string; reference: string; topic: Topic; queuedAt: string | Date; verified: number | boolean; preview: string | null }>();
     return rows.map((r) => ({
       id: r.id,
       reference: r.reference,
@@ -73,6 +75,25 @@ export class TicketRepository {
       verified: Boolean(r.verified),
       preview: r.preview ?? '',
     }));
+  }
+
+  /** The waiting chats' ids in queue order: read from the index alone (idx_tickets_queue). */
+  async findQueuedIds(): Promise<string[]> {
+    const rows = await this.sql.query<{ id: string }[]>("SELECT id FROM tickets WHERE status = 'queued' ORDER BY reference");
+    return rows.map((row) => row.id);
+  }
+
+  countQueued(): Promise<number> {
+    return this.tickets.countBy({ status: 'queued' });
+  }
+
+  /** 1 for the next chat to be taken; 0 when the chat is not waiting. */
+  async queuePosition(id: string): Promise<number> {
+    const [row] = await this.sql.query<{ n: number | string }[]>(
+      `SELECT COUNT(*) AS n FROM tickets WHERE status = 'queued' AND reference <= (SELECT reference FROM tickets WHERE id = ? AND status = 'queued')`,
+      [id],
+    );
+    return Number(row?.n ?? 0);
   }
 
   findActiveForAssignee(assigneeId: string): Promise<TicketEntity[]> {
