@@ -160,8 +160,9 @@
   }
 
   /** Keyed update, so the item (and the Accept button) that has focus is not rebuilt under it. */
-  function renderQueue(list) {
-    waiting = (list || []).slice().sort(function (a, b) { return Date.parse(a.waitingSince) - Date.parse(b.waitingSince); });
+  // total: how many wait in all (the server sends at most the 200 oldest).
+  function renderQueue(list, total) {
+    waiting = (list || []).slice(); // in the server's queue order
     var focusedInside = ui.queueList.contains(document.activeElement);
     var existing = {};
     Array.prototype.forEach.call(ui.queueList.children, function (item) { existing[item.dataset.chatId] = item; });
@@ -179,8 +180,9 @@
       var next = ui.queueList.querySelector('[data-role="accept"]');
       (next || ui.queueHeading).focus();
     }
-    ui.queueCount.textContent = waiting.length ? text('agent.queueCount', { count: waiting.length }) : '';
-    ui.queueCount.hidden = waiting.length === 0;
+    var count = Math.max(total || 0, waiting.length);
+    ui.queueCount.textContent = count ? text('agent.queueCount', { count: count }) : '';
+    ui.queueCount.hidden = count === 0;
     ui.queueEmpty.textContent = status === 'available' ? text('agent.queueEmpty') : text('agent.queueAway');
     ui.queueEmpty.hidden = waiting.length > 0;
   }
@@ -686,7 +688,7 @@
   });
 
   socket.on('queue:updated', function (payload) {
-    if (status === 'available') renderQueue((payload && payload.waiting) || []);
+    if (status === 'available') renderQueue((payload && payload.waiting) || [], payload && payload.total);
   });
 
   socket.on('chat:assigned', function (payload) {
