@@ -1,13 +1,22 @@
 import { Store, type SessionData } from 'express-session';
-import { LessThan, Repository } from 'typeorm';
+import { EntityManager, LessThan, Repository } from 'typeorm';
 import type { Clock } from '../common/clock';
 import type { Transactions } from '../database/transactions';
 import { SessionEntity } from './session.entity';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** express-session store on the application database, so sessions are shared by every instance. */
+/**
+ * express-session store on the application database, so sessions are shared by every instance.
+ *
+ * express-session sends a response's headers (a redirect's Location included) before the session
+ * is saved, holding back only its last byte, so a browser can ask for the next page while the save
+ * still waits for its commit. A read of a session therefore first waits for this instance's writes
+ * to that session.
+ */
 export class TypeormSessionStore extends Store {
+  private readonly pendingWrites = new Map<string, Promise<unknown>>();
+
   constructor(
     private readonly sessions: Repository<SessionEntity>,
     private readonly transactions: Transactions,
@@ -17,8 +26,8 @@ export class TypeormSessionStore extends Store {
   }
 
   override get(sid: string, callback: (err: unknown, session?: SessionData | null) => void): void {
-    this.sessions
-      .findOneBy({ sid })
+    (this.pendingWrites.get(sid) ?? Promise.resolve())
+      .then(() => this.sessions.findOneBy({ sid }))
       .then((row) => {
         if (!row || row.expiresAt.getTime() <= this.clock.now().getTime()) return callback(null, null);
         callback(null, JSON.parse(row.data) as SessionData);
@@ -28,22 +37,19 @@ export class TypeormSessionStore extends Store {
 
   override set(sid: string, session: SessionData, callback?: (err?: unknown) => void): void {
     const row = { sid, data: JSON.stringify(session), expiresAt: this.expiry(session) };
-    this.transactions
-      .run((db) => db.getRepository(SessionEntity).upsert(row, ['sid']))
+    this.write(sid, (db) => db.getRepository(SessionEntity).upsert(row, ['sid']))
       .then(() => callback?.())
       .catch((error) => callback?.(error));
   }
 
   override touch(sid: string, session: SessionData, callback?: () => void): void {
-    this.transactions
-      .run((db) => db.getRepository(SessionEntity).update({ sid }, { expiresAt: this.expiry(session) }))
+    this.write(sid, (db) => db.getRepository(SessionEntity).update({ sid }, { expiresAt: this.expiry(session) }))
       .then(() => callback?.())
       .catch(() => callback?.());
   }
 
   override destroy(sid: string, callback?: (err?: unknown) => void): void {
-    this.transactions
-      .run((db) => db.getRepository(SessionEntity).delete({ sid }))
+    this.write(sid, (db) => db.getRepository(SessionEntity).delete({ sid }))
       .then(() => callback?.())
       .catch((error) => callback?.(error));
   }
@@ -52,6 +58,20 @@ export class TypeormSessionStore extends Store {
     const now = this.clock.now();
     const result = await this.transactions.run((db) => db.getRepository(SessionEntity).delete({ expiresAt: LessThan(now) }));
     return result.affected ?? 0;
+  }
+
+  /** Runs a write of one session; reads of that session wait until it has been committed (or failed). */
+  private write<T>(sid: string, work: (db: EntityManager) => Promise<T>): Promise<T> {
+    const written = this.transactions.run(work);
+    const settled = written.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.pendingWrites.set(sid, settled);
+    void settled.then(() => {
+      if (this.pendingWrites.get(sid) === settled) this.pendingWrites.delete(sid);
+    });
+    return written;
   }
 
   /** Counted on the desk's clock (FAKE_NOW), not on the cookie's wall-clock expiry date. */
