@@ -24,7 +24,14 @@ import { AuditLogPostgres1764200000000 } from './migrations/postgres/17642000000
 import { ReadyMadeRepliesPostgres1764300000000 } from './migrations/postgres/1764300000000-ready-made-replies';
 import { HistorySearchPostgres1764400000000 } from './migrations/postgres/1764400000000-history-search';
 
-export const ENTITIES = [StaffUserEntity, TicketEntity, MessageEntity, NoteEntity, TicketEventEntity, SessionEntity, CounterEntity, AuditRecordEntity, ReadyReplyEntity, MetricsDailyEntity];
+export /**
+ * The WAL is copied back into the database file (a checkpoint, with an fsync) once it holds this
+ * many pages. SQLite's default of 1,000 meant a checkpoint after nearly every busy commit; the hot
+ * pages (open chats' index tails) are written many times over, and a larger WAL copies each once.
+ */
+const WAL_CHECKPOINT_PAGES = 10_000;
+
+const ENTITIES = [StaffUserEntity, TicketEntity, MessageEntity, NoteEntity, TicketEventEntity, SessionEntity, CounterEntity, AuditRecordEntity, ReadyReplyEntity, MetricsDailyEntity];
 /** One list per database, kept in step: the n-th migration of each has the same name and effect. */
 export const SQLITE_MIGRATIONS = [InitialSchema1764000000000, CitizenIdentityAndReferral1764100000000, AuditLog1764200000000, ReadyMadeReplies1764300000000, HistorySearch1764400000000, QueueOrder1764500000000];
 export const POSTGRES_MIGRATIONS = [
@@ -63,6 +70,7 @@ export function buildDataSourceOptions(database: DatabaseConfig): DataSourceOpti
     prepareDatabase: (db: { pragma(sql: string): unknown }) => {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
+      db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
     },

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
 import { EntityManager, MoreThan, Repository } from 'typeorm';
+import { v7 as timeOrderedUuid } from 'uuid';
 import { fromDbTime, Sql } from '../database/sql';
 import { MessageEntity } from './entities/message.entity';
 import type { Author, MessageKind } from './ticket.types';
@@ -58,7 +58,9 @@ export class MessageRepository {
     const [next] = await this.sql.returning<{ seq: number }>('UPDATE tickets SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq AS seq', [ticketId], db);
     if (!next) throw new Error(`No chat ${ticketId} to store a message in`);
     const stored = Object.assign(new MessageEntity(), {
-      id: randomUUID(),
+      // Time-ordered ids land at the end of the primary-key index: a random one dirties a page of
+      // it anywhere, and under load a commit of 256 messages wrote about 290 more pages (bench/README.md).
+      id: timeOrderedUuid(),
       ticketId,
       seq: Number(next.seq),
       clientId: message.clientId ?? null,
