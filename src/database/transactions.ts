@@ -54,6 +54,9 @@ export class Transactions {
       while (this.queue.length > 0) {
         if (this.queue.length < MAX_GROUP && Date.now() - this.lastCommitEnded < BUSY_WITHIN_MS) {
           await new Promise((resolve) => setTimeout(resolve, GATHER_MS));
+        } else if (this.lastCommitEnded > 0) {
+          // better-sqlite3 is synchronous: a backlog drained without a break would hold off sockets.
+          await new Promise((resolve) => setImmediate(resolve));
         }
         await this.commitGroup(this.queue.splice(0, MAX_GROUP));
         this.lastCommitEnded = Date.now();
