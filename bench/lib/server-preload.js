@@ -1,0 +1,86 @@
+'use strict';
+
+/**
+ * Loaded into a benchmarked server with `node -r` (never by the application itself). Answers the
+ * bench over the IPC channel: memory figures (after a full GC when --expose-gc is on), heap
+ * snapshots, event-loop stalls, and a CPU profile of exactly the measured phase, through the
+ * in-process inspector.
+ */
+const { Session } = require('node:inspector');
+const { writeFileSync } = require('node:fs');
+const v8 = require('node:v8');
+
+let session;
+
+/**
+ * Event-loop stalls: a 10 ms interval notes how much later than planned it ran, with the time
+ * (ms since the epoch, comparable with the bench's clock). While the loop is stalled no socket is
+ * read or written, so every stall adds directly to message latency.
+ */
+const TICK_MS = 10;
+const stalls = []; // [epochMs, stallMs, ...] flat, newest last
+let lastTick = performance.now();
+setInterval(() => {
+  const now = performance.now();
+  stalls.push(performance.timeOrigin + now, Math.max(0, now - lastTick - TICK_MS));
+  lastTick = now;
+  if (stalls.length > 2 * 60_000) stalls.splice(0, 20_000); // keep about ten minutes
+}, TICK_MS).unref();
+
+/** Stalls that ended within [from, to] (epoch ms): the largest, p99 of the ticks, and the share of the time spent in stalls of 50 ms or more. */
+function stallsBetween(from, to) {
+  const values = [];
+  let longStalledMs = 0;
+  for (let i = 0; i < stalls.length; i += 2) {
+    if (stalls[i] < from || stalls[i] > to) continue;
+    values.push(stalls[i + 1]);
+    if (stalls[i + 1] >= 50) longStalledMs += Math.min(stalls[i + 1], stalls[i] - from); // the part inside the window
+  }
+  values.sort((a, b) => a - b);
+  const p99 = values.length ? values[Math.min(values.length - 1, Math.ceil(0.99 * values.length) - 1)] : 0;
+  return { ticks: values.length, max: values.length ? values[values.length - 1] : 0, p99, stalledShare: longStalledMs / Math.max(1, to - from) };
+}
+
+function post(method, params) {
+  return new Promise((resolve, reject) => session.post(method, params, (err, result) => (err ? reject(err) : resolve(result))));
+}
+
+const handlers = {
+  async loopStalls({ from, to }) {
+    return stallsBetween(from, to);
+  },
+  async memory({ gc }) {
+    if (gc && typeof global.gc === 'function') global.gc();
+    return process.memoryUsage();
+  },
+  async heapSnapshot({ file }) {
+    if (typeof global.gc === 'function') global.gc();
+    return { file: v8.writeHeapSnapshot(file) };
+  },
+  async profileStart({ intervalMicros }) {
+    session = new Session();
+    session.connect();
+    await post('Profiler.enable');
+    await post('Profiler.setSamplingInterval', { interval: intervalMicros || 1000 });
+    await post('Profiler.start');
+    return {};
+  },
+  async profileStop({ file }) {
+    const { profile } = await post('Profiler.stop');
+    session.disconnect();
+    session = undefined;
+    writeFileSync(file, JSON.stringify(profile));
+    return { file };
+  },
+};
+
+if (process.send) {
+  process.on('message', (message) => {
+    if (!message || typeof message.benchId !== 'number' || !handlers[message.cmd]) return;
+    handlers[message.cmd](message)
+      .then((result) => process.send({ benchId: message.benchId, ok: true, result }))
+      .catch((error) => process.send({ benchId: message.benchId, ok: false, error: String(error && error.stack) }));
+  });
+  // The channel must not keep a server alive that is shutting down.
+  process.channel.unref();
+}
