@@ -24,12 +24,12 @@ import { AuditLogPostgres1764200000000 } from './migrations/postgres/17642000000
 import { ReadyMadeRepliesPostgres1764300000000 } from './migrations/postgres/1764300000000-ready-made-replies';
 import { HistorySearchPostgres1764400000000 } from './migrations/postgres/1764400000000-history-search';
 
-export /**
- * The WAL is copied back into the database file (a checkpoint, with an fsync) once it holds this
- * many pages. SQLite's default of 1,000 meant a checkpoint after nearly every busy commit; the hot
- * pages (open chats' index tails) are written many times over, and a larger WAL copies each once.
+/**
+ * The committing connection copies the WAL back into the database file (a checkpoint, with an
+ * fsync, stopping the event loop for 60–100 ms under load) once it holds this many pages. It is a
+ * backstop: WalCheckpointer does this in a worker thread and restarts the WAL long before.
  */
-const WAL_CHECKPOINT_PAGES = 10_000;
+const WAL_CHECKPOINT_PAGES = 50_000;
 
 const ENTITIES = [StaffUserEntity, TicketEntity, MessageEntity, NoteEntity, TicketEventEntity, SessionEntity, CounterEntity, AuditRecordEntity, ReadyReplyEntity, MetricsDailyEntity];
 /** One list per database, kept in step: the n-th migration of each has the same name and effect. */

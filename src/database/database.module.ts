@@ -5,6 +5,7 @@ import { buildDataSourceOptions } from './data-source-options';
 import { openDataSource } from './open-data-source';
 import { Sql } from './sql';
 import { Transactions } from './transactions';
+import { WalCheckpointer } from './wal-checkpointer';
 
 @Global()
 @Module({
@@ -15,7 +16,7 @@ import { Transactions } from './transactions';
       dataSourceFactory: (options) => openDataSource(options!),
     }),
   ],
-  providers: [Transactions, Sql],
+  providers: [Transactions, Sql, WalCheckpointer],
   exports: [Transactions, Sql],
 })
 export class DatabaseModule {}

@@ -3,6 +3,8 @@ import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
 interface QueuedWork {
   work: (manager: EntityManager) => Promise<unknown>;
+  /** Set for a task that runs between commits, outside any transaction (see betweenCommits). */
+  between?: boolean;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -48,17 +50,37 @@ export class Transactions {
     });
   }
 
+  /**
+   * Runs `task` when no commit is under way, and holds back the commits queued after it until it
+   * has ended (the sockets are served meanwhile). On PostgreSQL it simply runs.
+   */
+  betweenCommits<T>(task: () => Promise<T>): Promise<T> {
+    if (!this.serialize) return task();
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ work: task, between: true, resolve: resolve as (value: unknown) => void, reject });
+      if (!this.draining) void this.drain();
+    });
+  }
+
   private async drain(): Promise<void> {
     this.draining = true;
     try {
       while (this.queue.length > 0) {
+        const head = this.queue[0];
+        if (head.between) {
+          this.queue.shift();
+          await (head.work as () => Promise<unknown>)().then(head.resolve, head.reject);
+          continue;
+        }
         if (this.queue.length < MAX_GROUP && Date.now() - this.lastCommitEnded < BUSY_WITHIN_MS) {
           await new Promise((resolve) => setTimeout(resolve, GATHER_MS));
         } else if (this.lastCommitEnded > 0) {
           // better-sqlite3 is synchronous: a backlog drained without a break would hold off sockets.
           await new Promise((resolve) => setImmediate(resolve));
         }
-        await this.commitGroup(this.queue.splice(0, MAX_GROUP));
+        let size = Math.min(MAX_GROUP, this.queue.length);
+        for (let i = 1; i < size; i += 1) if (this.queue[i].between) size = i;
+        await this.commitGroup(this.queue.splice(0, size));
         this.lastCommitEnded = Date.now();
       }
     } finally {
