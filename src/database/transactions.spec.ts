@@ -63,4 +63,26 @@ describe('Transactions on SQLite (group commit)', () => {
     await transactions.run((db) => db.query('INSERT INTO items (value) VALUES (1)'));
     expect(await count()).toBe(1);
   });
+
+  it('runs a task between commits: after the work queued before it is committed, before the work queued after it starts', async () => {
+    const before = Array.from({ length: 5 }, (_, i) => transactions.run((db) => db.query('INSERT INTO items (value) VALUES (?)', [i])));
+    const seenByTask: number[] = [];
+    const task = transactions.betweenCommits(async () => {
+      seenByTask.push(await count());
+      await new Promise((resolve) => setTimeout(resolve, 20)); // work queued now must wait
+      seenByTask.push(await count());
+      return 'done';
+    });
+    const after = transactions.run((db) => db.query('INSERT INTO items (value) VALUES (100)'));
+    await expect(task).resolves.toBe('done');
+    await Promise.all([...before, after]);
+    expect(seenByTask).toEqual([5, 5]);
+    expect(await count()).toBe(6);
+  });
+
+  it('goes on with the queue when a task between commits fails', async () => {
+    await expect(transactions.betweenCommits(() => Promise.reject(new Error('worker gone')))).rejects.toThrow('worker gone');
+    await transactions.run((db) => db.query('INSERT INTO items (value) VALUES (1)'));
+    expect(await count()).toBe(1);
+  });
 });
