@@ -84,40 +84,57 @@ export class ChatQueueService {
   /** Takes a waiting chat. Of many agents trying at once, exactly one wins; the rest get TAKEN. */
   async accept(actor: StaffActor, chatId: string): Promise<AcceptedChat> {
     await this.access.chatById(chatId);
-    const assigned = await this.assign(chatId, actor.id, actor.displayName);
+    const assigned = (await this.assign(chatId, actor.id, actor.displayName)) === 'assigned';
     if (!assigned) throw new DomainError('TAKEN', 'Someone else has already taken this chat, or it is no longer waiting');
     const chat = await this.access.chatById(chatId);
     const [messages, citizen] = await Promise.all([this.messages.listAfter(chatId, 0), this.citizens.forTicket(actor, chatId, 'chat accepted')]);
     return { chat: mapChat(chat), messages: messages.map(mapMessage), citizen };
   }
 
-  /** ROUTING=auto: hands the oldest waiting chats to the available agents with the fewest chats. */
+  /**
+   * ROUTING=auto: hands the oldest waiting chats to the available agents with the fewest chats.
+   * The load read here may be stale (another instance may be routing too): each hand-over checks
+   * the agent's count again inside its transaction, and an agent found full is skipped.
+   */
   async routeWaitingChats(): Promise<number> {
     if (this.config.routing !== 'auto') return 0;
+    const max = this.config.maxChatsPerAgent;
     let routed = 0;
     const queued = await this.tickets.findQueuedOldestFirst();
     if (queued.length === 0) return 0;
     const agents = await this.staff.findAvailableAgents();
     const load = await this.tickets.countActiveByAssignee();
     for (const chat of queued) {
-      const candidates = agents
-        .map((agent) => ({ agent, chats: load.get(agent.id) ?? 0 }))
-        .filter((c) => c.chats < this.config.maxChatsPerAgent)
-        .sort((a, b) => a.chats - b.chats);
-      const chosen = candidates[0];
-      if (!chosen) break;
-      if (await this.assign(chat.id, chosen.agent.id, chosen.agent.displayName)) {
-        load.set(chosen.agent.id, chosen.chats + 1);
-        routed += 1;
+      for (;;) {
+        const chosen = agents
+          .map((agent) => ({ agent, chats: load.get(agent.id) ?? 0 }))
+          .filter((candidate) => candidate.chats < max)
+          .sort((a, b) => a.chats - b.chats)[0];
+        if (!chosen) return routed;
+        const outcome = await this.assign(chat.id, chosen.agent.id, chosen.agent.displayName, max);
+        if (outcome === 'full') {
+          load.set(chosen.agent.id, max);
+          continue;
+        }
+        if (outcome === 'assigned') {
+          load.set(chosen.agent.id, chosen.chats + 1);
+          routed += 1;
+        }
+        break;
       }
     }
     return routed;
   }
 
-  private async assign(chatId: string, agentId: string, agentName: string): Promise<boolean> {
+  /** `limit`: the most active chats the agent may have, checked in the same transaction. */
+  private async assign(chatId: string, agentId: string, agentName: string, limit?: number): Promise<'assigned' | 'taken' | 'full'> {
     const at = this.clock.now();
     const outcome = await this.transactions.run(async (db) => {
-      if (!(await this.tickets.claimQueued(db, chatId, agentId, at))) return null;
+      if (limit !== undefined) {
+        await this.staff.lockForAssignment(db, agentId);
+        if ((await this.tickets.countActiveAssignedTo(db, agentId)) >= limit) return 'full' as const;
+      }
+      if (!(await this.tickets.claimQueued(db, chatId, agentId, at))) return 'taken' as const;
       const chat = await db.getRepository(TicketEntity).findOneByOrFail({ id: chatId });
       await this.events.record(db, chatId, { type: 'accepted', actorId: agentId, actorName: agentName, at });
       const message = await this.messages.append(db, chatId, {
@@ -128,11 +145,11 @@ export class ChatQueueService {
       });
       return { message };
     });
-    if (!outcome) return false;
+    if (typeof outcome === 'string') return outcome;
     this.desk.emit('chat.assigned', { chatId, agentId, agentName });
     this.desk.emit('message', { chatId, message: mapMessage(outcome.message) });
     this.desk.emit('queue.changed', {});
-    return true;
+    return 'assigned';
   }
 
   private async typicalHandlingSeconds(): Promise<number> {

@@ -1,11 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
+import { Sql } from '../database/sql';
 import { AgentStatus, StaffUserEntity } from './staff-user.entity';
 
 @Injectable()
 export class StaffRepository {
-  constructor(@InjectRepository(StaffUserEntity) private readonly users: Repository<StaffUserEntity>) {}
+  constructor(
+    @InjectRepository(StaffUserEntity) private readonly users: Repository<StaffUserEntity>,
+    private readonly sql: Sql,
+  ) {}
+
+  /**
+   * Holds the staff member's row until the caller's transaction ends, so that chats handed to one
+   * agent by two instances at once are counted one after the other. SQLite's writes are serialized.
+   */
+  async lockForAssignment(db: EntityManager, id: string): Promise<void> {
+    if (this.sql.postgres) await this.sql.query('SELECT id FROM staff_users WHERE id = ? FOR UPDATE', [id], db);
+  }
 
   count(): Promise<number> {
     return this.users.count();

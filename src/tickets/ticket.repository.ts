@@ -180,6 +180,10 @@ export class TicketRepository {
   }
 
   /** The database decides who wins: only one conditional update can see the chat still queued. */
+  countActiveAssignedTo(db: EntityManager, assigneeId: string): Promise<number> {
+    return db.getRepository(TicketEntity).countBy({ assigneeId, status: 'active' });
+  }
+
   async claimQueued(db: EntityManager, id: string, assigneeId: string, at: Date): Promise<boolean> {
     const result = await db
       .createQueryBuilder()

@@ -1,4 +1,5 @@
 import { Sql } from '../../src/database/sql';
+import { ChatQueueService } from '../../src/chat/chat-queue.service';
 import { ChatSweeper } from '../../src/chat/chat-sweeper';
 import { agentState, ask, next, startTestApp, TestApp, until, VALID_CHAT } from '../support/test-app';
 
@@ -138,6 +139,29 @@ describe('chats are never kept silently or dropped', () => {
     expect(await chatStatus(desk, second.chat.id)).toBe('queued');
     const [row] = await desk.app.get(Sql).query('SELECT assignee_id FROM tickets WHERE id = ?', [first.chat.id]);
     expect(row.assignee_id).toBe(agentLogin.id);
+  });
+});
+
+describe('Automatic routing run by several instances at once', () => {
+  let desk: TestApp;
+
+  afterEach(() => desk?.close());
+
+  it('never gives an agent more than MAX_CHATS_PER_AGENT, even when two routing rounds read the load at the same time', async () => {
+    desk = await startTestApp({ env: { ROUTING: 'auto', MAX_CHATS_PER_AGENT: '1' } });
+    const agentLogin = await desk.login('agent');
+    const citizens = await Promise.all([desk.citizen(), desk.citizen(), desk.citizen()]);
+    const started = [];
+    for (const citizen of citizens) started.push(await ask(citizen, 'chat:start', VALID_CHAT));
+    // Available without the event that starts a routing round: the two rounds below are the only ones.
+    await desk.app.get(Sql).query("UPDATE staff_users SET status = 'available' WHERE id = ?", [agentLogin.id]);
+    const queue = desk.app.get(ChatQueueService);
+    const routed = await Promise.all([queue.routeWaitingChats(), queue.routeWaitingChats()]);
+    const statuses = await Promise.all(started.map((chat) => chatStatus(desk, chat.chat.id)));
+    expect(statuses.filter((status) => status === 'active')).toHaveLength(1);
+    expect(statuses.filter((status) => status === 'queued')).toHaveLength(2);
+    expect(routed[0] + routed[1]).toBe(1);
+    expect(statuses[0]).toBe('active'); // the oldest
   });
 });
 
