@@ -43,7 +43,9 @@ export class TypeormSessionStore extends Store {
   }
 
   override touch(sid: string, session: SessionData, callback?: () => void): void {
-    this.write(sid, (db) => db.getRepository(SessionEntity).update({ sid }, { expiresAt: this.expiry(session) }))
+    // Only the expiry changes: reads need not wait for it.
+    this.transactions
+      .run((db) => db.getRepository(SessionEntity).update({ sid }, { expiresAt: this.expiry(session) }))
       .then(() => callback?.())
       .catch(() => callback?.());
   }

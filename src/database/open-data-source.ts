@@ -15,10 +15,17 @@ export async function openDataSource(options: DataSourceOptions): Promise<DataSo
   try {
     await runner.connect();
     await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    await dataSource.runMigrations({ transaction: 'all' });
+    await dataSource.runMigrations();
+  } catch (error) {
+    // Nest retries start-up with a new data source: this one's pool must not stay open.
+    await runner.release().catch(() => undefined);
+    await dataSource.destroy().catch(() => undefined);
+    throw error;
   } finally {
-    await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
-    await runner.release();
+    if (!runner.isReleased) {
+      await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+      await runner.release();
+    }
   }
   return dataSource;
 }

@@ -22,7 +22,7 @@ export const numberedPlaceholders = (sql: string) => {
 
 /**
  * The few differences between SQLite and PostgreSQL that raw SQL meets: placeholders, how a
- * timestamp or boolean is passed. Raw queries are written once with `?` and go through here.
+ * timestamp is passed, RETURNING. Raw queries are written once with `?` and go through here.
  */
 @Injectable()
 export class Sql {
@@ -55,10 +55,6 @@ export class Sql {
   /** A timestamp parameter: a Date for PostgreSQL (sent with its offset), UTC text for SQLite. */
   time(date: Date): Date | string {
     return this.postgres ? date : toSqliteTime(date);
-  }
-
-  bool(value: boolean): boolean | number {
-    return this.postgres ? value : value ? 1 : 0;
   }
 
   /** `n` placeholders separated by commas, for IN lists. */

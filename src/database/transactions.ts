@@ -16,7 +16,8 @@ const MAX_GROUP = 256;
 /**
  * Under load (the last commit ended moments ago), a group waits this long for more work before it
  * starts: every SQLite commit writes its pages and the full-text index's new segment to the WAL,
- * so ten messages in one commit cost far less than ten commits. Idle, work starts at once.
+ * so ten messages in one commit cost far less than ten commits. Idle, work starts on the next turn
+ * of the event loop.
  */
 const GATHER_MS = 2;
 const BUSY_WITHIN_MS = 10;

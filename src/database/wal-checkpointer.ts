@@ -10,7 +10,7 @@ export interface WalCheckpointerOptions {
   restartAtPages: number;
 }
 
-export const WAL_CHECKPOINTER_OPTIONS = Symbol('WAL_CHECKPOINTER_OPTIONS');
+const WAL_CHECKPOINTER_OPTIONS = Symbol('WAL_CHECKPOINTER_OPTIONS');
 
 /**
  * The final checkpoint holds commits back for about as long as one fsync, whatever the WAL size
@@ -29,7 +29,8 @@ const checkpoint = () => db.pragma('wal_checkpoint(PASSIVE)')[0];
 setInterval(() => {
   try {
     const result = checkpoint();
-    if (result.log >= workerData.restartAtPages) parentPort.postMessage({ type: 'large', log: result.log });
+    // Caught up already: the next commit restarts the WAL by itself.
+    if (result.log >= workerData.restartAtPages && result.checkpointed < result.log) parentPort.postMessage({ type: 'large', log: result.log });
   } catch (error) {
     parentPort.postMessage({ type: 'failed', message: String(error && error.message) });
   }
@@ -87,7 +88,10 @@ export class WalCheckpointer implements OnApplicationBootstrap, OnModuleDestroy 
     worker.unref();
     worker.on('message', (message: WorkerMessage) => this.onMessage(message));
     worker.on('error', (error) => this.logger.warn(`WAL checkpoint worker failed: ${error.message}`));
-    worker.on('exit', () => this.answerAll(null));
+    worker.on('exit', () => {
+      if (this.worker === worker) this.worker = null;
+      this.answerAll();
+    });
     this.worker = worker;
   }
 
@@ -95,7 +99,7 @@ export class WalCheckpointer implements OnApplicationBootstrap, OnModuleDestroy 
     const worker = this.worker;
     this.worker = null;
     if (worker) await worker.terminate();
-    this.answerAll(null);
+    this.answerAll();
   }
 
   /** A checkpoint with no commit running, so that it catches up and the next commit restarts the WAL. */
@@ -126,8 +130,8 @@ export class WalCheckpointer implements OnApplicationBootstrap, OnModuleDestroy 
     }
   }
 
-  private answerAll(result: null): void {
-    for (const resolve of this.waiting.values()) resolve(result);
+  private answerAll(): void {
+    for (const resolve of this.waiting.values()) resolve(null);
     this.waiting.clear();
   }
 }

@@ -23,6 +23,7 @@ export class RateLimiterFactory {
       ...options,
       keyPrefix: `desk:${options.keyPrefix}`,
       storeClient: this.redis.client,
+      rejectIfRedisNotReady: true,
       insuranceLimiter: new RateLimiterMemory(options),
     });
   }

@@ -24,7 +24,13 @@ export class RedisConnection implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all(this.clients.map((client) => client.quit().catch(() => client.disconnect())));
+    await Promise.all(
+      this.clients.map(async (client) => {
+        // quit() would wait in the offline queue while Redis is away.
+        if (client.status !== 'ready') return client.disconnect();
+        await client.quit().catch(() => client.disconnect());
+      }),
+    );
   }
 
   private connect(url: string): Redis {

@@ -68,7 +68,7 @@ const NOTES_FUNCTION = `CREATE FUNCTION search_notes_sync() RETURNS trigger LANG
   $$`;
 
 /** Same names and firing conditions as the SQLite triggers; a chat's deletion is the foreign key's cascade. */
-export const POSTGRES_SEARCH_TRIGGERS: string[] = [
+const POSTGRES_SEARCH_TRIGGERS: string[] = [
   `CREATE TRIGGER search_messages_ai AFTER INSERT ON messages FOR EACH ROW WHEN (NEW.kind <> 'event') EXECUTE FUNCTION search_messages_sync()`,
   `CREATE TRIGGER search_messages_au AFTER UPDATE OF body ON messages FOR EACH ROW WHEN (NEW.kind <> 'event') EXECUTE FUNCTION search_messages_sync()`,
   `CREATE TRIGGER search_messages_ad AFTER DELETE ON messages FOR EACH ROW EXECUTE FUNCTION search_messages_sync()`,
@@ -78,7 +78,7 @@ export const POSTGRES_SEARCH_TRIGGERS: string[] = [
 ];
 
 /** Indexes everything already stored, a chat's documents together and in their order. */
-export const POSTGRES_SEARCH_BACKFILL = `INSERT INTO search_docs (source, source_id, ticket_id, body)
+const POSTGRES_SEARCH_BACKFILL = `INSERT INTO search_docs (source, source_id, ticket_id, body)
   SELECT source, source_id, ticket_id, body FROM (
     SELECT 'message' AS source, m.id AS source_id, m.ticket_id, search_masked_body(m.body, t.national_id) AS body,
            t.created_at AS chat_created, m.seq AS seq, NULL::timestamptz AS note_created
