@@ -60,9 +60,12 @@ export class AgentPresenceService {
   /**
    * Agents the database shows as present but who have no socket on any instance: their instance
    * stopped (or was killed) before it could record the disconnect. They count as disconnected now.
+   * The sockets are listed after the database is read: an agent who connects in between is seen.
    */
-  async markVanished(connected: Set<string>): Promise<number> {
+  async markVanished(connectedStaffIds: () => Promise<Set<string>>): Promise<number> {
     const present = await this.staff.findByStatuses(['available', 'away']);
+    if (present.length === 0) return 0;
+    const connected = await connectedStaffIds();
     const vanished = present.filter((user) => !connected.has(user.id));
     for (const user of vanished) await this.disconnected(user.id);
     if (vanished.length > 0) this.logger.log(`${vanished.length} agent(s) had no connection left on any instance: now offline`);

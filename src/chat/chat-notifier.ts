@@ -29,6 +29,8 @@ export class ChatNotifier implements OnModuleInit, OnModuleDestroy {
   private queuePushTimer?: NodeJS.Timeout;
   private queuePushRunning = false;
   private queueDirty = false;
+  /** A queue change happened here that the other instances have not been told of yet. */
+  private othersUntold = false;
   private lastQueuePush = 0;
   /** What each waiting citizen connected here was last told ("position/estimate"). */
   private toldPositions = new Map<string, string>();
@@ -64,8 +66,8 @@ export class ChatNotifier implements OnModuleInit, OnModuleDestroy {
     });
     this.desk.on('note', ({ chatId, note }) => this.agents?.to(rooms.chat(chatId)).emit('note:new', note));
     this.desk.on('queue.changed', () => {
+      this.othersUntold = this.redis.client !== null;
       this.scheduleQueuePush();
-      if (this.redis.client) this.citizens?.serverSideEmit(QUEUE_CHANGED);
     });
     this.desk.on('chat.assigned', ({ chatId, agentId, agentName, previousAgentId }) => {
       this.citizens?.to(rooms.chat(chatId)).emit('chat:assigned', { agentName });
@@ -146,6 +148,10 @@ export class ChatNotifier implements OnModuleInit, OnModuleDestroy {
     this.queueDirty = false;
     this.queuePushRunning = true;
     this.lastQueuePush = Date.now();
+    if (this.othersUntold) {
+      this.othersUntold = false;
+      this.citizens?.serverSideEmit(QUEUE_CHANGED);
+    }
     this.pushQueue()
       .catch((error: Error) => this.logger.error(`Queue push failed: ${error.stack ?? error.message}`))
       .finally(() => {
@@ -160,15 +166,15 @@ export class ChatNotifier implements OnModuleInit, OnModuleDestroy {
    * newcomer at the end of the queue moves nobody, an accept moves everyone behind it.
    */
   private async pushQueue(): Promise<void> {
+    const positions = await this.queue.positions();
     if (this.agents && this.agents.adapter.rooms.has(rooms.available)) {
-      const waiting = await this.queue.waiting(AGENT_QUEUE_LIMIT + 1);
-      const total = waiting.length > AGENT_QUEUE_LIMIT ? await this.queue.countWaiting() : waiting.length;
-      this.agents.local.to(rooms.available).emit('queue:updated', { waiting: waiting.slice(0, AGENT_QUEUE_LIMIT), total });
+      const waiting = await this.queue.waiting(AGENT_QUEUE_LIMIT);
+      this.agents.local.to(rooms.available).emit('queue:updated', { waiting, total: positions.length });
     }
     const citizens = this.citizens;
     if (!citizens) return;
     const told = new Map<string, string>();
-    for (const { chatId, position, estimatedWaitSeconds } of await this.queue.positions()) {
+    for (const { chatId, position, estimatedWaitSeconds } of positions) {
       const room = rooms.chat(chatId);
       if (!citizens.adapter.rooms.has(room)) continue; // that citizen is connected elsewhere, or not at all
       const news = `${position}/${estimatedWaitSeconds}`;

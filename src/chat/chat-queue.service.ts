@@ -61,10 +61,6 @@ export class ChatQueueService {
     return (await this.tickets.findQueuedOldestFirst(limit)).map(toWaitingChat);
   }
 
-  countWaiting(): Promise<number> {
-    return this.tickets.countQueued();
-  }
-
   /** Every waiting chat with its place (1 = next) and expected wait, in queue order. */
   async positions(): Promise<QueuePosition[]> {
     const [ids, estimate] = await Promise.all([this.tickets.findQueuedIds(), this.waitEstimator()]);
@@ -100,18 +96,18 @@ export class ChatQueueService {
     if (this.config.routing !== 'auto') return 0;
     const max = this.config.maxChatsPerAgent;
     let routed = 0;
-    const queued = await this.tickets.findQueuedOldestFirst();
+    const queued = await this.tickets.findQueuedIds();
     if (queued.length === 0) return 0;
     const agents = await this.staff.findAvailableAgents();
     const load = await this.tickets.countActiveByAssignee();
-    for (const chat of queued) {
+    for (const chatId of queued) {
       for (;;) {
         const chosen = agents
           .map((agent) => ({ agent, chats: load.get(agent.id) ?? 0 }))
           .filter((candidate) => candidate.chats < max)
           .sort((a, b) => a.chats - b.chats)[0];
         if (!chosen) return routed;
-        const outcome = await this.assign(chat.id, chosen.agent.id, chosen.agent.displayName, max);
+        const outcome = await this.assign(chatId, chosen.agent.id, chosen.agent.displayName, max);
         if (outcome === 'full') {
           load.set(chosen.agent.id, max);
           continue;

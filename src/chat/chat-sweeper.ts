@@ -56,7 +56,10 @@ export class ChatSweeper implements OnApplicationBootstrap, OnModuleDestroy {
     if (this.running) return;
     this.running = true;
     try {
-      await this.presence.markVanished(await this.notifier.connectedStaffIds());
+      // An instance that does not answer must not stop the rest of the sweep.
+      await this.presence
+        .markVanished(() => this.notifier.connectedStaffIds())
+        .catch((error: Error) => this.logger.warn(`Could not check which agents are still connected: ${error.message}`));
       await this.presence.requeueAbandonedChats();
       await this.closing.convertLeftoverQueue();
       await this.queue.routeWaitingChats();

@@ -119,7 +119,7 @@ export class CitizenGateway implements OnGatewayInit, OnGatewayConnection {
     if (chat.status === 'queued') this.notifier.citizenEntered(chat.id);
   }
 
-  /** Re-read on every event: the chat's state may have changed on another instance. */
+  /** Only the chat's id is kept on the socket: its state may change on another instance, so handlers read it afresh. */
   private currentChatId(socket: Socket): string {
     const chatId = (socket.data as CitizenSocketData).chatId;
     if (!chatId) throw new DomainError('UNAUTHENTICATED', 'Start or resume a chat first');

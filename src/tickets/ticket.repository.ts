@@ -83,10 +83,6 @@ export class TicketRepository {
     return rows.map((row) => row.id);
   }
 
-  countQueued(): Promise<number> {
-    return this.tickets.countBy({ status: 'queued' });
-  }
-
   /** 1 for the next chat to be taken; 0 when the chat is not waiting. */
   async queuePosition(id: string): Promise<number> {
     const [row] = await this.sql.query<{ n: number | string }[]>(
@@ -179,11 +175,11 @@ export class TicketRepository {
     return repository.save(repository.create(ticket));
   }
 
-  /** The database decides who wins: only one conditional update can see the chat still queued. */
   countActiveAssignedTo(db: EntityManager, assigneeId: string): Promise<number> {
     return db.getRepository(TicketEntity).countBy({ assigneeId, status: 'active' });
   }
 
+  /** The database decides who wins: only one conditional update can see the chat still queued. */
   async claimQueued(db: EntityManager, id: string, assigneeId: string, at: Date): Promise<boolean> {
     const result = await db
       .createQueryBuilder()
