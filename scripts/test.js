@@ -11,9 +11,9 @@ const { join } = require('node:path');
 
 const root = join(__dirname, '..');
 const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const run = (command, args, options = {}) => {
+const run = (command, args) => {
   console.log(`\n> ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', shell: false, cwd: root, ...options });
+  const result = spawnSync(command, args, { stdio: 'inherit', shell: false, cwd: root });
   return result.status ?? 1;
 };
 const mustRun = (command, args) => {

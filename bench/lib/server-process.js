@@ -238,4 +238,4 @@ function sleep(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-module.exports = { startServer, freePort, readMemory, readCpuSeconds, loadAverage, sleep };
+module.exports = { startServer, freePort, readMemory, sleep };

@@ -1,4 +1,4 @@
-import { Client as PgClient } from 'pg';
+import { queryPostgres } from '../support/postgres';
 import { io, type Socket } from 'socket.io-client';
 import { ADMIN_PASSWORD, buildDesk, type DeskProcess, killDesk, startDesk, stopDesk } from '../support/desk-process';
 import { ask, next, until, VALID_CHAT } from '../support/test-app';
@@ -26,15 +26,7 @@ let b: DeskProcess;
 let admin: Staff;
 let staffCount = 0;
 
-async function onServer(sql: string): Promise<void> {
-  const client = new PgClient({ connectionString: POSTGRES });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+const onServer = (sql: string) => queryPostgres(POSTGRES!, sql);
 
 function instanceEnv(): Record<string, string> {
   const url = new URL(POSTGRES!);

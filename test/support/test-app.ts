@@ -4,7 +4,7 @@ import { Test } from '@nestjs/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { Client as PgClient } from 'pg';
+import { queryPostgres } from './postgres';
 import { io, Socket } from 'socket.io-client';
 import request from 'supertest';
 import { AppModule } from '../../src/app.module';
@@ -134,15 +134,7 @@ async function testDatabase(dataDir: string): Promise<{ url: string; drop(): Pro
   const server = process.env.TEST_DATABASE === 'postgres' ? process.env.TEST_POSTGRES_URL : undefined;
   if (!server) return { url: `sqlite:${join(dataDir, 'desk.sqlite')}`, drop: async () => undefined };
   const name = `desk_${basename(dataDir).replace(/[^a-zA-Z0-9]/g, '_').toLowerCase()}`;
-  const admin = async (sql: string) => {
-    const client = new PgClient({ connectionString: server });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
+  const admin = (sql: string) => queryPostgres(server, sql);
   await admin(`CREATE DATABASE ${name}`).catch((error: { code?: string }) => {
     if (error.code !== '42P04') throw error; // already there: the test reopens its data
   });
