@@ -4,7 +4,6 @@ import { CitizenThrottle } from '../common/citizen-throttle';
 import { Clock } from '../common/clock';
 import { conflict } from '../common/errors';
 import { maskNationalIdsInText } from '../common/national-id';
-import { Transactions } from '../database/transactions';
 import type { MessageEntity } from '../tickets/entities/message.entity';
 import type { TicketEntity } from '../tickets/entities/ticket.entity';
 import { MessageRepository, NewMessage } from '../tickets/message.repository';
@@ -26,7 +25,6 @@ export class ChatMessagesService {
     private readonly messages: MessageRepository,
     private readonly tickets: TicketsService,
     private readonly throttle: CitizenThrottle,
-    private readonly transactions: Transactions,
     private readonly desk: DeskEvents,
     private readonly clock: Clock,
   ) {}
@@ -79,20 +77,9 @@ export class ChatMessagesService {
     return note;
   }
 
-  /**
-   * Stores once per clientId: a retry returns the message stored the first time. The seq is taken
-   * in the same transaction, and the caller is answered only after the commit.
-   */
+  /** The caller is answered only after the commit; a resend (same clientId) is not announced again. */
   private async append(chatId: string, clientId: string | null, message: Omit<NewMessage, 'createdAt' | 'clientId'>): Promise<MessageDto> {
-    const result = await this.transactions.run(async (db) => {
-      if (clientId) {
-        await this.messages.lockChat(db, chatId);
-        const existing = await this.messages.findByClientId(db, chatId, clientId);
-        if (existing) return { stored: existing, isNew: false };
-      }
-      const stored = await this.messages.append(db, chatId, { ...message, clientId, createdAt: this.clock.now() });
-      return { stored, isNew: true };
-    });
+    const result = await this.messages.storeOnce(chatId, { ...message, clientId, createdAt: this.clock.now() });
     const dto = mapMessage(result.stored);
     if (result.isNew) this.desk.emit('message', { chatId, message: dto });
     return dto;

@@ -29,7 +29,7 @@ import { HistorySearchPostgres1764400000000 } from './migrations/postgres/176440
  * fsync, stopping the event loop for 60–100 ms under load) once it holds this many pages. It is a
  * backstop: WalCheckpointer does this in a worker thread and restarts the WAL long before.
  */
-const WAL_CHECKPOINT_PAGES = 50_000;
+export const WAL_CHECKPOINT_PAGES = 50_000;
 
 const ENTITIES = [StaffUserEntity, TicketEntity, MessageEntity, NoteEntity, TicketEventEntity, SessionEntity, CounterEntity, AuditRecordEntity, ReadyReplyEntity, MetricsDailyEntity];
 /** One list per database, kept in step: the n-th migration of each has the same name and effect. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { prepared, sqliteConnection } from './prepared-statements';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -40,6 +41,15 @@ export class Sql {
   query<T = Record<string, unknown>[]>(sql: string, params: unknown[] = [], db?: EntityManager): Promise<T> {
     const runner = db ?? this.dataSource;
     return runner.query(this.postgres ? numberedPlaceholders(sql) : sql, params) as Promise<T>;
+  }
+
+  /**
+   * The first row of a read on the hot path (outside any transaction). On SQLite a statement
+   * prepared once on the connection, without the query runner TypeORM builds for every query.
+   */
+  async hotRow<T>(sql: string, params: unknown[] = []): Promise<T | undefined> {
+    if (this.postgres) return (await this.query<T[]>(sql, params))[0];
+    return prepared(sqliteConnection(this.dataSource), sql).get(...params) as T | undefined;
   }
 
   /**

@@ -2,7 +2,9 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { DataSource } from 'typeorm';
+import { insertItem, insertTwoItems, stopThread } from '../../test/support/write-tasks';
 import { Transactions } from './transactions';
 
 describe('Transactions on SQLite (group commit)', () => {
@@ -84,5 +86,69 @@ describe('Transactions on SQLite (group commit)', () => {
     await expect(transactions.betweenCommits(() => Promise.reject(new Error('worker gone')))).rejects.toThrow('worker gone');
     await transactions.run((db) => db.query('INSERT INTO items (value) VALUES (1)'));
     expect(await count()).toBe(1);
+  });
+});
+
+describe('Transactions on SQLite (write tasks)', () => {
+  let dir: string;
+  let dataSource: DataSource;
+  let transactions: Transactions;
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'desk-tasks-'));
+    dataSource = await new DataSource({ type: 'better-sqlite3', database: join(dir, 'tasks.sqlite'), prepareDatabase: (db: Database.Database) => void db.pragma('journal_mode = WAL') }).initialize();
+    await dataSource.query('CREATE TABLE items (value integer NOT NULL UNIQUE)');
+    transactions = new Transactions(dataSource);
+  });
+
+  afterEach(async () => {
+    await transactions.onModuleDestroy();
+    await dataSource.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const values = async () => ((await dataSource.query('SELECT value FROM items ORDER BY value')) as { value: number }[]).map((row) => row.value);
+
+  it('runs them in the writer thread and answers once committed, rolling back only the task that failed', async () => {
+    const runs = Array.from({ length: 40 }, (_, i) => transactions.runTask(insertTwoItems, [i, i === 17 ? 3 : 1000 + i]));
+    const results = await Promise.allSettled(runs);
+    expect((results[17] as PromiseRejectedResult).reason.message).toMatch(/UNIQUE/);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(39);
+    const stored = await values();
+    expect(stored).toHaveLength(78);
+    expect(stored).not.toContain(17);
+    const { threadId: ranIn } = await transactions.runTask(insertItem, 5000);
+    expect(ranIn).not.toBe(threadId);
+  });
+
+  it('keeps the order of work queued with run, tasks and tasks between commits', async () => {
+    const order = [
+      transactions.run((db) => db.query('INSERT INTO items (value) VALUES (1)')).then(() => 'run 1'),
+      transactions.runTask(insertItem, 2).then(({ count }) => `task saw ${count}`),
+      transactions.betweenCommits(async () => `between saw ${(await values()).length}`),
+      transactions.run(async (db) => `run saw ${((await db.query('SELECT COUNT(*) AS n FROM items')) as { n: number }[])[0].n}`),
+      transactions.runTask(insertItem, 3).then(({ count }) => `task saw ${count}`),
+    ];
+    expect(await Promise.all(order)).toEqual(['run 1', 'task saw 2', 'between saw 2', 'run saw 2', 'task saw 3']);
+  });
+
+  it('goes on in the main thread when the writer thread has stopped, losing nothing that was answered', async () => {
+    await transactions.runTask(insertItem, 1);
+    await expect(transactions.runTask(stopThread, undefined)).rejects.toThrow(/writer thread stopped/);
+    const { threadId: ranIn } = await transactions.runTask(insertItem, 2);
+    expect(ranIn).toBe(threadId);
+    expect(await values()).toEqual([1, 2]);
+  });
+
+  it('runs them in the main thread on an in-memory database', async () => {
+    const inMemory = await new DataSource({ type: 'better-sqlite3', database: ':memory:' }).initialize();
+    try {
+      await inMemory.query('CREATE TABLE items (value integer NOT NULL UNIQUE)');
+      const direct = new Transactions(inMemory);
+      await expect(direct.runTask(insertItem, 7)).resolves.toEqual({ threadId, count: 1 });
+      await expect(direct.runTask(insertItem, 7)).rejects.toThrow(/UNIQUE/);
+    } finally {
+      await inMemory.destroy();
+    }
   });
 });

@@ -1,13 +1,21 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { WAL_CHECKPOINT_PAGES } from './data-source-options';
+import { sqliteConnection } from './prepared-statements';
+import { commitBatch, TaskOutcome, WriteTask } from './writer-thread/write-task';
+import { WriterThread } from './writer-thread/writer-thread';
 
 interface QueuedWork {
   work: (manager: EntityManager) => Promise<unknown>;
   /** Set for a task that runs between commits, outside any transaction (see betweenCommits). */
   between?: boolean;
+  /** Set for a write task (runTask): `work` is not used. */
+  task?: { task: WriteTask<unknown, unknown>; args: unknown };
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
+
+const kind = (item: QueuedWork) => (item.between ? 'between' : item.task ? 'task' : 'work');
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
@@ -32,22 +40,32 @@ const BUSY_WITHIN_MS = 10;
  * answered only after the commit that holds its work. Under load this turns many small commits
  * into few larger ones; alone, a unit of work is its own commit as before.
  */
+const noWork = () => Promise.reject(new Error('A write task has no TypeORM work'));
+
 @Injectable()
-export class Transactions {
+export class Transactions implements OnModuleDestroy {
   private readonly serialize: boolean;
   private readonly queue: QueuedWork[] = [];
   private draining = false;
+  private drained: Promise<void> = Promise.resolve();
   private lastCommitEnded = 0;
+  private writer: WriterThread | null = null;
+  /** Set on shutdown: writes that come later (other modules shutting down) stay on the main connection. */
+  private closing = false;
 
   constructor(private readonly dataSource: DataSource) {
     this.serialize = dataSource.options.type === 'better-sqlite3';
   }
 
+  /** Whether runTask may be used: SQLite only. */
+  get tasksSupported(): boolean {
+    return this.serialize;
+  }
+
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (!this.serialize) return this.dataSource.transaction(work);
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
-      if (!this.draining) void this.drain();
+      this.enqueue({ work, resolve: resolve as (value: unknown) => void, reject });
     });
   }
 
@@ -58,13 +76,38 @@ export class Transactions {
   betweenCommits<T>(task: () => Promise<T>): Promise<T> {
     if (!this.serialize) return task();
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ work: task, between: true, resolve: resolve as (value: unknown) => void, reject });
-      if (!this.draining) void this.drain();
+      this.enqueue({ work: task, between: true, resolve: resolve as (value: unknown) => void, reject });
     });
   }
 
-  private async drain(): Promise<void> {
+  /**
+   * Runs a plain-SQL write task (SQLite only) in the same order and group commits as `run`. On a
+   * database file it runs in the writer thread, off the thread that serves the sockets.
+   */
+  runTask<A, R>(task: WriteTask<A, R>, args: A): Promise<R> {
+    if (!this.serialize) return Promise.reject(new Error('Write tasks need SQLite'));
+    return new Promise<R>((resolve, reject) => {
+      this.enqueue({ work: noWork, task: { task: task as WriteTask<unknown, unknown>, args }, resolve: resolve as (value: unknown) => void, reject });
+    });
+  }
+
+  /** Lets queued writes finish, then stops the writer thread. */
+  async onModuleDestroy(): Promise<void> {
+    this.closing = true;
+    while (this.draining) await this.drained;
+    const writer = this.writer;
+    this.writer = null;
+    await writer?.stop();
+  }
+
+  private enqueue(item: QueuedWork): void {
+    this.queue.push(item);
+    if (this.draining) return;
     this.draining = true;
+    this.drained = this.drain();
+  }
+
+  private async drain(): Promise<void> {
     try {
       while (this.queue.length > 0) {
         const head = this.queue[0];
@@ -80,13 +123,43 @@ export class Transactions {
           await new Promise((resolve) => setImmediate(resolve));
         }
         let size = Math.min(MAX_GROUP, this.queue.length);
-        for (let i = 1; i < size; i += 1) if (this.queue[i].between) size = i;
-        await this.commitGroup(this.queue.splice(0, size));
+        for (let i = 1; i < size; i += 1) if (kind(this.queue[i]) !== kind(head)) size = i;
+        const group = this.queue.splice(0, size);
+        await (head.task ? this.commitTasks(group) : this.commitGroup(group));
         this.lastCommitEnded = Date.now();
       }
     } finally {
       this.draining = false;
     }
+  }
+
+  private async commitTasks(group: QueuedWork[]): Promise<void> {
+    let outcomes: TaskOutcome[];
+    try {
+      const writer = this.writerThread();
+      if (writer) {
+        outcomes = await writer.commit(group.map(({ task }) => ({ module: task!.task.module, name: task!.task.name, args: task!.args })));
+      } else {
+        outcomes = commitBatch(sqliteConnection(this.dataSource), group.map(({ task }) => ({ run: task!.task.run, args: task!.args })));
+      }
+    } catch (error) {
+      group.forEach((item) => item.reject(error));
+      return;
+    }
+    group.forEach((item, index) => {
+      const outcome = outcomes[index];
+      if (outcome.ok) item.resolve(outcome.value);
+      else item.reject(new Error(outcome.error));
+    });
+  }
+
+  /** The writer thread, started on first use; none for an in-memory database or once it has stopped. */
+  private writerThread(): WriterThread | null {
+    const file = this.dataSource.options.database;
+    if (typeof file !== 'string' || file === ':memory:' || file === '') return null;
+    if (this.closing || (this.writer && !this.writer.alive)) return null;
+    this.writer ??= new WriterThread(file, WAL_CHECKPOINT_PAGES);
+    return this.writer;
   }
 
   private async commitGroup(group: QueuedWork[]): Promise<void> {

@@ -2,16 +2,25 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, MoreThan, Repository } from 'typeorm';
 import { v7 as timeOrderedUuid } from 'uuid';
-import { fromDbTime, Sql } from '../database/sql';
+import { fromDbTime, Sql, toSqliteTime } from '../database/sql';
+import { Transactions } from '../database/transactions';
+import { appendMessageOnce, INSERT_MESSAGE, messageColumns, TAKE_NEXT_SEQ } from './append-message.task';
 import { MessageEntity } from './entities/message.entity';
 import type { Author, MessageKind } from './ticket.types';
-
-const MESSAGE_COLUMNS = `id, ticket_id AS "ticketId", seq, client_id AS "clientId", author, author_id AS "authorId",
-  author_name AS "authorName", kind, body, created_at AS "createdAt"`;
 
 type MessageRow = Omit<MessageEntity, 'createdAt'> & { createdAt: string | Date };
 
 const toEntity = (row: MessageRow): MessageEntity => Object.assign(new MessageEntity(), { ...row, createdAt: fromDbTime(row.createdAt) });
+
+export interface StoreOnceResult {
+  stored: MessageEntity;
+  /** False when the clientId was stored before: a resend. */
+  isNew: boolean;
+}
+
+// Time-ordered ids land at the end of the primary-key index: a random one dirties a page of it
+// anywhere, and under load a commit of 256 messages wrote about 290 more pages (bench/README.md).
+const newMessageId = () => timeOrderedUuid();
 
 export interface NewMessage {
   clientId?: string | null;
@@ -28,6 +37,7 @@ export class MessageRepository {
   constructor(
     @InjectRepository(MessageEntity) private readonly messages: Repository<MessageEntity>,
     private readonly sql: Sql,
+    private readonly transactions: Transactions,
   ) {}
 
   listAfter(ticketId: string, afterSeq: number): Promise<MessageEntity[]> {
@@ -39,28 +49,47 @@ export class MessageRepository {
   }
 
   /**
-   * Holds the chat's row until the caller's transaction ends, so that two sends of one clientId on
-   * two instances cannot both miss each other. SQLite needs no lock: its writes are serialized.
+   * Stores a message in a transaction of its own, once per clientId: a resend (same clientId) stores
+   * nothing and returns the message stored the first time. On SQLite this runs as a write task in
+   * the writer thread. On PostgreSQL the chat's row is held until the commit, so that two sends of
+   * one clientId on two instances cannot both miss each other.
    */
-  async lockChat(db: EntityManager, ticketId: string): Promise<void> {
-    if (this.sql.postgres) await this.sql.query('SELECT id FROM tickets WHERE id = ? FOR UPDATE', [ticketId], db);
-  }
-
-  // Storing a message is the desk's hottest write: plain SQL here, not the query builder (bench/README.md).
-
-  async findByClientId(db: EntityManager, ticketId: string, clientId: string): Promise<MessageEntity | null> {
-    const [row] = await this.sql.query<MessageRow[]>(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE ticket_id = ? AND client_id = ?`, [ticketId, clientId], db);
-    return row ? toEntity(row) : null;
+  async storeOnce(ticketId: string, message: NewMessage): Promise<StoreOnceResult> {
+    const clientId = message.clientId ?? null;
+    if (this.transactions.tasksSupported) {
+      const { row, isNew } = await this.transactions.runTask(appendMessageOnce, {
+        id: newMessageId(),
+        ticketId,
+        seq: 0,
+        clientId,
+        author: message.author,
+        authorId: message.authorId ?? null,
+        authorName: message.authorName ?? null,
+        kind: message.kind,
+        body: message.body,
+        createdAt: toSqliteTime(message.createdAt),
+      });
+      return { stored: toEntity(row), isNew };
+    }
+    return this.transactions.run(async (db) => {
+      if (clientId) {
+        const [held] = await this.sql.query<(MessageRow | { id: null })[]>(
+          `SELECT ${messageColumns('m')} FROM tickets t LEFT JOIN messages m ON m.ticket_id = t.id AND m.client_id = ? WHERE t.id = ? FOR UPDATE OF t`,
+          [clientId, ticketId],
+          db,
+        );
+        if (held?.id) return { stored: toEntity(held as MessageRow), isNew: false };
+      }
+      return { stored: await this.append(db, ticketId, { ...message, clientId }), isNew: true };
+    });
   }
 
   /** Takes the chat's next seq and stores the message in the caller's transaction. */
   async append(db: EntityManager, ticketId: string, message: NewMessage): Promise<MessageEntity> {
-    const [next] = await this.sql.returning<{ seq: number }>('UPDATE tickets SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq AS seq', [ticketId], db);
+    const [next] = await this.sql.returning<{ seq: number }>(TAKE_NEXT_SEQ, [ticketId], db);
     if (!next) throw new Error(`No chat ${ticketId} to store a message in`);
     const stored = Object.assign(new MessageEntity(), {
-      // Time-ordered ids land at the end of the primary-key index: a random one dirties a page of
-      // it anywhere, and under load a commit of 256 messages wrote about 290 more pages (bench/README.md).
-      id: timeOrderedUuid(),
+      id: newMessageId(),
       ticketId,
       seq: Number(next.seq),
       clientId: message.clientId ?? null,
@@ -72,7 +101,7 @@ export class MessageRepository {
       createdAt: message.createdAt,
     });
     await this.sql.query(
-      `INSERT INTO messages (id, ticket_id, seq, client_id, author, author_id, author_name, kind, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      INSERT_MESSAGE,
       [stored.id, ticketId, stored.seq, stored.clientId, stored.author, stored.authorId, stored.authorName, stored.kind, stored.body, this.sql.time(stored.createdAt)],
       db,
     );

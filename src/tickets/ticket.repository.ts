@@ -36,7 +36,7 @@ export class TicketRepository {
 
   /** What storing a message needs to know about its chat, in one light query (the hottest read). */
   async findMessagingState(id: string): Promise<ChatMessagingState | null> {
-    const [row] = await this.sql.query<(Omit<ChatMessagingState, 'verified'> & { verified: number | boolean })[]>(
+    const row = await this.sql.hotRow<Omit<ChatMessagingState, 'verified'> & { verified: number | boolean }>(
       `SELECT id, channel, status, assignee_id AS "assigneeId", verified, national_id AS "nationalId", citizen_name AS "citizenName" FROM tickets WHERE id = ?`,
       [id],
     );

@@ -1,0 +1,52 @@
+import type { Database } from 'better-sqlite3';
+import { prepared } from '../prepared-statements';
+
+/**
+ * A unit of write work in plain SQL on a bare better-sqlite3 connection, so that it can run in the
+ * writer thread (writer-thread.ts). The thread loads it by `module` and `name`: it must be a
+ * module-level export whose file imports nothing at run time but other write tasks' helpers.
+ */
+export interface WriteTask<A, R> {
+  readonly module: string;
+  readonly name: string;
+  readonly run: (db: Database, args: A) => R;
+}
+
+/** Declares a write task; `module` is the declaring file's `__filename`, `name` its export's name. */
+export const writeTask = <A, R>(module: string, name: string, run: (db: Database, args: A) => R): WriteTask<A, R> => ({ module, name, run });
+
+/** A task with its arguments, as it crosses to the writer thread (structured clone: plain data only). */
+export interface TaskCall {
+  module: string;
+  name: string;
+  args: unknown;
+}
+
+export type TaskOutcome = { ok: true; value: unknown } | { ok: false; error: string };
+
+/**
+ * Runs every task in one transaction, each in its own savepoint: a task that throws is rolled back
+ * alone and reported as failed. Throws (nothing committed) if the transaction itself fails.
+ */
+export function commitBatch(db: Database, units: { run: (db: Database, args: unknown) => unknown; args: unknown }[]): TaskOutcome[] {
+  const outcomes: TaskOutcome[] = [];
+  prepared(db, 'BEGIN IMMEDIATE').run();
+  try {
+    for (const unit of units) {
+      prepared(db, 'SAVEPOINT task').run();
+      try {
+        outcomes.push({ ok: true, value: unit.run(db, unit.args) });
+        prepared(db, 'RELEASE task').run();
+      } catch (error) {
+        prepared(db, 'ROLLBACK TO task').run();
+        prepared(db, 'RELEASE task').run();
+        outcomes.push({ ok: false, error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    prepared(db, 'COMMIT').run();
+  } catch (error) {
+    if (db.inTransaction) prepared(db, 'ROLLBACK').run();
+    throw error;
+  }
+  return outcomes;
+}

@@ -1,0 +1,18 @@
+import { threadId } from 'node:worker_threads';
+import { prepared } from '../../src/database/prepared-statements';
+import { writeTask } from '../../src/database/writer-thread/write-task';
+
+/** Write tasks for the Transactions spec: they run in the writer thread, so they live in a module of their own. */
+
+export const insertItem = writeTask(__filename, 'insertItem', (db, value: number) => {
+  prepared(db, 'INSERT INTO items (value) VALUES (?)').run(value);
+  return { threadId, count: (prepared(db, 'SELECT COUNT(*) AS n FROM items').get() as { n: number }).n };
+});
+
+export const insertTwoItems = writeTask(__filename, 'insertTwoItems', (db, values: [number, number]) => {
+  for (const value of values) prepared(db, 'INSERT INTO items (value) VALUES (?)').run(value);
+  return values;
+});
+
+/** Ends the thread it runs in, as a crash of the writer thread would. */
+export const stopThread = writeTask(__filename, 'stopThread', () => process.exit(1));
