@@ -11,6 +11,7 @@ import { NoteEntity } from '../tickets/entities/note.entity';
 import { TicketEventEntity } from '../tickets/entities/ticket-event.entity';
 import { TicketEntity } from '../tickets/entities/ticket.entity';
 import { CounterEntity } from './counter.entity';
+import { applySqliteSettings } from './sqlite-settings';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
 import { CitizenIdentityAndReferral1764100000000 } from './migrations/1764100000000-citizen-identity-and-referral';
 import { AuditLog1764200000000 } from './migrations/1764200000000-audit-log';
@@ -23,13 +24,6 @@ import { CitizenIdentityAndReferralPostgres1764100000000 } from './migrations/po
 import { AuditLogPostgres1764200000000 } from './migrations/postgres/1764200000000-audit-log';
 import { ReadyMadeRepliesPostgres1764300000000 } from './migrations/postgres/1764300000000-ready-made-replies';
 import { HistorySearchPostgres1764400000000 } from './migrations/postgres/1764400000000-history-search';
-
-/**
- * The committing connection copies the WAL back into the database file (a checkpoint, with an
- * fsync, stopping the event loop for 60–100 ms under load) once it holds this many pages. It is a
- * backstop: WalCheckpointer does this in a worker thread and restarts the WAL long before.
- */
-export const WAL_CHECKPOINT_PAGES = 50_000;
 
 const ENTITIES = [StaffUserEntity, TicketEntity, MessageEntity, NoteEntity, TicketEventEntity, SessionEntity, CounterEntity, AuditRecordEntity, ReadyReplyEntity, MetricsDailyEntity];
 /** One list per database, kept in step: the n-th migration of each has the same name and effect. */
@@ -66,13 +60,6 @@ export function buildDataSourceOptions(database: DatabaseConfig): DataSourceOpti
     migrations: SQLITE_MIGRATIONS,
     migrationsRun: true,
     synchronize: false,
-    // WAL + NORMAL: a committed transaction survives a crash of the process; readers never block the writer.
-    prepareDatabase: (db: { pragma(sql: string): unknown }) => {
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = NORMAL');
-      db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
-      db.pragma('foreign_keys = ON');
-      db.pragma('busy_timeout = 5000');
-    },
+    prepareDatabase: applySqliteSettings,
   };
 }

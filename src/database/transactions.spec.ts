@@ -109,16 +109,30 @@ describe('Transactions on SQLite (write tasks)', () => {
 
   const values = async () => ((await dataSource.query('SELECT value FROM items ORDER BY value')) as { value: number }[]).map((row) => row.value);
 
-  it('runs them in the writer thread and answers once committed, rolling back only the task that failed', async () => {
+  it('runs them in the writer thread, rolling back only the task that failed, with its SQLite error code', async () => {
     const runs = Array.from({ length: 40 }, (_, i) => transactions.runTask(insertTwoItems, [i, i === 17 ? 3 : 1000 + i]));
     const results = await Promise.allSettled(runs);
-    expect((results[17] as PromiseRejectedResult).reason.message).toMatch(/UNIQUE/);
+    const failed = (results[17] as PromiseRejectedResult).reason as Error & { code?: string };
+    expect(failed.message).toMatch(/UNIQUE/);
+    expect(failed.code).toBe('SQLITE_CONSTRAINT_UNIQUE');
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(39);
     const stored = await values();
     expect(stored).toHaveLength(78);
     expect(stored).not.toContain(17);
     const { threadId: ranIn } = await transactions.runTask(insertItem, 5000);
     expect(ranIn).not.toBe(threadId);
+  });
+
+  it('answers a task only once its work is committed (visible to another connection)', async () => {
+    const reader = new Database(dataSource.options.database as string, { readonly: true });
+    try {
+      const seenOnAnswer = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => transactions.runTask(insertItem, i).then(() => reader.prepare('SELECT 1 FROM items WHERE value = ?').get(i) !== undefined)),
+      );
+      expect(seenOnAnswer).toEqual(Array(20).fill(true));
+    } finally {
+      reader.close();
+    }
   });
 
   it('keeps the order of work queued with run, tasks and tasks between commits', async () => {

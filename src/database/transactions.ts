@@ -1,15 +1,14 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
-import { WAL_CHECKPOINT_PAGES } from './data-source-options';
 import { sqliteConnection } from './prepared-statements';
-import { commitBatch, TaskOutcome, WriteTask } from './writer-thread/write-task';
+import { commitBatch, errorFrom, TaskOutcome, WriteTask } from './writer-thread/write-task';
 import { WriterThread } from './writer-thread/writer-thread';
 
 interface QueuedWork {
-  work: (manager: EntityManager) => Promise<unknown>;
-  /** Set for a task that runs between commits, outside any transaction (see betweenCommits). */
+  /** TypeORM work in a transaction; for a task between commits (betweenCommits), work outside any. */
+  work?: (manager: EntityManager) => Promise<unknown>;
   between?: boolean;
-  /** Set for a write task (runTask): `work` is not used. */
+  /** A write task (runTask) instead of `work`. */
   task?: { task: WriteTask<unknown, unknown>; args: unknown };
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
@@ -18,6 +17,15 @@ interface QueuedWork {
 const kind = (item: QueuedWork) => (item.between ? 'between' : item.task ? 'task' : 'work');
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+/** Answers every caller of a group with its own outcome. */
+function settle(group: QueuedWork[], outcomes: Outcome[]): void {
+  group.forEach((item, index) => {
+    const outcome = outcomes[index] ?? { ok: false, error: new Error('No outcome for this write') };
+    if (outcome.ok) item.resolve(outcome.value);
+    else item.reject(outcome.error);
+  });
+}
 
 /** Most units of work one SQLite commit carries. */
 const MAX_GROUP = 256;
@@ -38,10 +46,9 @@ const BUSY_WITHIN_MS = 10;
  * one commit was being written goes into the next one as a group (group commit): each unit of
  * work runs in its own savepoint, so one that fails is rolled back alone, and every caller is
  * answered only after the commit that holds its work. Under load this turns many small commits
- * into few larger ones; alone, a unit of work is its own commit as before.
+ * into few larger ones; alone, a unit of work is its own commit as before. Write tasks (runTask)
+ * take their turn in the same queue and are committed by the writer thread.
  */
-const noWork = () => Promise.reject(new Error('A write task has no TypeORM work'));
-
 @Injectable()
 export class Transactions implements OnModuleDestroy {
   private readonly serialize: boolean;
@@ -87,7 +94,7 @@ export class Transactions implements OnModuleDestroy {
   runTask<A, R>(task: WriteTask<A, R>, args: A): Promise<R> {
     if (!this.serialize) return Promise.reject(new Error('Write tasks need SQLite'));
     return new Promise<R>((resolve, reject) => {
-      this.enqueue({ work: noWork, task: { task: task as WriteTask<unknown, unknown>, args }, resolve: resolve as (value: unknown) => void, reject });
+      this.enqueue({ task: { task: task as WriteTask<unknown, unknown>, args }, resolve: resolve as (value: unknown) => void, reject });
     });
   }
 
@@ -113,7 +120,7 @@ export class Transactions implements OnModuleDestroy {
         const head = this.queue[0];
         if (head.between) {
           this.queue.shift();
-          await (head.work as () => Promise<unknown>)().then(head.resolve, head.reject);
+          await (head.work as unknown as () => Promise<unknown>)().then(head.resolve, head.reject);
           continue;
         }
         if (this.queue.length < MAX_GROUP && Date.now() - this.lastCommitEnded < BUSY_WITHIN_MS) {
@@ -146,11 +153,10 @@ export class Transactions implements OnModuleDestroy {
       group.forEach((item) => item.reject(error));
       return;
     }
-    group.forEach((item, index) => {
-      const outcome = outcomes[index];
-      if (outcome.ok) item.resolve(outcome.value);
-      else item.reject(new Error(outcome.error));
-    });
+    settle(
+      group,
+      outcomes.map((outcome) => (outcome.ok ? outcome : { ok: false, error: errorFrom(outcome) })),
+    );
   }
 
   /** The writer thread, started on first use; none for an in-memory database or once it has stopped. */
@@ -158,7 +164,7 @@ export class Transactions implements OnModuleDestroy {
     const file = this.dataSource.options.database;
     if (typeof file !== 'string' || file === ':memory:' || file === '') return null;
     if (this.closing || (this.writer && !this.writer.alive)) return null;
-    this.writer ??= new WriterThread(file, WAL_CHECKPOINT_PAGES);
+    this.writer ??= new WriterThread(file);
     return this.writer;
   }
 
@@ -178,18 +184,14 @@ export class Transactions implements OnModuleDestroy {
     } finally {
       await runner.release();
     }
-    group.forEach((item, index) => {
-      const outcome = outcomes[index];
-      if (outcome.ok) item.resolve(outcome.value);
-      else item.reject(outcome.error);
-    });
+    settle(group, outcomes);
   }
 
   /** TypeORM turns a nested start/commit/rollback into SAVEPOINT / RELEASE / ROLLBACK TO. */
   private async inSavepoint(runner: QueryRunner, item: QueuedWork): Promise<Outcome> {
     await runner.startTransaction();
     try {
-      const value = await item.work(runner.manager);
+      const value = await item.work!(runner.manager);
       await runner.commitTransaction();
       return { ok: true, value };
     } catch (error) {

@@ -7,12 +7,9 @@ import type { Author, MessageKind } from './ticket.types';
  * thread (src/database/writer-thread). Plain SQL shared with MessageRepository's PostgreSQL path.
  */
 
-/** A message's columns under their entity names, read from `table` (its name or alias). */
-export const messageColumns = (table: string) =>
-  ['id', 'ticket_id AS "ticketId"', 'seq', 'client_id AS "clientId"', 'author', 'author_id AS "authorId"', 'author_name AS "authorName"', 'kind', 'body', 'created_at AS "createdAt"']
-    .map((column) => `${table}.${column}`)
-    .join(', ');
-const FIND_BY_CLIENT_ID = `SELECT ${messageColumns('messages')} FROM messages WHERE ticket_id = ? AND client_id = ?`;
+const MESSAGE_COLUMNS = `id, ticket_id AS "ticketId", seq, client_id AS "clientId", author, author_id AS "authorId",
+  author_name AS "authorName", kind, body, created_at AS "createdAt"`;
+export const FIND_BY_CLIENT_ID = `SELECT ${MESSAGE_COLUMNS} FROM messages WHERE ticket_id = ? AND client_id = ?`;
 export const TAKE_NEXT_SEQ = 'UPDATE tickets SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq AS seq';
 export const INSERT_MESSAGE = `INSERT INTO messages (id, ticket_id, seq, client_id, author, author_id, author_name, kind, body, created_at)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
@@ -31,7 +28,7 @@ export interface StoredMessageRow {
   createdAt: string;
 }
 
-export type AppendMessageArgs = StoredMessageRow;
+export type AppendMessageArgs = Omit<StoredMessageRow, 'seq'>;
 
 /** Stores the message with the chat's next seq, unless one with its clientId is stored already. */
 export const appendMessageOnce = writeTask(__filename, 'appendMessageOnce', (db, message: AppendMessageArgs) => {

@@ -4,7 +4,7 @@ import { EntityManager, MoreThan, Repository } from 'typeorm';
 import { v7 as timeOrderedUuid } from 'uuid';
 import { fromDbTime, Sql, toSqliteTime } from '../database/sql';
 import { Transactions } from '../database/transactions';
-import { appendMessageOnce, INSERT_MESSAGE, messageColumns, TAKE_NEXT_SEQ } from './append-message.task';
+import { appendMessageOnce, FIND_BY_CLIENT_ID, INSERT_MESSAGE, TAKE_NEXT_SEQ } from './append-message.task';
 import { MessageEntity } from './entities/message.entity';
 import type { Author, MessageKind } from './ticket.types';
 
@@ -60,7 +60,6 @@ export class MessageRepository {
       const { row, isNew } = await this.transactions.runTask(appendMessageOnce, {
         id: newMessageId(),
         ticketId,
-        seq: 0,
         clientId,
         author: message.author,
         authorId: message.authorId ?? null,
@@ -73,12 +72,11 @@ export class MessageRepository {
     }
     return this.transactions.run(async (db) => {
       if (clientId) {
-        const [held] = await this.sql.query<(MessageRow | { id: null })[]>(
-          `SELECT ${messageColumns('m')} FROM tickets t LEFT JOIN messages m ON m.ticket_id = t.id AND m.client_id = ? WHERE t.id = ? FOR UPDATE OF t`,
-          [clientId, ticketId],
-          db,
-        );
-        if (held?.id) return { stored: toEntity(held as MessageRow), isNew: false };
+        // Two statements: the SELECT after the lock sees a message committed while it waited
+        // (under READ COMMITTED a statement that waits for a lock keeps its own snapshot for joins).
+        await this.sql.query('SELECT id FROM tickets WHERE id = ? FOR UPDATE', [ticketId], db);
+        const [existing] = await this.sql.query<MessageRow[]>(FIND_BY_CLIENT_ID, [ticketId, clientId], db);
+        if (existing) return { stored: toEntity(existing), isNew: false };
       }
       return { stored: await this.append(db, ticketId, { ...message, clientId }), isNew: true };
     });

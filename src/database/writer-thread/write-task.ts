@@ -4,7 +4,8 @@ import { prepared } from '../prepared-statements';
 /**
  * A unit of write work in plain SQL on a bare better-sqlite3 connection, so that it can run in the
  * writer thread (writer-thread.ts). The thread loads it by `module` and `name`: it must be a
- * module-level export whose file imports nothing at run time but other write tasks' helpers.
+ * module-level export whose file imports at run time only small database helpers, never Nest or
+ * TypeORM. Its arguments and result are plain data (they are copied between threads).
  */
 export interface WriteTask<A, R> {
   readonly module: string;
@@ -22,7 +23,24 @@ export interface TaskCall {
   args: unknown;
 }
 
-export type TaskOutcome = { ok: true; value: unknown } | { ok: false; error: string };
+/** An error as it crosses between threads: its message, and SQLite's code (`SQLITE_CONSTRAINT_UNIQUE`…). */
+export interface ErrorDescription {
+  error: string;
+  code?: string;
+}
+
+export type TaskOutcome = { ok: true; value: unknown } | ({ ok: false } & ErrorDescription);
+
+export function describeError(error: unknown): ErrorDescription {
+  if (!(error instanceof Error)) return { error: String(error) };
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? { error: error.message, code } : { error: error.message };
+}
+
+/** The error again on the main thread, with SQLite's code. */
+export function errorFrom(description: ErrorDescription): Error {
+  return Object.assign(new Error(description.error), description.code ? { code: description.code } : {});
+}
 
 /**
  * Runs every task in one transaction, each in its own savepoint: a task that throws is rolled back
@@ -40,7 +58,7 @@ export function commitBatch(db: Database, units: { run: (db: Database, args: unk
       } catch (error) {
         prepared(db, 'ROLLBACK TO task').run();
         prepared(db, 'RELEASE task').run();
-        outcomes.push({ ok: false, error: error instanceof Error ? error.message : String(error) });
+        outcomes.push({ ok: false, ...describeError(error) });
       }
     }
     prepared(db, 'COMMIT').run();

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Worker } from 'node:worker_threads';
 import type { BatchReply, BatchRequest, WriterThreadData } from './writer-thread.worker';
-import type { TaskCall, TaskOutcome } from './write-task';
+import { errorFrom, TaskCall, TaskOutcome } from './write-task';
 
 /**
  * Starts the worker from the built `.js`; run from the TypeScript sources (the test suites) it
@@ -20,10 +20,13 @@ if (workerData.entry.endsWith('.ts')) {
 require(workerData.entry);
 `;
 
+const STOPPED = 'The writer thread stopped';
+
 /**
  * A worker thread with its own connection to the SQLite file that commits batches of write tasks
  * (write-task.ts), so that SQLite's work — statements, index updates, the commit — leaves the
- * thread that serves the sockets. One batch at a time: Transactions keeps writes in order.
+ * thread that serves the sockets. One batch at a time: Transactions keeps writes in order, so this
+ * connection and the main one never wait for each other's write lock.
  */
 export class WriterThread {
   private readonly logger = new Logger(WriterThread.name);
@@ -31,18 +34,21 @@ export class WriterThread {
   private readonly waiting = new Map<number, { resolve: (outcomes: TaskOutcome[]) => void; reject: (error: Error) => void }>();
   private nextId = 1;
   private exited = false;
+  private stopping = false;
 
-  constructor(file: string, walAutocheckpointPages: number) {
+  constructor(file: string) {
     const entry = require.resolve('./writer-thread.worker');
-    const data: WriterThreadData & { entry: string; typescript?: string } = { file, walAutocheckpointPages, entry };
+    const data: WriterThreadData & { entry: string; typescript?: string } = { file, entry };
     if (entry.endsWith('.ts')) data.typescript = require.resolve('typescript');
     this.worker = new Worker(BOOTSTRAP, { eval: true, workerData: data });
+    // Idle, the thread does not keep the process alive; with a batch under way it does.
     this.worker.unref();
     this.worker.on('message', (reply: BatchReply) => this.answer(reply));
     this.worker.on('error', (error) => this.logger.error(`Writer thread failed: ${error.message}`));
-    this.worker.on('exit', () => {
+    this.worker.on('exit', (code) => {
       this.exited = true;
-      this.failAll(new Error('The writer thread stopped'));
+      if (!this.stopping) this.logger.warn(`Writer thread stopped (exit code ${code}); writes go on in the main thread`);
+      this.failAll(new Error(STOPPED));
     });
   }
 
@@ -51,25 +57,31 @@ export class WriterThread {
     return !this.exited;
   }
 
-  /** Commits the calls as one transaction; rejects if nothing was committed. */
+  /**
+   * Commits the calls as one transaction. Rejects if the transaction failed (nothing committed),
+   * or if the thread stopped before answering (the batch may or may not have been committed).
+   */
   commit(calls: TaskCall[]): Promise<TaskOutcome[]> {
-    if (this.exited) return Promise.reject(new Error('The writer thread stopped'));
+    if (this.exited) return Promise.reject(new Error(STOPPED));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
+      if (this.waiting.size === 0) this.worker.ref();
       this.waiting.set(id, { resolve, reject });
       this.worker.postMessage({ id, calls } satisfies BatchRequest);
     });
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     await this.worker.terminate();
   }
 
   private answer(reply: BatchReply): void {
     const waiting = this.waiting.get(reply.id);
     this.waiting.delete(reply.id);
+    if (this.waiting.size === 0) this.worker.unref();
     if (!waiting) return;
-    if ('error' in reply) waiting.reject(new Error(reply.error));
+    if ('error' in reply) waiting.reject(errorFrom(reply));
     else waiting.resolve(reply.outcomes);
   }
 

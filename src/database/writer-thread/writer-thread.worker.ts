@@ -1,12 +1,12 @@
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
-import { commitBatch, TaskCall, TaskOutcome, WriteTask } from './write-task';
+import { applySqliteSettings } from '../sqlite-settings';
+import { commitBatch, describeError, TaskCall, TaskOutcome, WriteTask } from './write-task';
 
 /** The writer thread's side: its own connection to the database file, one batch at a time. */
 
 export interface WriterThreadData {
   file: string;
-  walAutocheckpointPages: number;
 }
 
 export interface BatchRequest {
@@ -14,14 +14,11 @@ export interface BatchRequest {
   calls: TaskCall[];
 }
 
-export type BatchReply = { id: number; outcomes: TaskOutcome[] } | { id: number; error: string };
+export type BatchReply = { id: number; outcomes: TaskOutcome[] } | { id: number; error: string; code?: string };
 
 const data = workerData as WriterThreadData;
 const db = new Database(data.file);
-db.pragma('synchronous = NORMAL');
-db.pragma(`wal_autocheckpoint = ${data.walAutocheckpointPages}`);
-db.pragma('foreign_keys = ON');
-db.pragma('busy_timeout = 5000');
+applySqliteSettings(db);
 
 const tasks = new Map<string, WriteTask<unknown, unknown>>();
 function task(call: TaskCall): WriteTask<unknown, unknown> {
@@ -41,7 +38,8 @@ parentPort!.on('message', (request: BatchRequest) => {
   try {
     reply = { id: request.id, outcomes: commitBatch(db, request.calls.map((call) => ({ run: task(call).run, args: call.args }))) };
   } catch (error) {
-    reply = { id: request.id, error: error instanceof Error ? error.message : String(error) };
+    reply = { id: request.id, ...describeError(error) };
   }
+  // Task results are plain data (write-task.ts): copying them to the main thread cannot fail.
   parentPort!.postMessage(reply);
 });
