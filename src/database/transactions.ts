@@ -4,11 +4,10 @@ import { sqliteConnection } from './prepared-statements';
 import { commitBatch, errorFrom, TaskOutcome, WriteTask } from './writer-thread/write-task';
 import { WriterThread } from './writer-thread/writer-thread';
 
+/** One of: TypeORM work in a transaction (run), a task between commits, or a write task (runTask). */
 interface QueuedWork {
-  /** TypeORM work in a transaction; for a task between commits (betweenCommits), work outside any. */
   work?: (manager: EntityManager) => Promise<unknown>;
-  between?: boolean;
-  /** A write task (runTask) instead of `work`. */
+  between?: () => Promise<unknown>;
   task?: { task: WriteTask<unknown, unknown>; args: unknown };
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
@@ -83,7 +82,7 @@ export class Transactions implements OnModuleDestroy {
   betweenCommits<T>(task: () => Promise<T>): Promise<T> {
     if (!this.serialize) return task();
     return new Promise<T>((resolve, reject) => {
-      this.enqueue({ work: task, between: true, resolve: resolve as (value: unknown) => void, reject });
+      this.enqueue({ between: task, resolve: resolve as (value: unknown) => void, reject });
     });
   }
 
@@ -120,7 +119,7 @@ export class Transactions implements OnModuleDestroy {
         const head = this.queue[0];
         if (head.between) {
           this.queue.shift();
-          await (head.work as unknown as () => Promise<unknown>)().then(head.resolve, head.reject);
+          await head.between().then(head.resolve, head.reject);
           continue;
         }
         if (this.queue.length < MAX_GROUP && Date.now() - this.lastCommitEnded < BUSY_WITHIN_MS) {

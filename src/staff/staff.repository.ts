@@ -11,12 +11,9 @@ export class StaffRepository {
     private readonly sql: Sql,
   ) {}
 
-  /**
-   * Holds the staff member's row until the caller's transaction ends, so that chats handed to one
-   * agent by two instances at once are counted one after the other. SQLite's writes are serialized.
-   */
-  async lockForAssignment(db: EntityManager, id: string): Promise<void> {
-    if (this.sql.postgres) await this.sql.query('SELECT id FROM staff_users WHERE id = ? FOR UPDATE', [id], db);
+  /** Chats handed to one agent by two instances at once are counted one after the other. */
+  lockForAssignment(db: EntityManager, id: string): Promise<void> {
+    return this.sql.lockRow('staff_users', id, db);
   }
 
   count(): Promise<number> {

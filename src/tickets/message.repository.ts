@@ -74,7 +74,7 @@ export class MessageRepository {
       if (clientId) {
         // Two statements: the SELECT after the lock sees a message committed while it waited
         // (under READ COMMITTED a statement that waits for a lock keeps its own snapshot for joins).
-        await this.sql.query('SELECT id FROM tickets WHERE id = ? FOR UPDATE', [ticketId], db);
+        await this.sql.lockRow('tickets', ticketId, db);
         const [existing] = await this.sql.query<MessageRow[]>(FIND_BY_CLIENT_ID, [ticketId, clientId], db);
         if (existing) return { stored: toEntity(existing), isNew: false };
       }
