@@ -8,11 +8,10 @@
  *
  *   npm run build && node bench/chat-load.js [--pairs 1000] [--rate 1] [--duration 30] [--mode fixed|peak|both]
  */
-const path = require('node:path');
-const { mkdirSync, writeFileSync } = require('node:fs');
+const { writeFileSync } = require('node:fs');
 const { parseArgs } = require('./lib/args');
-const { startDesk, login, staffRequest, createAgents, buildInfo } = require('./lib/desk');
-const { startServer, sleep } = require('./lib/server-process');
+const { startDesk, startRelay, profilePath, login, staffRequest, createAgents, buildInfo } = require('./lib/desk');
+const { sleep } = require('./lib/server-process');
 const { connectAgents, openPairs, closePairs } = require('./lib/pairs');
 const { LoadRecorder, runFixedRate, runClosedLoop } = require('./lib/load');
 const { closeAll, mapLimit } = require('./lib/sockets');
@@ -134,15 +133,6 @@ async function prepareTarget(kind, server, options) {
   return target;
 }
 
-function startRelay() {
-  return startServer({
-    label: 'relay',
-    script: path.join(__dirname, 'relay-server.js'),
-    nodeArgs: ['--expose-gc'],
-    isReady: async (url) => (await fetch(`${url}/health`)).ok,
-  });
-}
-
 /** Opens fresh chats, runs one load phase on them, drains, verifies, and closes the chats. */
 async function runPhase(kind, server, target, agents, mode, firstIndex, options) {
   await reconnectAgents(target, agents);
@@ -154,7 +144,7 @@ async function runPhase(kind, server, target, agents, mode, firstIndex, options)
 
   const recorder = new LoadRecorder(pairs, { ackTimeoutMs: options.ackTimeout * 1000 });
   const profiling = options.profile && kind === 'desk';
-  const profileFile = profiling ? profilePath(options, mode) : undefined;
+  const profileFile = profiling ? profilePath(options, `desk-${mode}`) : undefined;
   if (profiling) await server.request('profileStart');
   const driving = mode === 'fixed'
     ? runFixedRate(recorder, pairs, { rate: options.rate, warmupSeconds: options.warmup, durationSeconds: options.duration })
@@ -190,12 +180,6 @@ async function measureWindow(server, recorder, driving) {
   const epoch = (t) => performance.timeOrigin + t;
   usage.loopStalls = await server.request('loopStalls', { from: epoch(recorder.windowStart), to: epoch(recorder.windowEnd) });
   return { driven, usage };
-}
-
-function profilePath(options, mode) {
-  const dir = options.profileDir || path.join(__dirname, 'profiles');
-  mkdirSync(dir, { recursive: true });
-  return path.join(dir, `desk-${mode}-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`);
 }
 
 /** GET /api/tickets/:id for a sample of chats: stored messages with a clientId against the acks. */
@@ -250,15 +234,15 @@ function phaseTable(mode, deskPhase, relayPhase, options) {
   add('messages sent (all phase)', (p) => p.sent, fmtInt, false);
   add('errors', (p) => p.errors, fmtInt, false);
   add('  ack timeouts', (p) => p.timeouts, fmtInt, false);
-  add('  failed acks', (p) => Object.values(p.failedByCode).reduce((a, b) => a + b, 0), fmtInt, false);
+  add('  failed acks', (p) => p.failed, fmtInt, false);
   add('  missing deliveries', (p) => p.missing, fmtInt, false);
   add('  disconnects', (p) => p.disconnects, fmtInt, false);
-  add('server CPU (cores)', (p) => p.usage.serverCpu, (v) => (Number.isFinite(v) ? v.toFixed(2) : '-'), false);
-  add('bench CPU (cores)', (p) => p.usage.benchCpu, (v) => (Number.isFinite(v) ? v.toFixed(2) : '-'), false);
+  add('server CPU (cores)', (p) => p.usage.serverCpu, fmtRatio, false);
+  add('bench CPU (cores)', (p) => p.usage.benchCpu, fmtRatio, false);
   add('server max RSS MiB', (p) => p.usage.maxRssKb, fmtMiB);
   add('server event-loop stall max ms', (p) => p.usage.loopStalls.max, fmtMs, false);
   add('server time in stalls ≥ 50 ms', (p) => p.usage.loopStalls.stalledShare, (v) => (Number.isFinite(v) ? `${(v * 100).toFixed(0)} %` : '-'), false);
-  add('load average (max)', (p) => p.usage.loadMax, (v) => (Number.isFinite(v) ? v.toFixed(2) : '-'), false);
+  add('load average (max)', (p) => p.usage.loadMax, fmtRatio, false);
   if (mode === 'fixed') add('bench send lag p99 ms', (p) => p.sendLag?.p99, fmtMs, false);
   add('server busy after the window s', (p) => p.busyAfterSeconds, (v) => (Number.isFinite(v) ? v.toFixed(1) : '-'), false);
   const notes = [];

@@ -12,9 +12,9 @@
 const path = require('node:path');
 const { mkdirSync, writeFileSync } = require('node:fs');
 const { parseArgs } = require('./lib/args');
-const { deskEnvironment, startDesk, login, createAgents, buildInfo } = require('./lib/desk');
+const { deskEnvironment, startDesk, startRelay, profilePath, login, createAgents, buildInfo } = require('./lib/desk');
 const { seedQueuedChats } = require('./lib/seed-queue');
-const { startServer, sleep, readMemory } = require('./lib/server-process');
+const { sleep, readMemory } = require('./lib/server-process');
 const { connect, ask, mapLimit, closeAll } = require('./lib/sockets');
 const { summarize, fmtMs, fmtInt, fmtMiB, table } = require('./lib/stats');
 const { summariseProfile, formatSummary } = require('./lib/profile-summary');
@@ -126,12 +126,7 @@ async function settledMemory(desk) {
 
 /** Bare Socket.IO: the same number of idle /citizen sockets on bench/relay-server.js, memory per socket. */
 async function relayBaseline(options) {
-  const relay = await startServer({
-    label: 'relay',
-    script: path.join(__dirname, 'relay-server.js'),
-    nodeArgs: ['--expose-gc'],
-    isReady: async (url) => (await fetch(`${url}/health`)).ok,
-  });
+  const relay = await startRelay();
   let sockets = [];
   try {
     const before = await settledMemory(relay);
@@ -154,9 +149,7 @@ async function heapSnapshot(desk, options, name) {
 
 async function withProfile(desk, options, name, work) {
   if (!options.profile) return work();
-  const dir = options.profileDir || path.join(__dirname, 'profiles');
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `queue-${name}-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`);
+  const file = profilePath(options, `queue-${name}`);
   await desk.request('profileStart');
   const result = await work();
   await desk.request('profileStop', { file });

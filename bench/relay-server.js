@@ -96,4 +96,3 @@ if (require.main === module) {
   process.on('SIGTERM', () => process.exit(0));
 }
 
-module.exports = { createRelay };

@@ -1,7 +1,7 @@
 'use strict';
 
 const path = require('node:path');
-const { mkdtempSync, rmSync, readdirSync, readFileSync, statSync } = require('node:fs');
+const { mkdirSync, mkdtempSync, rmSync, readdirSync, readFileSync, statSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { randomBytes, createHash } = require('node:crypto');
 const { startServer } = require('./server-process');
@@ -39,16 +39,15 @@ function deskEnvironment({ keep = false } = {}) {
 }
 
 /** Starts `node dist/main.js` as a child process and waits for GET /health. */
-async function startDesk({ keep = false, environment = deskEnvironment({ keep }), nodeArgs = [] } = {}) {
+async function startDesk({ keep = false, environment = deskEnvironment({ keep }) } = {}) {
   const { dataDir, env, admin } = environment;
   const server = await startServer({
     label: 'desk',
     script: path.join(ROOT, 'dist/main.js'),
     cwd: ROOT,
     env,
-    nodeArgs: ['--expose-gc', ...nodeArgs],
+    nodeArgs: ['--expose-gc'],
     logFile: path.join(dataDir, 'desk.log'),
-    isReady: async (url) => (await fetch(`${url}/health`)).ok,
   });
   server.dataDir = dataDir;
   server.database = env.DATABASE_URL.startsWith('sqlite:') ? 'SQLite' : 'PostgreSQL';
@@ -104,7 +103,19 @@ async function createAgents(url, admin, count, { concurrency = 4, prefix = `benc
   });
 }
 
-module.exports = { deskEnvironment, startDesk, buildInfo, login, staffRequest, createAgents, ROOT };
+/** The baseline: `bench/relay-server.js`, bare Socket.IO with the desk's namespaces and events. */
+function startRelay() {
+  return startServer({ label: 'relay', script: path.join(ROOT, 'bench', 'relay-server.js'), nodeArgs: ['--expose-gc'] });
+}
+
+/** Where a CPU profile of the desk goes: `--profile-dir`, or bench/profiles, named `<name>-<time>.cpuprofile`. */
+function profilePath(options, name) {
+  const dir = options.profileDir || path.join(ROOT, 'bench', 'profiles');
+  mkdirSync(dir, { recursive: true });
+  return path.join(dir, `${name}-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`);
+}
+
+module.exports = { deskEnvironment, startDesk, startRelay, profilePath, buildInfo, login, staffRequest, createAgents, ROOT };
 
 /** Which build of the desk ran: newest file time in dist/ and a hash of every compiled .js file. */
 function buildInfo() {

@@ -136,6 +136,7 @@ class LoadRecorder {
       failedByCode: { ...this.failedByCode },
       disconnectReasons: { ...this.disconnectReasons },
       firstDisconnectSecondsIntoWindow: this.firstDisconnectAt === null ? null : (this.firstDisconnectAt - this.windowStart) / 1000,
+      failed,
       missing,
       unanswered,
       errors: this.counts.timeouts + failed + missing + unanswered + this.counts.disconnects,

@@ -21,21 +21,21 @@ async function connectAgents(target, count) {
  * `count` chats, each a citizen socket that started it and an agent socket that accepted it
  * (pair i goes to agent i mod agents.length). Opened in batches so the queue stays short.
  */
-async function openPairs(target, agents, count, { firstIndex = 0, batchSize = 100, topic = 'other' } = {}) {
+async function openPairs(target, agents, count, { firstIndex = 0, batchSize = 100 } = {}) {
   const pairs = [];
   for (let start = 0; start < count; start += batchSize) {
     const indexes = Array.from({ length: Math.min(batchSize, count - start) }, (_, i) => firstIndex + start + i);
-    const batch = await Promise.all(indexes.map((index) => startChat(target, index, topic)));
+    const batch = await Promise.all(indexes.map((index) => startChat(target, index)));
     await Promise.all(batch.map((pair) => acceptChat(pair, agents[pair.index % agents.length])));
     pairs.push(...batch);
   }
   return pairs;
 }
 
-async function startChat(target, index, topic) {
+async function startChat(target, index) {
   const citizen = await connect(target.url, '/citizen');
   citizen.benchSide = 'citizen';
-  const started = await ask(citizen, 'chat:start', { topic, message: `Benchmark chat ${index}: jeg finner ikke brevet i postkassen.`, language: 'nb' });
+  const started = await ask(citizen, 'chat:start', { topic: 'other', message: `Benchmark chat ${index}: jeg finner ikke brevet i postkassen.`, language: 'nb' });
   return { index, chatId: started.chat.id, citizen, agent: null, sent: { citizen: 0, agent: 0 }, acked: 0 };
 }
 

@@ -57,11 +57,11 @@ const handlers = {
     if (typeof global.gc === 'function') global.gc();
     return { file: v8.writeHeapSnapshot(file) };
   },
-  async profileStart({ intervalMicros }) {
+  async profileStart() {
     session = new Session();
     session.connect();
     await post('Profiler.enable');
-    await post('Profiler.setSamplingInterval', { interval: intervalMicros || 1000 });
+    await post('Profiler.setSamplingInterval', { interval: 1000 });
     await post('Profiler.start');
     return {};
   },

@@ -129,11 +129,14 @@ class ProcessSampler {
   }
 }
 
+const answersHealth = async (url) => (await fetch(`${url}/health`)).ok;
+
 /**
  * Runs `node [nodeArgs] -r server-preload.js <script>` as a child process and waits until
- * `isReady(url)` resolves true. stdout/stderr go to `logFile` (and are kept for error messages).
+ * `isReady(url)` resolves true (by default: GET /health answers). stdout/stderr go to `logFile`
+ * (and are kept for error messages).
  */
-async function startServer({ label, script, env = {}, nodeArgs = [], logFile, isReady, readyTimeoutMs = 60_000, cwd }) {
+async function startServer({ label, script, env = {}, nodeArgs = [], logFile, isReady = answersHealth, readyTimeoutMs = 60_000, cwd }) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [...nodeArgs, '-r', PRELOAD, script], {
@@ -179,7 +182,7 @@ class ServerProcess {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
       if (!this.alive) throw new Error(`${this.label} exited during start-up:\n${this.text()}`);
-      if (await isReady(this.url, this).catch(() => false)) return;
+      if (await isReady(this.url).catch(() => false)) return;
       await sleep(100);
     }
     throw new Error(`${this.label} did not become ready within ${timeoutMs} ms:\n${this.text()}`);
@@ -238,4 +241,4 @@ function sleep(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-module.exports = { startServer, freePort, readMemory, sleep };
+module.exports = { startServer, readMemory, sleep };
