@@ -26,7 +26,13 @@ function settle(group: QueuedWork[], outcomes: Outcome[]): void {
   });
 }
 
-/** Most units of work one SQLite commit carries. */
+const settleTasks = (group: QueuedWork[], outcomes: TaskOutcome[]) =>
+  settle(
+    group,
+    outcomes.map((outcome) => (outcome.ok ? outcome : { ok: false, error: errorFrom(outcome) })),
+  );
+
+/** Most units of work one SQLite commit on the main connection carries. */
 const MAX_GROUP = 256;
 /**
  * Under load (the last commit ended moments ago), a group waits this long for more work before it
@@ -46,7 +52,9 @@ const BUSY_WITHIN_MS = 10;
  * work runs in its own savepoint, so one that fails is rolled back alone, and every caller is
  * answered only after the commit that holds its work. Under load this turns many small commits
  * into few larger ones; alone, a unit of work is its own commit as before. Write tasks (runTask)
- * take their turn in the same queue and are committed by the writer thread.
+ * take their turn in the same queue and go to the writer thread at the end of the event loop's
+ * turn, without waiting for the tasks sent before them (the thread groups what waits); work on the
+ * main connection waits until the thread has committed everything it was sent.
  */
 @Injectable()
 export class Transactions implements OnModuleDestroy {
@@ -56,6 +64,8 @@ export class Transactions implements OnModuleDestroy {
   private drained: Promise<void> = Promise.resolve();
   private lastCommitEnded = 0;
   private writer: WriterThread | null = null;
+  /** Groups of tasks the writer thread has not answered yet: nothing else is written until it has. */
+  private readonly sent = new Set<Promise<void>>();
   /** Set on shutdown: writes that come later (other modules shutting down) stay on the main connection. */
   private closing = false;
 
@@ -101,6 +111,7 @@ export class Transactions implements OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     this.closing = true;
     while (this.draining) await this.drained;
+    await this.sentCommitted();
     const writer = this.writer;
     this.writer = null;
     await writer?.stop();
@@ -117,6 +128,14 @@ export class Transactions implements OnModuleDestroy {
     try {
       while (this.queue.length > 0) {
         const head = this.queue[0];
+        const writer = head.task ? this.writerThread() : null;
+        if (writer) {
+          // Every task queued in this turn of the event loop goes in one batch.
+          await new Promise((resolve) => setImmediate(resolve));
+          this.send(writer, this.takeGroup());
+          continue;
+        }
+        await this.sentCommitted();
         if (head.between) {
           this.queue.shift();
           await head.between().then(head.resolve, head.reject);
@@ -128,10 +147,8 @@ export class Transactions implements OnModuleDestroy {
           // better-sqlite3 is synchronous: a backlog drained without a break would hold off sockets.
           await new Promise((resolve) => setImmediate(resolve));
         }
-        let size = Math.min(MAX_GROUP, this.queue.length);
-        for (let i = 1; i < size; i += 1) if (kind(this.queue[i]) !== kind(head)) size = i;
-        const group = this.queue.splice(0, size);
-        await (head.task ? this.commitTasks(group) : this.commitGroup(group));
+        const group = this.takeGroup();
+        await (head.task ? this.commitTasksHere(group) : this.commitGroup(group));
         this.lastCommitEnded = Date.now();
       }
     } finally {
@@ -139,23 +156,44 @@ export class Transactions implements OnModuleDestroy {
     }
   }
 
-  private async commitTasks(group: QueuedWork[]): Promise<void> {
+  /** The head of the queue and the work of the same kind right behind it. */
+  private takeGroup(): QueuedWork[] {
+    const head = this.queue[0];
+    let size = Math.min(MAX_GROUP, this.queue.length);
+    for (let i = 1; i < size; i += 1) if (kind(this.queue[i]) !== kind(head)) size = i;
+    return this.queue.splice(0, size);
+  }
+
+  /**
+   * Hands a group of tasks to the writer thread without waiting for the groups sent before it (the
+   * thread commits them in order, and those that wait meanwhile together).
+   */
+  private send(writer: WriterThread, group: QueuedWork[]): void {
+    const sent: Promise<void> = writer
+      .commit(group.map(({ task }) => ({ module: task!.task.module, name: task!.task.name, args: task!.args })))
+      .then(
+        (outcomes) => settleTasks(group, outcomes),
+        (error: unknown) => group.forEach((item) => item.reject(error)),
+      )
+      .finally(() => this.sent.delete(sent));
+    this.sent.add(sent);
+  }
+
+  /** Resolves once the writer thread has answered every group sent to it. */
+  private async sentCommitted(): Promise<void> {
+    while (this.sent.size > 0) await Promise.all(this.sent);
+  }
+
+  /** Tasks on the main connection: an in-memory database, or the writer thread has stopped. */
+  private async commitTasksHere(group: QueuedWork[]): Promise<void> {
     let outcomes: TaskOutcome[];
     try {
-      const writer = this.writerThread();
-      if (writer) {
-        outcomes = await writer.commit(group.map(({ task }) => ({ module: task!.task.module, name: task!.task.name, args: task!.args })));
-      } else {
-        outcomes = commitBatch(sqliteConnection(this.dataSource), group.map(({ task }) => ({ run: task!.task.run, args: task!.args })));
-      }
+      outcomes = commitBatch(sqliteConnection(this.dataSource), group.map(({ task }) => ({ run: task!.task.run, args: task!.args })));
     } catch (error) {
       group.forEach((item) => item.reject(error));
       return;
     }
-    settle(
-      group,
-      outcomes.map((outcome) => (outcome.ok ? outcome : { ok: false, error: errorFrom(outcome) })),
-    );
+    settleTasks(group, outcomes);
   }
 
   /** The writer thread, started on first use; none for an in-memory database or once it has stopped. */

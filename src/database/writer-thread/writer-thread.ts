@@ -25,8 +25,9 @@ const STOPPED = 'The writer thread stopped';
 /**
  * A worker thread with its own connection to the SQLite file that commits batches of write tasks
  * (write-task.ts), so that SQLite's work — statements, index updates, the commit — leaves the
- * thread that serves the sockets. One batch at a time: Transactions keeps writes in order, so this
- * connection and the main one never wait for each other's write lock.
+ * thread that serves the sockets. Batches are committed in the order they were sent, those that
+ * wait meanwhile together. Transactions never writes on the main connection while a batch is
+ * under way, so the two connections never wait for each other's write lock.
  */
 export class WriterThread {
   private readonly logger = new Logger(WriterThread.name);
@@ -43,7 +44,7 @@ export class WriterThread {
     this.worker = new Worker(BOOTSTRAP, { eval: true, workerData: data });
     // Idle, the thread does not keep the process alive; with a batch under way it does.
     this.worker.unref();
-    this.worker.on('message', (reply: BatchReply) => this.answer(reply));
+    this.worker.on('message', (replies: BatchReply[]) => replies.forEach((reply) => this.answer(reply)));
     this.worker.on('error', (error) => this.logger.error(`Writer thread failed: ${error.message}`));
     this.worker.on('exit', (code) => {
       this.exited = true;
@@ -58,7 +59,8 @@ export class WriterThread {
   }
 
   /**
-   * Commits the calls as one transaction. Rejects if the transaction failed (nothing committed),
+   * Commits the calls in one transaction (perhaps with batches sent after them) without waiting for
+   * the batches sent before. Rejects if the transaction failed (nothing committed),
    * or if the thread stopped before answering (the batch may or may not have been committed).
    */
   commit(calls: TaskCall[]): Promise<TaskOutcome[]> {

@@ -1,9 +1,12 @@
 import Database from 'better-sqlite3';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { applySqliteSettings } from '../sqlite-settings';
 import { commitBatch, describeError, TaskCall, TaskOutcome, WriteTask } from './write-task';
 
-/** The writer thread's side: its own connection to the database file, one batch at a time. */
+/**
+ * The writer thread's side: its own connection to the database file. Batches that arrived while
+ * it was committing are committed together, as one transaction (group commit without a timer).
+ */
 
 export interface WriterThreadData {
   file: string;
@@ -15,6 +18,9 @@ export interface BatchRequest {
 }
 
 export type BatchReply = { id: number; outcomes: TaskOutcome[] } | { id: number; error: string; code?: string };
+
+/** Most task calls one commit carries, however many batches are waiting. */
+const MAX_CALLS = 1024;
 
 const data = workerData as WriterThreadData;
 const db = new Database(data.file);
@@ -33,13 +39,25 @@ function task(call: TaskCall): WriteTask<unknown, unknown> {
   return found;
 }
 
-parentPort!.on('message', (request: BatchRequest) => {
-  let reply: BatchReply;
-  try {
-    reply = { id: request.id, outcomes: commitBatch(db, request.calls.map((call) => ({ run: task(call).run, args: call.args }))) };
-  } catch (error) {
-    reply = { id: request.id, ...describeError(error) };
+parentPort!.on('message', (first: BatchRequest) => {
+  const batches = [first];
+  let calls = first.calls.length;
+  while (calls < MAX_CALLS) {
+    const next = receiveMessageOnPort(parentPort!)?.message as BatchRequest | undefined;
+    if (!next) break;
+    batches.push(next);
+    calls += next.calls.length;
   }
   // Task results are plain data (write-task.ts): copying them to the main thread cannot fail.
-  parentPort!.postMessage(reply);
+  parentPort!.postMessage(commitBatches(batches));
 });
+
+function commitBatches(batches: BatchRequest[]): BatchReply[] {
+  try {
+    const outcomes = commitBatch(db, batches.flatMap((batch) => batch.calls.map((call) => ({ run: task(call).run, args: call.args }))));
+    let start = 0;
+    return batches.map((batch) => ({ id: batch.id, outcomes: outcomes.slice(start, (start += batch.calls.length)) }));
+  } catch (error) {
+    return batches.map((batch) => ({ id: batch.id, ...describeError(error) }));
+  }
+}
