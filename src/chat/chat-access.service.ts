@@ -3,7 +3,7 @@ import type { StaffActor } from '../auth/actor';
 import { hasPermission } from '../auth/permissions';
 import { DomainError, forbidden, notFound } from '../common/errors';
 import type { TicketEntity } from '../tickets/entities/ticket.entity';
-import { ChatMessagingState, TicketRepository } from '../tickets/ticket.repository';
+import { TicketRepository } from '../tickets/ticket.repository';
 import { hashChatToken } from './chat-token';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -23,19 +23,6 @@ export class ChatAccess {
   async chatById(chatId: string): Promise<TicketEntity> {
     const chat = UUID.test(chatId) ? await this.tickets.findById(chatId) : null;
     if (!chat || chat.channel !== 'chat') throw notFound('Chat');
-    return chat;
-  }
-
-  /** The chat as far as storing a message needs it (a lighter read than chatById). */
-  async chatStateById(chatId: string): Promise<ChatMessagingState> {
-    const chat = UUID.test(chatId) ? await this.tickets.findMessagingState(chatId) : null;
-    if (!chat || chat.channel !== 'chat') throw notFound('Chat');
-    return chat;
-  }
-
-  async chatStateHandledBy(actor: StaffActor, chatId: string): Promise<ChatMessagingState> {
-    const chat = await this.chatStateById(chatId);
-    if (chat.assigneeId !== actor.id) throw forbidden('This chat is handled by someone else');
     return chat;
   }
 

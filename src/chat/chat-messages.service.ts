@@ -2,11 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { StaffActor } from '../auth/actor';
 import { CitizenThrottle } from '../common/citizen-throttle';
 import { Clock } from '../common/clock';
-import { conflict } from '../common/errors';
-import { maskNationalIdsInText } from '../common/national-id';
-import type { MessageEntity } from '../tickets/entities/message.entity';
+import type { ChatSender } from '../tickets/chat-message-admission';
 import type { TicketEntity } from '../tickets/entities/ticket.entity';
-import { MessageRepository, NewMessage } from '../tickets/message.repository';
+import { MessageRepository } from '../tickets/message.repository';
 import { ChatDto, mapChat, mapMessage, MessageDto, NoteDto } from '../tickets/ticket.dto';
 import { TicketsService } from '../tickets/tickets.service';
 import { ChatAccess } from './chat-access.service';
@@ -29,36 +27,14 @@ export class ChatMessagesService {
     private readonly clock: Clock,
   ) {}
 
+  /** `chatId` is the chat the citizen's socket was let into with its token. */
   async sendAsCitizen(chatId: string, input: { clientId: string; body: string }): Promise<MessageDto> {
-    const chat = await this.access.chatStateById(chatId);
-    await this.throttle.consumeMessage(chat.id);
-    assertOpen(chat);
-    const except = chat.verified ? (chat.nationalId ?? undefined) : undefined;
-    return this.append(chat.id, input.clientId, {
-      author: 'citizen',
-      authorName: chat.citizenName,
-      kind: 'text',
-      body: maskNationalIdsInText(input.body, except),
-    });
+    await this.throttle.consumeMessage(chatId);
+    return this.store(chatId, { role: 'citizen' }, input);
   }
 
   async sendAsAgent(actor: StaffActor, input: { chatId: string; clientId: string; body: string }): Promise<MessageDto> {
-    const chat = await this.access.chatStateHandledBy(actor, input.chatId);
-    if (chat.status !== 'active') throw conflict('This chat is not active');
-    return this.append(chat.id, input.clientId, {
-      author: 'agent',
-      authorId: actor.id,
-      authorName: actor.displayName,
-      kind: 'text',
-      body: maskNationalIdsInText(input.body),
-    });
-  }
-
-  /** Posts a message written by the desk (a referral, say) from the agent handling the chat. */
-  async postFromAgent(actor: StaffActor, chatId: string, kind: MessageEntity['kind'], body: string): Promise<MessageDto> {
-    const chat = await this.access.chatHandledBy(actor, chatId);
-    if (chat.status !== 'active') throw conflict('This chat is not active');
-    return this.append(chat.id, null, { author: 'agent', authorId: actor.id, authorName: actor.displayName, kind, body });
+    return this.store(input.chatId, { role: 'agent', id: actor.id, name: actor.displayName }, input);
   }
 
   async historyForCitizen(chat: TicketEntity, afterSeq: number): Promise<ChatHistory> {
@@ -78,16 +54,10 @@ export class ChatMessagesService {
   }
 
   /** The caller is answered only after the commit; a resend (same clientId) is not announced again. */
-  private async append(chatId: string, clientId: string | null, message: Omit<NewMessage, 'createdAt' | 'clientId'>): Promise<MessageDto> {
-    const result = await this.messages.storeOnce(chatId, { ...message, clientId, createdAt: this.clock.now() });
+  private async store(chatId: string, sender: ChatSender, input: { clientId: string; body: string }): Promise<MessageDto> {
+    const result = await this.messages.storeChatMessage(chatId, sender, { clientId: input.clientId, body: input.body, createdAt: this.clock.now() });
     const dto = mapMessage(result.stored);
     if (result.isNew) this.desk.emit('message', { chatId, message: dto });
     return dto;
-  }
-}
-
-function assertOpen(chat: Pick<TicketEntity, 'status'>): void {
-  if (chat.status === 'closed' || chat.status === 'open' || chat.status === 'pending') {
-    throw conflict('This chat has ended');
   }
 }

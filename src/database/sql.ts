@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { prepared, sqliteConnection } from './prepared-statements';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -44,19 +43,10 @@ export class Sql {
   }
 
   /**
-   * The first row of a read on the hot path (outside any transaction). On SQLite a statement
-   * prepared once on the connection, without the query runner TypeORM builds for every query.
-   */
-  async hotRow<T>(sql: string, params: unknown[] = []): Promise<T | undefined> {
-    if (this.postgres) return (await this.query<T[]>(sql, params))[0];
-    return prepared(sqliteConnection(this.dataSource), sql).get(...params) as T | undefined;
-  }
-
-  /**
    * Holds a row until the caller's transaction ends, so that writers on several instances take
    * their turns. PostgreSQL only: SQLite's writes are serialized already (Transactions).
    */
-  async lockRow(table: 'tickets' | 'staff_users', id: string, db: EntityManager): Promise<void> {
+  async lockRow(table: 'staff_users', id: string, db: EntityManager): Promise<void> {
     if (this.postgres) await this.query(`SELECT id FROM ${table} WHERE id = ? FOR UPDATE`, [id], db);
   }
 

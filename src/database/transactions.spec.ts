@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { DataSource } from 'typeorm';
-import { insertItem, insertTwoItems, stopThread } from '../../test/support/write-tasks';
+import { insertItem, insertTwoItems, refuse, stopThread } from '../../test/support/write-tasks';
+import { DomainError } from '../common/errors';
 import { Transactions } from './transactions';
 
 describe('Transactions on SQLite (group commit)', () => {
@@ -121,6 +122,12 @@ describe('Transactions on SQLite (write tasks)', () => {
     expect(stored).not.toContain(17);
     const { threadId: ranIn } = await transactions.runTask(insertItem, 5000);
     expect(ranIn).not.toBe(threadId);
+  });
+
+  it('hands a refusal back as the DomainError the client is told of', async () => {
+    const refused = await transactions.runTask(refuse, undefined).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(DomainError);
+    expect(refused).toMatchObject({ code: 'CONFLICT', message: 'Not now' });
   });
 
   it('answers a task only once its work is committed (visible to another connection)', async () => {

@@ -4,15 +4,16 @@ import { EntityManager, MoreThan, Repository } from 'typeorm';
 import { v7 as timeOrderedUuid } from 'uuid';
 import { fromDbTime, Sql, toSqliteTime } from '../database/sql';
 import { Transactions } from '../database/transactions';
-import { appendMessageOnce, FIND_BY_CLIENT_ID, INSERT_MESSAGE, TAKE_NEXT_SEQ } from './append-message.task';
+import { admitChatMessage, CHAT_STATE, ChatSender, ChatState } from './chat-message-admission';
 import { MessageEntity } from './entities/message.entity';
+import { FIND_BY_CLIENT_ID, INSERT_MESSAGE, storeChatMessage, TAKE_NEXT_SEQ } from './store-chat-message.task';
 import type { Author, MessageKind } from './ticket.types';
 
 type MessageRow = Omit<MessageEntity, 'createdAt'> & { createdAt: string | Date };
 
 const toEntity = (row: MessageRow): MessageEntity => Object.assign(new MessageEntity(), { ...row, createdAt: fromDbTime(row.createdAt) });
 
-export interface StoreOnceResult {
+export interface StoredChatMessage {
   stored: MessageEntity;
   /** False when the clientId was stored before: a resend. */
   isNew: boolean;
@@ -49,36 +50,27 @@ export class MessageRepository {
   }
 
   /**
-   * Stores a message in a transaction of its own, once per clientId: a resend (same clientId) stores
-   * nothing and returns the message stored the first time. On SQLite this runs as a write task in
-   * the writer thread. On PostgreSQL the chat's row is held until the commit, so that two sends of
-   * one clientId on two instances cannot both miss each other.
+   * Stores a text message in a chat, in a transaction of its own, if the chat takes it from this
+   * sender (chat-message-admission.ts, checked in the same transaction), and once per clientId: a
+   * resend stores nothing and returns the message stored the first time. On SQLite this runs as a
+   * write task in the writer thread. On PostgreSQL the chat's row is held until the commit, so that
+   * two sends of one clientId on two instances cannot both miss each other.
    */
-  async storeOnce(ticketId: string, message: NewMessage): Promise<StoreOnceResult> {
-    const clientId = message.clientId ?? null;
+  async storeChatMessage(chatId: string, sender: ChatSender, message: { clientId: string | null; body: string; createdAt: Date }): Promise<StoredChatMessage> {
+    const { clientId, body, createdAt } = message;
     if (this.transactions.tasksSupported) {
-      const { row, isNew } = await this.transactions.runTask(appendMessageOnce, {
-        id: newMessageId(),
-        ticketId,
-        clientId,
-        author: message.author,
-        authorId: message.authorId ?? null,
-        authorName: message.authorName ?? null,
-        kind: message.kind,
-        body: message.body,
-        createdAt: toSqliteTime(message.createdAt),
-      });
+      const { row, isNew } = await this.transactions.runTask(storeChatMessage, { chatId, sender, id: newMessageId(), createdAt: toSqliteTime(createdAt), clientId, body });
       return { stored: toEntity(row), isNew };
     }
     return this.transactions.run(async (db) => {
+      const [chat] = await this.sql.query<ChatState[]>(`${CHAT_STATE} FOR UPDATE`, [chatId], db);
+      const admitted = admitChatMessage(chat, sender, body);
       if (clientId) {
-        // Two statements: the SELECT after the lock sees a message committed while it waited
-        // (under READ COMMITTED a statement that waits for a lock keeps its own snapshot for joins).
-        await this.sql.lockRow('tickets', ticketId, db);
-        const [existing] = await this.sql.query<MessageRow[]>(FIND_BY_CLIENT_ID, [ticketId, clientId], db);
+        // A statement of its own after the lock: it sees a message committed while the lock was awaited.
+        const [existing] = await this.sql.query<MessageRow[]>(FIND_BY_CLIENT_ID, [chatId, clientId], db);
         if (existing) return { stored: toEntity(existing), isNew: false };
       }
-      return { stored: await this.append(db, ticketId, { ...message, clientId }), isNew: true };
+      return { stored: await this.append(db, chatId, { ...admitted, kind: 'text', clientId, createdAt }), isNew: true };
     });
   }
 

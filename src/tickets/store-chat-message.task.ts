@@ -1,5 +1,6 @@
 import { prepared } from '../database/prepared-statements';
 import { writeTask } from '../database/writer-thread/write-task';
+import { admitChatMessage, CHAT_STATE, ChatSender, ChatState } from './chat-message-admission';
 import type { Author, MessageKind } from './ticket.types';
 
 /**
@@ -28,17 +29,28 @@ export interface StoredMessageRow {
   createdAt: string;
 }
 
-export type AppendMessageArgs = Omit<StoredMessageRow, 'seq'>;
+export interface StoreChatMessageArgs {
+  chatId: string;
+  sender: ChatSender;
+  /** The new message's id and time (UTC text), chosen by the caller. */
+  id: string;
+  createdAt: string;
+  clientId: string | null;
+  body: string;
+}
 
-/** Stores the message with the chat's next seq, unless one with its clientId is stored already. */
-export const appendMessageOnce = writeTask(__filename, 'appendMessageOnce', (db, message: AppendMessageArgs) => {
-  if (message.clientId) {
-    const existing = prepared(db, FIND_BY_CLIENT_ID).get(message.ticketId, message.clientId) as StoredMessageRow | undefined;
+/**
+ * Stores a text message with the chat's next seq if the chat takes it from this sender now
+ * (chat-message-admission.ts), unless one with its clientId is stored already: then that one.
+ */
+export const storeChatMessage = writeTask(__filename, 'storeChatMessage', (db, args: StoreChatMessageArgs) => {
+  const admitted = admitChatMessage(prepared(db, CHAT_STATE).get(args.chatId) as ChatState | undefined, args.sender, args.body);
+  if (args.clientId) {
+    const existing = prepared(db, FIND_BY_CLIENT_ID).get(args.chatId, args.clientId) as StoredMessageRow | undefined;
     if (existing) return { row: existing, isNew: false };
   }
-  const next = prepared(db, TAKE_NEXT_SEQ).get(message.ticketId) as { seq: number } | undefined;
-  if (!next) throw new Error(`No chat ${message.ticketId} to store a message in`);
-  const row = { ...message, seq: next.seq };
+  const { seq } = prepared(db, TAKE_NEXT_SEQ).get(args.chatId) as { seq: number };
+  const row: StoredMessageRow = { id: args.id, ticketId: args.chatId, seq, clientId: args.clientId, kind: 'text', createdAt: args.createdAt, ...admitted };
   prepared(db, INSERT_MESSAGE).run(row.id, row.ticketId, row.seq, row.clientId, row.author, row.authorId, row.authorName, row.kind, row.body, row.createdAt);
   return { row, isNew: true };
 });

@@ -25,23 +25,12 @@ export interface TicketListFilter {
   cursor?: { createdAt: Date; id: string };
 }
 
-export type ChatMessagingState = Pick<TicketEntity, 'id' | 'channel' | 'status' | 'assigneeId' | 'verified' | 'nationalId' | 'citizenName'>;
-
 @Injectable()
 export class TicketRepository {
   constructor(
     @InjectRepository(TicketEntity) private readonly tickets: Repository<TicketEntity>,
     private readonly sql: Sql,
   ) {}
-
-  /** What storing a message needs to know about its chat, in one light query (the hottest read). */
-  async findMessagingState(id: string): Promise<ChatMessagingState | null> {
-    const row = await this.sql.hotRow<Omit<ChatMessagingState, 'verified'> & { verified: number | boolean }>(
-      `SELECT id, channel, status, assignee_id AS "assigneeId", verified, national_id AS "nationalId", citizen_name AS "citizenName" FROM tickets WHERE id = ?`,
-      [id],
-    );
-    return row ? { ...row, verified: Boolean(row.verified) } : null;
-  }
 
   findById(id: string): Promise<TicketEntity | null> {
     return this.tickets.findOne({ where: { id }, relations: { assignee: true } });

@@ -1,4 +1,5 @@
 import { threadId } from 'node:worker_threads';
+import { conflict } from '../../src/common/errors';
 import { prepared } from '../../src/database/prepared-statements';
 import { writeTask } from '../../src/database/writer-thread/write-task';
 
@@ -16,3 +17,8 @@ export const insertTwoItems = writeTask(__filename, 'insertTwoItems', (db, value
 
 /** Ends the thread it runs in, as a crash of the writer thread would. */
 export const stopThread = writeTask(__filename, 'stopThread', () => process.exit(1));
+
+/** Refuses, as a task that checks what the client may do refuses. */
+export const refuse = writeTask(__filename, 'refuse', () => {
+  throw conflict('Not now');
+});

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { DomainError, ErrorCode } from '../../common/errors';
 import { prepared } from '../prepared-statements';
 
 /**
@@ -23,22 +24,28 @@ export interface TaskCall {
   args: unknown;
 }
 
-/** An error as it crosses between threads: its message, and SQLite's code (`SQLITE_CONSTRAINT_UNIQUE`…). */
+/**
+ * An error as it crosses between threads: its message, and SQLite's code (`SQLITE_CONSTRAINT_UNIQUE`…)
+ * or, for a refusal the client is told of (a DomainError), the product's error code.
+ */
 export interface ErrorDescription {
   error: string;
   code?: string;
+  domain?: true;
 }
 
 export type TaskOutcome = { ok: true; value: unknown } | ({ ok: false } & ErrorDescription);
 
 export function describeError(error: unknown): ErrorDescription {
   if (!(error instanceof Error)) return { error: String(error) };
+  if (error instanceof DomainError) return { error: error.message, code: error.code, domain: true };
   const code = (error as { code?: unknown }).code;
   return typeof code === 'string' ? { error: error.message, code } : { error: error.message };
 }
 
-/** The error again on the main thread, with SQLite's code. */
+/** The error again on the main thread: the DomainError, or an Error with SQLite's code. */
 export function errorFrom(description: ErrorDescription): Error {
+  if (description.domain) return new DomainError(description.code as ErrorCode, description.error);
   return Object.assign(new Error(description.error), description.code ? { code: description.code } : {});
 }
 

@@ -1,0 +1,49 @@
+import { conflict, forbidden, notFound } from '../common/errors';
+import { maskNationalIdsInText } from '../common/national-id';
+import type { Author, TicketStatus } from './ticket.types';
+
+/**
+ * Whether a chat takes a message, decided in the transaction that stores it (so a chat closed or
+ * transferred a moment earlier never gets it). Plain functions: they also run in the writer thread.
+ */
+
+/** Who writes: the chat's citizen (its token or socket), or a staff member. */
+export type ChatSender = { role: 'citizen' } | { role: 'agent'; id: string; name: string };
+
+/** The chat as storing a message needs it. */
+export interface ChatState {
+  channel: string;
+  status: TicketStatus;
+  assigneeId: string | null;
+  /** SQLite gives 0/1. */
+  verified: boolean | number;
+  nationalId: string | null;
+  citizenName: string | null;
+}
+
+export const CHAT_STATE = `SELECT channel, status, assignee_id AS "assigneeId", verified, national_id AS "nationalId", citizen_name AS "citizenName"
+  FROM tickets WHERE id = ?`;
+
+export interface AdmittedMessage {
+  author: Author;
+  authorId: string | null;
+  authorName: string | null;
+  body: string;
+}
+
+/**
+ * The citizen writes while the chat waits in the queue or is under way; an agent only in an active
+ * chat assigned to them. National identity numbers in the text are masked, except the verified
+ * citizen's own. Throws the refusal (NOT_FOUND, FORBIDDEN, CONFLICT) otherwise.
+ */
+export function admitChatMessage(chat: ChatState | undefined, sender: ChatSender, body: string): AdmittedMessage {
+  if (!chat || chat.channel !== 'chat') throw notFound('Chat');
+  if (sender.role === 'citizen') {
+    if (chat.status !== 'queued' && chat.status !== 'active') throw conflict('This chat has ended');
+    const ownNumber = chat.verified ? (chat.nationalId ?? undefined) : undefined;
+    return { author: 'citizen', authorId: null, authorName: chat.citizenName, body: maskNationalIdsInText(body, ownNumber) };
+  }
+  if (chat.assigneeId !== sender.id) throw forbidden('This chat is handled by someone else');
+  if (chat.status !== 'active') throw conflict('This chat is not active');
+  return { author: 'agent', authorId: sender.id, authorName: sender.name, body: maskNationalIdsInText(body) };
+}
