@@ -3,6 +3,7 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import type { MessageMappingProperties } from '@nestjs/websockets';
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { IncomingMessage } from 'node:http';
+import { Socket as TcpSocket } from 'node:net';
 import type { Observable } from 'rxjs';
 import type { Server, ServerOptions } from 'socket.io';
 import type { RedisConnection } from './scaling/redis-connection';
@@ -31,6 +32,7 @@ export class DeskSocketAdapter extends IoAdapter {
 
   override createIOServer(port: number, options?: ServerOptions): Server {
     const server = this.createServer(port, options);
+    server.engine.on('flush', writeFlushAtOnce);
     if (this.redis.client) server.adapter(createAdapter(this.redis.client, this.redis.subscriber(), { key: 'desk', requestsTimeout: 3000 }));
     return server;
   }
@@ -75,4 +77,20 @@ export class DeskSocketAdapter extends IoAdapter {
       return false;
     }
   }
+}
+
+/**
+ * engine.io flushes the packets that queued for a socket while its last write was under way (an
+ * acknowledgement and the messages of a group commit, say) one WebSocket frame and one `writev`
+ * system call each. Holding the TCP socket for the rest of the tick sends them in one: under load
+ * two to three frames a call, and the system calls were the largest cost of the socket thread
+ * (bench/README.md). 'flush' is emitted just before engine.io hands the packets to the transport.
+ */
+function writeFlushAtOnce(socket: { transport: { name: string } }): void {
+  if (socket.transport.name !== 'websocket') return;
+  // ws keeps a WebSocket's TCP socket in `_socket` (private, as is the `_sender` engine.io itself uses).
+  const tcp = (socket.transport as { socket?: { _socket?: unknown } }).socket?._socket;
+  if (!(tcp instanceof TcpSocket) || tcp.writableCorked > 0) return;
+  tcp.cork();
+  process.nextTick(() => tcp.uncork());
 }
