@@ -5,8 +5,9 @@ import { prepared } from '../prepared-statements';
 /**
  * A unit of write work in plain SQL on a bare better-sqlite3 connection, so that it can run in the
  * writer thread (writer-thread.ts). The thread loads it by `module` and `name`: it must be a
- * module-level export whose file imports at run time only small database helpers, never Nest or
- * TypeORM. Its arguments and result are plain data (they are copied between threads).
+ * module-level export whose file imports at run time only small modules (database helpers, plain
+ * domain rules), never Nest or TypeORM. Its arguments and result are plain data (they are copied
+ * between threads); a DomainError it throws reaches the caller as one.
  */
 export interface WriteTask<A, R> {
   readonly module: string;
