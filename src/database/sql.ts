@@ -43,14 +43,6 @@ export class Sql {
   }
 
   /**
-   * Holds a row until the caller's transaction ends, so that writers on several instances take
-   * their turns. PostgreSQL only: SQLite's writes are serialized already (Transactions).
-   */
-  async lockRow(table: 'staff_users', id: string, db: EntityManager): Promise<void> {
-    if (this.postgres) await this.query(`SELECT id FROM ${table} WHERE id = ? FOR UPDATE`, [id], db);
-  }
-
-  /**
    * The rows of an INSERT/UPDATE/DELETE … RETURNING. (TypeORM hands PostgreSQL's UPDATE and DELETE
    * back as [rows, count], everything else as rows.)
    */

@@ -11,9 +11,12 @@ export class StaffRepository {
     private readonly sql: Sql,
   ) {}
 
-  /** Chats handed to one agent by two instances at once are counted one after the other. */
-  lockForAssignment(db: EntityManager, id: string): Promise<void> {
-    return this.sql.lockRow('staff_users', id, db);
+  /**
+   * Chats handed to one agent by two instances at once are counted one after the other: the row is
+   * held until the transaction ends. PostgreSQL only: SQLite's writes are serialized already.
+   */
+  async lockForAssignment(db: EntityManager, id: string): Promise<void> {
+    if (this.sql.postgres) await this.sql.query('SELECT id FROM staff_users WHERE id = ? FOR UPDATE', [id], db);
   }
 
   count(): Promise<number> {

@@ -1,7 +1,7 @@
 import { prepared } from '../database/prepared-statements';
 import { writeTask } from '../database/writer-thread/write-task';
 import { admitChatMessage, CHAT_STATE, ChatSender, ChatState } from './chat-message-admission';
-import type { Author, MessageKind } from './ticket.types';
+import type { MessageEntity } from './entities/message.entity';
 
 /**
  * Storing a chat message on SQLite: the desk's hottest write, run as a write task in the writer
@@ -16,18 +16,7 @@ export const INSERT_MESSAGE = `INSERT INTO messages (id, ticket_id, seq, client_
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
 /** A message row as SQLite returns it (times as UTC text). */
-export interface StoredMessageRow {
-  id: string;
-  ticketId: string;
-  seq: number;
-  clientId: string | null;
-  author: Author;
-  authorId: string | null;
-  authorName: string | null;
-  kind: MessageKind;
-  body: string;
-  createdAt: string;
-}
+export type StoredMessageRow = Omit<MessageEntity, 'ticket' | 'createdAt'> & { createdAt: string };
 
 export interface StoreChatMessageArgs {
   chatId: string;
