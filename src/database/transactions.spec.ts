@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { DataSource } from 'typeorm';
-import { insertItem, insertTwoItems, refuse, stopThread } from '../../test/support/write-tasks';
+import { insertItem, insertItemNotingCommit, insertTwoItems, refuse, stopThread } from '../../test/support/write-tasks';
 import { DomainError } from '../common/errors';
 import { Transactions } from './transactions';
 
@@ -128,6 +128,21 @@ describe('Transactions on SQLite (write tasks)', () => {
     const refused = await transactions.runTask(refuse, undefined).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(DomainError);
     expect(refused).toMatchObject({ code: 'CONFLICT', message: 'Not now' });
+  });
+
+  it("runs a task's afterBatch once at the end of each commit in which the task succeeded", async () => {
+    await dataSource.query('CREATE TABLE commit_ends (items integer NOT NULL)');
+    const commitEnds = async () => ((await dataSource.query('SELECT items FROM commit_ends')) as { items: number }[]).map((row) => row.items);
+
+    const oneTurn = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => transactions.runTask(insertItemNotingCommit, i === 4 ? 3 : i)));
+    expect(oneTurn.filter((r) => r.status === 'rejected')).toHaveLength(1);
+    expect(await commitEnds()).toEqual([9]);
+
+    await expect(transactions.runTask(insertItemNotingCommit, 5)).rejects.toThrow(/UNIQUE/);
+    expect(await commitEnds()).toEqual([9]);
+
+    await transactions.runTask(insertItemNotingCommit, 10);
+    expect(await commitEnds()).toEqual([9, 10]);
   });
 
   it('answers a task only once its work is committed (visible to another connection)', async () => {

@@ -188,7 +188,7 @@ export class Transactions implements OnModuleDestroy {
   private async commitTasksHere(group: QueuedWork[]): Promise<void> {
     let outcomes: TaskOutcome[];
     try {
-      outcomes = commitBatch(sqliteConnection(this.dataSource), group.map(({ task }) => ({ run: task!.task.run, args: task!.args })));
+      outcomes = commitBatch(sqliteConnection(this.dataSource), group.map(({ task }) => ({ task: task!.task, args: task!.args })));
     } catch (error) {
       group.forEach((item) => item.reject(error));
       return;

@@ -1,4 +1,6 @@
+import type { Database } from 'better-sqlite3';
 import { prepared } from '../database/prepared-statements';
+import { mergeSearchIndexStep } from '../database/search-index-merge';
 import { writeTask } from '../database/writer-thread/write-task';
 import { admitChatMessage, CHAT_STATE, ChatSender, ChatState } from './chat-message-admission';
 import type { MessageEntity } from './entities/message.entity';
@@ -31,8 +33,11 @@ export interface StoreChatMessageArgs {
 /**
  * Stores a text message with the chat's next seq if the chat takes it from this sender now
  * (chat-message-admission.ts), unless one with its clientId is stored already: then that one.
+ * Each commit of them also merges a little of the search index (search-index-merge.ts).
  */
-export const storeChatMessage = writeTask(__filename, 'storeChatMessage', (db, args: StoreChatMessageArgs) => {
+export const storeChatMessage = writeTask(__filename, 'storeChatMessage', store, { afterBatch: mergeSearchIndexStep });
+
+function store(db: Database, args: StoreChatMessageArgs): { row: StoredMessageRow; isNew: boolean } {
   const admitted = admitChatMessage(prepared(db, CHAT_STATE).get(args.chatId) as ChatState | undefined, args.sender, args.body);
   if (args.clientId) {
     const existing = prepared(db, FIND_BY_CLIENT_ID).get(args.chatId, args.clientId) as StoredMessageRow | undefined;
@@ -42,4 +47,4 @@ export const storeChatMessage = writeTask(__filename, 'storeChatMessage', (db, a
   const row: StoredMessageRow = { id: args.id, ticketId: args.chatId, seq, clientId: args.clientId, kind: 'text', createdAt: args.createdAt, ...admitted };
   prepared(db, INSERT_MESSAGE).run(row.id, row.ticketId, row.seq, row.clientId, row.author, row.authorId, row.authorName, row.kind, row.body, row.createdAt);
   return { row, isNew: true };
-});
+}

@@ -22,3 +22,11 @@ export const stopThread = writeTask(__filename, 'stopThread', () => process.exit
 export const refuse = writeTask(__filename, 'refuse', () => {
   throw conflict('Not now');
 });
+
+/** Inserts an item; once per commit in which it did, notes how many items there were at the end. */
+export const insertItemNotingCommit = writeTask(
+  __filename,
+  'insertItemNotingCommit',
+  (db, value: number) => void prepared(db, 'INSERT INTO items (value) VALUES (?)').run(value),
+  { afterBatch: (db) => void prepared(db, 'INSERT INTO commit_ends (items) SELECT COUNT(*) FROM items').run() },
+);

@@ -13,10 +13,17 @@ export interface WriteTask<A, R> {
   readonly module: string;
   readonly name: string;
   readonly run: (db: Database, args: A) => R;
+  /** Run once at the end of a transaction in which the task succeeded, however many times it ran. */
+  readonly afterBatch?: (db: Database) => void;
 }
 
 /** Declares a write task; `module` is the declaring file's `__filename`, `name` its export's name. */
-export const writeTask = <A, R>(module: string, name: string, run: (db: Database, args: A) => R): WriteTask<A, R> => ({ module, name, run });
+export const writeTask = <A, R>(
+  module: string,
+  name: string,
+  run: (db: Database, args: A) => R,
+  options: { afterBatch?: (db: Database) => void } = {},
+): WriteTask<A, R> => ({ module, name, run, ...options });
 
 /** A task with its arguments, as it crosses to the writer thread (structured clone: plain data only). */
 export interface TaskCall {
@@ -52,23 +59,27 @@ export function errorFrom(description: ErrorDescription): Error {
 
 /**
  * Runs every task in one transaction, each in its own savepoint: a task that throws is rolled back
- * alone and reported as failed. Throws (nothing committed) if the transaction itself fails.
+ * alone and reported as failed. Then the `afterBatch` of each task that succeeded, once. Throws
+ * (nothing committed) if the transaction itself fails.
  */
-export function commitBatch(db: Database, units: { run: (db: Database, args: unknown) => unknown; args: unknown }[]): TaskOutcome[] {
+export function commitBatch(db: Database, units: { task: WriteTask<unknown, unknown>; args: unknown }[]): TaskOutcome[] {
   const outcomes: TaskOutcome[] = [];
+  const afterBatch = new Set<(db: Database) => void>();
   prepared(db, 'BEGIN IMMEDIATE').run();
   try {
-    for (const unit of units) {
+    for (const { task, args } of units) {
       prepared(db, 'SAVEPOINT task').run();
       try {
-        outcomes.push({ ok: true, value: unit.run(db, unit.args) });
+        outcomes.push({ ok: true, value: task.run(db, args) });
         prepared(db, 'RELEASE task').run();
+        if (task.afterBatch) afterBatch.add(task.afterBatch);
       } catch (error) {
         prepared(db, 'ROLLBACK TO task').run();
         prepared(db, 'RELEASE task').run();
         outcomes.push({ ok: false, ...describeError(error) });
       }
     }
+    for (const upkeep of afterBatch) upkeep(db);
     prepared(db, 'COMMIT').run();
   } catch (error) {
     if (db.inTransaction) prepared(db, 'ROLLBACK').run();

@@ -54,7 +54,7 @@ parentPort!.on('message', (first: BatchRequest) => {
 
 function commitBatches(batches: BatchRequest[]): BatchReply[] {
   try {
-    const outcomes = commitBatch(db, batches.flatMap((batch) => batch.calls.map((call) => ({ run: task(call).run, args: call.args }))));
+    const outcomes = commitBatch(db, batches.flatMap((batch) => batch.calls.map((call) => ({ task: task(call), args: call.args }))));
     let start = 0;
     return batches.map((batch) => ({ id: batch.id, outcomes: outcomes.slice(start, (start += batch.calls.length)) }));
   } catch (error) {
