@@ -1,5 +1,6 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { validationError, type ErrorDetail } from './errors';
+import { cacheValidationMetadataLookups } from './validation-metadata-cache';
 
 function flatten(errors: ValidationError[], parent = ''): ErrorDetail[] {
   return errors.flatMap((error) => {
@@ -11,6 +12,7 @@ function flatten(errors: ValidationError[], parent = ''): ErrorDetail[] {
 
 /** The one strict pipe, for HTTP and every gateway: unknown fields are refused, not ignored. */
 export function createValidationPipe(): ValidationPipe {
+  cacheValidationMetadataLookups();
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,

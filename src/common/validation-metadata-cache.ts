@@ -1,0 +1,36 @@
+import { getMetadataStorage } from 'class-validator';
+
+type MetadataStorage = ReturnType<typeof getMetadataStorage>;
+type Lookup = MetadataStorage['getTargetValidationMetadatas'];
+
+const CACHED = Symbol('desk.validationMetadataCached');
+
+/**
+ * class-validator finds a class's rules on every validation by filtering the rules of every class
+ * that has any (for inherited rules): the largest allocation of a chat message's validation, paid
+ * per message (typestack/class-validator#2686, open). The answer only changes when rules are added,
+ * which happens as classes load; it is kept per class and options, and forgotten when any rule is
+ * added. Idempotent: every pipe may ask for it.
+ */
+export function cacheValidationMetadataLookups(storage: MetadataStorage = getMetadataStorage()): void {
+  const marked = storage as MetadataStorage & { [CACHED]?: true };
+  if (marked[CACHED]) return;
+  marked[CACHED] = true;
+
+  const lookup: Lookup = storage.getTargetValidationMetadatas.bind(storage);
+  const addRule = storage.addValidationMetadata.bind(storage);
+  let cache = new WeakMap<object, Map<string, ReturnType<Lookup>>>();
+
+  storage.addValidationMetadata = (metadata) => {
+    cache = new WeakMap();
+    addRule(metadata);
+  };
+  storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
+    const key = `${schema}\u0000${always}\u0000${strictGroups}\u0000${groups?.join('\u0000') ?? ''}`;
+    let forTarget = cache.get(target);
+    if (!forTarget) cache.set(target, (forTarget = new Map()));
+    let rules = forTarget.get(key);
+    if (!rules) forTarget.set(key, (rules = lookup(target, schema, always, strictGroups, groups)));
+    return rules;
+  };
+}
