@@ -42,9 +42,10 @@ export class DeskSocketAdapter extends IoAdapter {
   /**
    * Nest's own version keeps an rxjs pipeline (fromEvent, mergeMap, takeUntil) alive per socket and
    * per handler: about 30 KB for each connected citizen, most of the memory of 10,000 citizens
-   * waiting in the queue (bench/README.md). A plain listener per handler does the same work. Nest
-   * still answers through rxjs (`transform`) per message, and that was about 8 % of what a chat
-   * message allocates: a handler's promise is awaited directly, and rxjs only carries an Observable.
+   * waiting in the queue (bench/README.md). A plain listener per handler does the same work. Nest's
+   * way of answering (`transform`) builds an rxjs pipeline per message, about 8 % of what a chat
+   * message allocated: here a handler's promise is awaited directly, and rxjs carries only an
+   * Observable a handler answers with.
    */
   override bindMessageHandlers(socket: NestSocket, handlers: MessageMappingProperties[], transform: (data: unknown) => Observable<unknown>): void {
     for (const { message, callback, isAckHandledManually } of handlers) {
