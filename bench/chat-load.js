@@ -37,6 +37,7 @@ const DEFAULTS = {
   verifyChats: 100, // desk: chats whose stored messages are compared with the acks
   profile: false, // desk: CPU profile of each measured phase, summarised at the end
   profileDir: '',
+  alloc: false, // desk and relay: bytes the main thread allocates per acknowledged message, each measured phase
   json: '', // also write all figures to this file
   keep: false, // keep the desk's temporary directory (database and log)
 };
@@ -55,7 +56,8 @@ const USAGE = `usage: node bench/chat-load.js [options]   (after npm run build)
   --chats-per-agent N  chats held by each agent account/socket     (${DEFAULTS.chatsPerAgent})
   --ack-timeout S, --drain S, --batch N, --verify-chats N
   --profile            CPU-profile the desk during each measured phase (summary printed)
-  --profile-dir DIR    where the .cpuprofile files go (default bench/profiles)
+  --profile-dir DIR    where the .cpuprofile and .heapprofile files go (default bench/profiles)
+  --alloc              what the server's main thread allocates per acked message (desk and relay)
   --json FILE          write every figure as JSON
   --keep               keep the desk's temporary directory (database, server log)
 Environment: DATABASE_URL and REDIS_URL are passed to the desk (default: SQLite in a fresh temporary directory).`;
@@ -66,6 +68,7 @@ async function main() {
   // Peak first: an overloaded fixed-rate phase can leave the desk with a backlog and dropped sockets.
   const modes = options.mode === 'both' ? ['peak', 'fixed'] : [options.mode];
   const targets = options.target === 'both' ? ['desk', 'relay'] : [options.target];
+  if (options.profile && options.alloc) throw new Error('--profile and --alloc each slow the server down in their own way: use one at a time');
   warnAboutCitizenLimit(options, modes);
   console.log(`chat-load · ${machineLine()}`);
   console.log(`command: node bench/chat-load.js ${process.argv.slice(2).join(' ')}`.trim());
@@ -146,14 +149,18 @@ async function runPhase(kind, server, target, agents, mode, firstIndex, options)
   const profiling = options.profile && kind === 'desk';
   const profileFile = profiling ? profilePath(options, `desk-${mode}`) : undefined;
   if (profiling) await server.request('profileStart');
+  const allocFile = options.alloc ? profilePath(options, `${kind}-${mode}`, 'heapprofile') : undefined;
+  if (allocFile) await server.request('allocStart');
   const driving = mode === 'fixed'
     ? runFixedRate(recorder, pairs, { rate: options.rate, warmupSeconds: options.warmup, durationSeconds: options.duration })
     : runClosedLoop(recorder, pairs, { window: options.window, warmupSeconds: options.peakWarmup, durationSeconds: options.peakDuration, citizenPerMinute: options.citizenLimit });
   const measured = await measureWindow(server, recorder, driving);
   if (profiling) await server.request('profileStop', { file: profileFile }); // covers warm-up and window
+  // Also from the start of the warm-up: divided by every message acknowledged until now.
+  const allocated = allocFile ? { ...(await server.request('allocStop', { file: allocFile })), acked: recorder.counts.ackedOk } : undefined;
   await recorder.drain(options.drain * 1000);
   recorder.detach();
-  const phase = { ...recorder.result(), openSeconds, usage: measured.usage, sendLag: measured.driven?.lag, citizenSendsDeferred: measured.driven?.citizenSendsDeferred, profileFile };
+  const phase = { ...recorder.result(), openSeconds, usage: measured.usage, sendLag: measured.driven?.lag, citizenSendsDeferred: measured.driven?.citizenSendsDeferred, profileFile, allocated };
   if (kind === 'desk') phase.stored = await verifyStored(target, pairs.slice(0, options.verifyChats));
   phase.closeFailures = await closePairs(pairs); // the next phase starts with no chats in progress
   phase.busyAfterSeconds = await server.waitUntilIdle(); // a backlog the server was still working off
@@ -231,6 +238,7 @@ function phaseTable(mode, deskPhase, relayPhase, options) {
   add('end-to-end max ms', (p) => p.e2e.max, fmtMs);
   add('ack p50 ms', (p) => p.ack.p50, fmtMs);
   add('ack p99 ms', (p) => p.ack.p99, fmtMs);
+  if (options.alloc) add('KB allocated per acked msg', (p) => (p.allocated ? p.allocated.bytes / 1024 / p.allocated.acked : NaN), (v) => (Number.isFinite(v) ? v.toFixed(1) : '-'));
   add('messages sent (all phase)', (p) => p.sent, fmtInt, false);
   add('errors', (p) => p.errors, fmtInt, false);
   add('  ack timeouts', (p) => p.timeouts, fmtInt, false);

@@ -108,11 +108,11 @@ function startRelay() {
   return startServer({ label: 'relay', script: path.join(ROOT, 'bench', 'relay-server.js'), nodeArgs: ['--expose-gc'] });
 }
 
-/** Where a CPU profile of the desk goes: `--profile-dir`, or bench/profiles, named `<name>-<time>.cpuprofile`. */
-function profilePath(options, name) {
+/** Where a profile goes: `--profile-dir`, or bench/profiles, named `<name>-<time>.<ext>`. */
+function profilePath(options, name, ext = 'cpuprofile') {
   const dir = options.profileDir || path.join(ROOT, 'bench', 'profiles');
   mkdirSync(dir, { recursive: true });
-  return path.join(dir, `${name}-${new Date().toISOString().replace(/[:.]/g, '-')}.cpuprofile`);
+  return path.join(dir, `${name}-${new Date().toISOString().replace(/[:.]/g, '-')}.${ext}`);
 }
 
 module.exports = { deskEnvironment, startDesk, startRelay, profilePath, buildInfo, login, staffRequest, createAgents, ROOT };

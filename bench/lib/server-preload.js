@@ -3,8 +3,8 @@
 /**
  * Loaded into a benchmarked server with `node -r` (never by the application itself). Answers the
  * bench over the IPC channel: memory figures (after a full GC when --expose-gc is on), heap
- * snapshots, event-loop stalls, and a CPU profile of exactly the measured phase, through the
- * in-process inspector.
+ * snapshots, event-loop stalls, and a CPU or allocation profile of exactly the measured phase,
+ * through the in-process inspector.
  */
 const { Session } = require('node:inspector');
 const { writeFileSync } = require('node:fs');
@@ -71,6 +71,21 @@ const handlers = {
     session = undefined;
     writeFileSync(file, JSON.stringify(profile));
     return { file };
+  },
+  /** What the main thread allocates, short-lived objects included (V8's sampling heap profiler). */
+  async allocStart() {
+    session = new Session();
+    session.connect();
+    await post('HeapProfiler.startSampling', { samplingInterval: 16_384, includeObjectsCollectedByMinorGC: true, includeObjectsCollectedByMajorGC: true });
+    return {};
+  },
+  async allocStop({ file }) {
+    const { profile } = await post('HeapProfiler.stopSampling');
+    session.disconnect();
+    session = undefined;
+    writeFileSync(file, JSON.stringify(profile));
+    const total = (node) => node.children.reduce((sum, child) => sum + total(child), node.selfSize);
+    return { file, bytes: total(profile.head) };
   },
 };
 
