@@ -41,6 +41,20 @@ function stallsBetween(from, to) {
   return { ticks: values.length, max: values.length ? values[values.length - 1] : 0, p99, stalledShare: longStalledMs / Math.max(1, to - from) };
 }
 
+function openSession() {
+  session = new Session();
+  session.connect();
+}
+
+/** Ends a profile with `method`, closes the session and writes the profile to `file`. */
+async function stopInto(method, file) {
+  const { profile } = await post(method);
+  session.disconnect();
+  session = undefined;
+  writeFileSync(file, JSON.stringify(profile));
+  return profile;
+}
+
 function post(method, params) {
   return new Promise((resolve, reject) => session.post(method, params, (err, result) => (err ? reject(err) : resolve(result))));
 }
@@ -58,32 +72,24 @@ const handlers = {
     return { file: v8.writeHeapSnapshot(file) };
   },
   async profileStart() {
-    session = new Session();
-    session.connect();
+    openSession();
     await post('Profiler.enable');
     await post('Profiler.setSamplingInterval', { interval: 1000 });
     await post('Profiler.start');
     return {};
   },
   async profileStop({ file }) {
-    const { profile } = await post('Profiler.stop');
-    session.disconnect();
-    session = undefined;
-    writeFileSync(file, JSON.stringify(profile));
+    await stopInto('Profiler.stop', file);
     return { file };
   },
   /** What the main thread allocates, short-lived objects included (V8's sampling heap profiler). */
   async allocStart() {
-    session = new Session();
-    session.connect();
+    openSession();
     await post('HeapProfiler.startSampling', { samplingInterval: 16_384, includeObjectsCollectedByMinorGC: true, includeObjectsCollectedByMajorGC: true });
     return {};
   },
   async allocStop({ file }) {
-    const { profile } = await post('HeapProfiler.stopSampling');
-    session.disconnect();
-    session = undefined;
-    writeFileSync(file, JSON.stringify(profile));
+    const profile = await stopInto('HeapProfiler.stopSampling', file);
     const total = (node) => node.children.reduce((sum, child) => sum + total(child), node.selfSize);
     return { file, bytes: total(profile.head) };
   },
