@@ -186,6 +186,7 @@ async function measureWindow(server, recorder, driving) {
   const usage = server.sampler.since(mark ?? server.sampler.mark());
   const epoch = (t) => performance.timeOrigin + t;
   usage.loopStalls = await server.request('loopStalls', { from: epoch(recorder.windowStart), to: epoch(recorder.windowEnd) });
+  usage.gc = await server.request('gcPauses', { from: epoch(recorder.windowStart), to: epoch(recorder.windowEnd) });
   return { driven, usage };
 }
 
@@ -219,6 +220,8 @@ function formatReport(results, modes, options) {
   return sections.join('\n\n');
 }
 
+const percent = (share) => (Number.isFinite(share) ? `${(share * 100).toFixed(0)} %` : '-');
+
 function phaseTable(mode, deskPhase, relayPhase, options) {
   const desk = deskPhase?.failed ? undefined : deskPhase;
   const relay = relayPhase?.failed ? undefined : relayPhase;
@@ -249,7 +252,8 @@ function phaseTable(mode, deskPhase, relayPhase, options) {
   add('bench CPU (cores)', (p) => p.usage.benchCpu, fmtRatio, false);
   add('server max RSS MiB', (p) => p.usage.maxRssKb, fmtMiB);
   add('server event-loop stall max ms', (p) => p.usage.loopStalls.max, fmtMs, false);
-  add('server time in stalls ≥ 50 ms', (p) => p.usage.loopStalls.stalledShare, (v) => (Number.isFinite(v) ? `${(v * 100).toFixed(0)} %` : '-'), false);
+  add('server time in stalls ≥ 50 ms', (p) => p.usage.loopStalls.stalledShare, percent, false);
+  add('server GC pauses, young / old generation', (p) => p.usage.gc, (gc) => (gc ? `${percent(gc.minorShare)} / ${percent(gc.majorShare)}` : '-'), false);
   add('load average (max)', (p) => p.usage.loadMax, fmtRatio, false);
   if (mode === 'fixed') add('bench send lag p99 ms', (p) => p.sendLag?.p99, fmtMs, false);
   add('server busy after the window s', (p) => p.busyAfterSeconds, (v) => (Number.isFinite(v) ? v.toFixed(1) : '-'), false);

@@ -8,6 +8,7 @@
  */
 const { Session } = require('node:inspector');
 const { writeFileSync } = require('node:fs');
+const { PerformanceObserver, constants } = require('node:perf_hooks');
 const v8 = require('node:v8');
 
 let session;
@@ -41,6 +42,35 @@ function stallsBetween(from, to) {
   return { ticks: values.length, max: values.length ? values[values.length - 1] : 0, p99, stalledShare: longStalledMs / Math.max(1, to - from) };
 }
 
+/**
+ * Garbage-collection pauses of the main thread: [epochMs at the end, kind, ms, ...] flat. Minor =
+ * scavenges of the young generation; major = mark-compact. Work V8 does in its helper threads meanwhile
+ * does not count here (it shows in the server's CPU).
+ */
+const gcPauses = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    gcPauses.push(performance.timeOrigin + entry.startTime + entry.duration, entry.detail?.kind ?? entry.kind, entry.duration);
+  }
+  if (gcPauses.length > 3 * 200_000) gcPauses.splice(0, 3 * 50_000);
+}).observe({ entryTypes: ['gc'] });
+
+/** Main-thread GC pauses that ended within [from, to] (epoch ms), as shares of the window. */
+function gcBetween(from, to) {
+  let minorMs = 0;
+  let majorMs = 0;
+  let minorCount = 0;
+  for (let i = 0; i < gcPauses.length; i += 3) {
+    if (gcPauses[i] < from || gcPauses[i] > to) continue;
+    if (gcPauses[i + 1] === constants.NODE_PERFORMANCE_GC_MINOR) {
+      minorMs += gcPauses[i + 2];
+      minorCount += 1;
+    } else majorMs += gcPauses[i + 2];
+  }
+  const window = Math.max(1, to - from);
+  return { minorShare: minorMs / window, majorShare: majorMs / window, minorCount };
+}
+
 function openSession() {
   session = new Session();
   session.connect();
@@ -62,6 +92,9 @@ function post(method, params) {
 const handlers = {
   async loopStalls({ from, to }) {
     return stallsBetween(from, to);
+  },
+  async gcPauses({ from, to }) {
+    return gcBetween(from, to);
   },
   async memory({ gc }) {
     if (gc && typeof global.gc === 'function') global.gc();
