@@ -38,7 +38,12 @@ function deskEnvironment({ keep = false } = {}) {
   return { dataDir, env, admin, keep };
 }
 
-/** Starts `node dist/main.js` as a child process and waits for GET /health. */
+/** The V8 flags `npm start` gives the desk (package.json): the bench runs the desk, and the relay, with them. */
+const START_FLAGS = require('../../package.json').scripts.start.split(' ').filter((word) => word.startsWith('--'));
+/** More flags for one run of the desk or the relay, e.g. `DESK_NODE_ARGS=--trace-gc-nvp` (bench/README.md). */
+const extraFlags = (variable) => (process.env[variable] ?? '').split(' ').filter(Boolean);
+
+/** Starts `node dist/main.js` as a child process (with the flags of `npm start`) and waits for GET /health. */
 async function startDesk({ keep = false, environment = deskEnvironment({ keep }) } = {}) {
   const { dataDir, env, admin } = environment;
   const server = await startServer({
@@ -46,7 +51,7 @@ async function startDesk({ keep = false, environment = deskEnvironment({ keep })
     script: path.join(ROOT, 'dist/main.js'),
     cwd: ROOT,
     env,
-    nodeArgs: ['--expose-gc'],
+    nodeArgs: ['--expose-gc', ...START_FLAGS, ...extraFlags('DESK_NODE_ARGS')],
     logFile: path.join(dataDir, 'desk.log'),
   });
   server.dataDir = dataDir;
@@ -103,9 +108,10 @@ async function createAgents(url, admin, count, { concurrency = 4, prefix = `benc
   });
 }
 
-/** The baseline: `bench/relay-server.js`, bare Socket.IO with the desk's namespaces and events. */
+/** The baseline: `bench/relay-server.js`, bare Socket.IO with the desk's namespaces and events, on the same runtime flags. */
 function startRelay() {
-  return startServer({ label: 'relay', script: path.join(ROOT, 'bench', 'relay-server.js'), nodeArgs: ['--expose-gc'] });
+  const nodeArgs = ['--expose-gc', ...START_FLAGS, ...extraFlags('RELAY_NODE_ARGS')];
+  return startServer({ label: 'relay', script: path.join(ROOT, 'bench', 'relay-server.js'), nodeArgs, logFile: process.env.RELAY_LOG });
 }
 
 /** Where a profile goes: `--profile-dir`, or bench/profiles, named `<name>-<time>.<ext>`. */
