@@ -43,9 +43,10 @@ function stallsBetween(from, to) {
 }
 
 /**
- * Garbage-collection pauses of the main thread: [epochMs at the end, kind, ms, ...] flat. Minor =
- * scavenges of the young generation; major = mark-compact. Work V8 does in its helper threads meanwhile
- * does not count here (it shows in the server's CPU).
+ * Garbage-collection pauses of the main thread: [epochMs at the end, kind, ms, ...] flat. Minor:
+ * scavenges of the young generation; everything else is the old generation's (mark-compact,
+ * incremental marking steps, weak callbacks). Work V8 does in its helper threads meanwhile does not
+ * count here (it shows in the server's CPU).
  */
 const gcPauses = [];
 new PerformanceObserver((list) => {
