@@ -101,7 +101,7 @@ async function runTarget(kind, modes, options) {
     const setupMark = server.sampler.mark();
     const target = await prepareTarget(kind, server, options);
     agents = await connectAgents(target, agentCount(options));
-    const result = { build, pid: server.pid, agents: agents.length, setup: server.sampler.since(setupMark), phases: {} };
+    const result = { build, pid: server.pid, database: kind === 'desk' ? `${server.database}${server.redis ? ' + Redis' : ''}` : undefined, agents: agents.length, setup: server.sampler.since(setupMark), phases: {} };
     result.peakReset = server.sampler.resetPeak(); // VmHWM from here on: the load phases, not argon2id at start-up
     console.log(`${kind}: ${agents.length} agent sockets ready in ${result.setup.seconds.toFixed(1)} s`);
     for (const [i, mode] of modes.entries()) {
@@ -274,7 +274,8 @@ function phaseTable(mode, deskPhase, relayPhase, options) {
 }
 
 function targetLines(desk, relay, options) {
-  const lines = ['Targets (2 cores, SQLite, one instance):'];
+  const onSqlite = !desk.database || desk.database === 'SQLite';
+  const lines = [`Targets (2 cores, SQLite, one instance)${onSqlite ? '' : `, for reference only: this run was on ${desk.database}`}:`];
   const fixed = desk.phases.fixed;
   if (fixed?.failed) lines.push(`  MISSED fixed-rate phase failed: ${fixed.failed}`);
   else if (fixed) {
