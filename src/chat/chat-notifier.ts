@@ -153,7 +153,10 @@ export class ChatNotifier implements OnModuleInit, OnModuleDestroy {
       this.citizens?.serverSideEmit(QUEUE_CHANGED);
     }
     this.pushQueue()
-      .catch((error: Error) => this.logger.error(`Queue push failed: ${error.stack ?? error.message}`))
+      .catch((error: Error) => {
+        // A push under way when the desk stops fails as the database closes: not worth an error.
+        if (!this.stopped) this.logger.error(`Queue push failed: ${error.stack ?? error.message}`);
+      })
       .finally(() => {
         this.queuePushRunning = false;
         if (this.queueDirty) this.scheduleQueuePush();

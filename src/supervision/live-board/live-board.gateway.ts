@@ -65,7 +65,10 @@ export class LiveBoardGateway implements OnGatewayConnection, OnModuleInit, OnMo
       this.board
         .snapshot()
         .then((snapshot) => this.namespace?.to(SUPERVISORS).emit('board:updated', snapshot))
-        .catch((error: Error) => this.logger.error(`Board push failed: ${error.stack ?? error.message}`));
+        .catch((error: Error) => {
+          // A push under way when the desk stops fails as the database closes: not worth an error.
+          if (!this.stopped) this.logger.error(`Board push failed: ${error.stack ?? error.message}`);
+        });
     });
   }
 }
