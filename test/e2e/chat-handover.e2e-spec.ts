@@ -153,14 +153,16 @@ describe('Automatic routing run by several instances at once', () => {
     const citizens = await Promise.all([desk.citizen(), desk.citizen(), desk.citizen()]);
     const started = [];
     for (const citizen of citizens) started.push(await ask(citizen, 'chat:start', VALID_CHAT));
-    // Available without the event that starts a routing round: the two rounds below are the only ones.
+    // Available without the agent.status event, which would start a round of its own.
     await desk.app.get(Sql).query("UPDATE staff_users SET status = 'available' WHERE id = ?", [agentLogin.id]);
     const queue = desk.app.get(ChatQueueService);
     const routed = await Promise.all([queue.routeWaitingChats(), queue.routeWaitingChats()]);
     const statuses = await Promise.all(started.map((chat) => chatStatus(desk, chat.chat.id)));
     expect(statuses.filter((status) => status === 'active')).toHaveLength(1);
     expect(statuses.filter((status) => status === 'queued')).toHaveLength(2);
-    expect(routed[0] + routed[1]).toBe(1);
+    // The round the last chat:start set off may still be reading when the agent becomes available,
+    // and be the one that hands over the chat: the two rounds here then find the agent full.
+    expect(routed[0] + routed[1]).toBeLessThanOrEqual(1);
     expect(statuses[0]).toBe('active'); // the oldest
   });
 });
