@@ -14,19 +14,23 @@
 const { readFileSync } = require('node:fs');
 const { parseArgs } = require('./args');
 
+/** One collection per line: `[pid:isolate]  <ms> ms: pause=… gc=s … promoted=… …`. */
+const LINE = /^\[\d+:(0x[0-9a-f]+)\]\s+(\d+) ms: (.* gc=.*)$/;
+
 function summarise(text, bucketSeconds = 5) {
-  const lines = text.split('\n').filter((line) => line.includes(' gc='));
+  const collections = [];
   const perIsolate = new Map();
-  for (const line of lines) {
-    const isolate = /^\[\d+:(0x[0-9a-f]+)\]/.exec(line)?.[1];
-    if (isolate) perIsolate.set(isolate, (perIsolate.get(isolate) ?? 0) + 1);
+  for (const line of text.split('\n')) {
+    const match = LINE.exec(line);
+    if (!match) continue;
+    const [, isolate, at, rest] = match;
+    collections.push({ isolate, at: Number(at), field: Object.fromEntries([...rest.matchAll(/([\w.]+)=([^\s%]+)/g)].map((m) => [m[1], m[2]])) });
+    perIsolate.set(isolate, (perIsolate.get(isolate) ?? 0) + 1);
   }
   const main = [...perIsolate.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   const buckets = new Map();
-  for (const line of lines) {
-    if (!line.startsWith(`[`) || !line.includes(`:${main}]`)) continue;
-    const at = Number(/\]\s+(\d+) ms:/.exec(line)?.[1]);
-    const field = Object.fromEntries([...line.matchAll(/([\w.]+)=([^\s%]+)/g)].map((m) => [m[1], m[2]]));
+  for (const { isolate, at, field } of collections) {
+    if (isolate !== main) continue;
     const start = Math.floor(at / 1000 / bucketSeconds) * bucketSeconds;
     if (!buckets.has(start)) buckets.set(start, { start, scavenges: 0, scavengeMs: 0, promoted: 0, copied: 0, markCompacts: 0, markCompactMs: 0 });
     const bucket = buckets.get(start);

@@ -51,7 +51,7 @@ function stallsBetween(from, to) {
 const gcPauses = [];
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) {
-    gcPauses.push(performance.timeOrigin + entry.startTime + entry.duration, entry.detail?.kind ?? entry.kind, entry.duration);
+    gcPauses.push(performance.timeOrigin + entry.startTime + entry.duration, entry.detail.kind, entry.duration);
   }
   if (gcPauses.length > 3 * 200_000) gcPauses.splice(0, 3 * 50_000);
 }).observe({ entryTypes: ['gc'] });

@@ -36,6 +36,11 @@ function fmtRatio(value) {
   return Number.isFinite(value) ? value.toFixed(2) : '-';
 }
 
+/** A share (0..1) as whole per cent. */
+function fmtPercent(share) {
+  return Number.isFinite(share) ? `${(share * 100).toFixed(0)} %` : '-';
+}
+
 function fmtMiB(kilobytes) {
   return Number.isFinite(kilobytes) ? (kilobytes / 1024).toFixed(1) : '-';
 }
@@ -51,4 +56,4 @@ function table(rows) {
     .join('\n');
 }
 
-module.exports = { percentile, summarize, fmtMs, fmtInt, fmtRatio, fmtMiB, table };
+module.exports = { percentile, summarize, fmtMs, fmtInt, fmtRatio, fmtPercent, fmtMiB, table };
