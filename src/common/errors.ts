@@ -7,6 +7,9 @@ export type ErrorCode =
   | 'TAKEN'
   | 'CONFLICT'
   | 'RATE_LIMITED'
+  | 'QUERY_TOO_BROAD'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'PASSWORD_CHANGE_REQUIRED'
   | 'INTERNAL';
 
 export interface ErrorDetail {
@@ -50,6 +53,12 @@ export function httpStatusFor(code: ErrorCode): number {
       return 409;
     case 'RATE_LIMITED':
       return 429;
+    case 'QUERY_TOO_BROAD':
+      return 422;
+    case 'UNSUPPORTED_MEDIA_TYPE':
+      return 415;
+    case 'PASSWORD_CHANGE_REQUIRED':
+      return 403;
     case 'INTERNAL':
       return 500;
     default: {
