@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { mountDevIdporten } from './auth/idporten';
 import { SessionMiddlewareProvider } from './auth/session-middleware.provider';
 import { HttpExceptionFilter } from './common/http-exception.filter';
+import { rejectDeepJsonBodies } from './common/payload-limits';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { configureViews } from './pages/views';
@@ -39,6 +40,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
     }),
   );
   app.use(express.json({ limit: '64kb' }));
+  app.use(rejectDeepJsonBodies);
   mountDevIdporten(app);
   app.use(app.get(SessionMiddlewareProvider).handler);
 

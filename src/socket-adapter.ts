@@ -6,6 +6,8 @@ import type { IncomingMessage } from 'node:http';
 import { Socket as TcpSocket } from 'node:net';
 import { isObservable, type Observable } from 'rxjs';
 import type { Server, ServerOptions } from 'socket.io';
+import type { DomainError } from './common/errors';
+import { payloadTooDeep, payloadWithinLimits } from './common/payload-limits';
 import type { RedisConnection } from './scaling/redis-connection';
 
 /** The socket type of the Socket.IO copy @nestjs/platform-socket.io itself depends on. */
@@ -51,6 +53,7 @@ export class DeskSocketAdapter extends IoAdapter {
     for (const { message, callback, isAckHandledManually } of handlers) {
       socket.on(message as string, (...args: unknown[]) => {
         const { data, ack } = this.mapPayload(args.length > 1 ? args : args[0]);
+        if (!payloadWithinLimits(data)) return refuse(ack, payloadTooDeep());
         const answer = (response: unknown) => {
           if (response === undefined || response === null) return;
           const reply = response as { event?: string; data?: unknown };
@@ -85,6 +88,11 @@ export class DeskSocketAdapter extends IoAdapter {
       return false;
     }
   }
+}
+
+/** Answers an event the gateway never sees in the shape WsAckExceptionFilter gives every failure. */
+function refuse(ack: unknown, error: DomainError): void {
+  if (typeof ack === 'function') (ack as (value: unknown) => void)({ ok: false, error: { code: error.code, message: error.message } });
 }
 
 /**
