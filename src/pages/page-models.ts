@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { StaffActor } from '../auth/actor';
 import { Clock } from '../common/clock';
+import { safeLocalPath } from '../common/safe-local-path';
 import { AppConfig } from '../config/app-config';
 import { textsFor, type PageLanguage } from '../i18n/i18n';
 import { OpeningHoursService } from '../opening-hours/opening-hours.service';
@@ -21,10 +22,7 @@ export const LOGIN_SCRIPT_TEXTS = ['login.', 'error.'];
 export const AGENT_SCRIPT_TEXTS = ['agent.', 'conn.', 'error.', 'outcome.', 'topic.', 'author.', 'role.', 'chat.referral', 'chat.sending', 'replies.', 'lang.', ...PANEL_SCRIPT_TEXTS];
 
 /** Only a path on this site: "/agent", never "//evil.example" or "/\evil.example". */
-export function safeNextPath(next: unknown): string | undefined {
-  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.includes('\\')) return undefined;
-  return /^[\x21-\x7e]*$/.test(next) ? next : undefined;
-}
+export const safeNextPath = safeLocalPath;
 
 /** What each page template gets: translation keys and data, never finished sentences in markup. */
 @Injectable()

@@ -239,6 +239,38 @@ describe('ID-porten log-in (built server, development provider)', () => {
     expect(location(landed)).toBe('/');
   });
 
+  /** Ways out of the site the URL parser can be talked into: dot segments, encoded dots, backslashes, tabs. */
+  const OFF_SITE_RETURNS = [
+    'returnTo=/.//evil.example/phish',
+    'returnTo=/a/..//evil.example',
+    'returnTo=/%2e//evil.example',
+    `returnTo=${encodeURIComponent('/%2e//evil.example')}`,
+    `returnTo=${encodeURIComponent('/%2e%2e//evil.example')}`,
+    `returnTo=${encodeURIComponent('/./\\evil.example')}`,
+    `returnTo=${encodeURIComponent('/\t/evil.example')}`,
+    'returnTo=%2F%5Cevil.example',
+    'returnTo=/%2f%2fevil.example',
+  ];
+
+  const expectOnSite = (target: string) => {
+    expect(target).toMatch(/^\/(?![/\\])/);
+    expect(new URL(target, server.url).origin).toBe(server.url);
+  };
+
+  it.each(OFF_SITE_RETURNS)('keeps the log-out redirect on this site for %s', async (query) => {
+    const logout = await new Browser(server.url).get(`/auth/idporten/logout?${query}`);
+    expectOnSite(location(logout));
+  });
+
+  it.each(OFF_SITE_RETURNS)('keeps the redirect after a full log-in, and after a cancelled one, on this site for %s', async (query) => {
+    const browser = new Browser(server.url);
+    const { action } = await openLoginPage(browser, query);
+    expectOnSite(location(await browser.followToApp(await browser.postForm(action, { pid: PERSON, level: 'high' }))));
+    const cancelled = new Browser(server.url);
+    const { cancelAction } = await openLoginPage(cancelled, query);
+    expectOnSite(location(await cancelled.followToApp(await cancelled.postForm(cancelAction, {}))));
+  });
+
   it('does not mount the development provider in production', async () => {
     const production = await startServer({ NODE_ENV: 'production', SESSION_SECRET: 'a-production-session-secret-of-enough-length' });
     const discovery = await fetch(`${production.url}/dev-idporten/.well-known/openid-configuration`, { redirect: 'manual' });

@@ -81,7 +81,8 @@ export class IdportenLoginService {
       await renewSession(request);
       request.session.citizenIdentity = identity;
       this.logger.log(`Citizen logged in with ID-porten (${identity.acr ?? 'no acr'}, ${identity.amr.join(', ') || 'no amr'})`);
-      return pending.returnTo;
+      // Checked again on the way out: a log-in started before a fix to safeReturnTo may still be pending.
+      return safeReturnTo(pending.returnTo);
     } catch (error) {
       // Denied or cancelled at ID-porten, bad state/nonce/PKCE, invalid pid: the citizen simply is not logged in.
       this.logger.warn(`ID-porten log-in failed: ${(error as Error).message}`);
