@@ -1,11 +1,35 @@
-import { ConsoleLogger } from '@nestjs/common';
+import { ConsoleLogger, type LogLevel } from '@nestjs/common';
 
 /** Nest's start-up chatter (every module, route and socket handler) drowns the one line that matters. */
 const FRAMEWORK_CONTEXTS = new Set(['NestFactory', 'InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'WebSocketsController', 'NestApplication']);
 
+/**
+ * Characters that let a logged value forge or hide log lines: C0 controls (newline, carriage return,
+ * ANSI escape), DEL, C1 controls (NEL), the Unicode line and paragraph separators, and the bidi
+ * controls that reorder what a terminal shows.
+ */
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const SHORT_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** `\n`, `\x1b`, `\u2028`: visible in the log, never a line break or a terminal command. */
+export function escapeControlCharacters(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, (character) => {
+    const code = character.charCodeAt(0);
+    return SHORT_ESCAPES[character] ?? (code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);
+  });
+}
+
+/**
+ * The desk's logger. Every message is one line whatever a logged value holds (a user name typed at
+ * log-in, a chat topic): escaping here, once, covers every call site.
+ */
 export class DeskLogger extends ConsoleLogger {
   override log(message: unknown, context?: string): void {
     if (context && FRAMEWORK_CONTEXTS.has(context)) return;
     super.log(message, context);
+  }
+
+  protected override stringifyMessage(message: unknown, logLevel: LogLevel): string {
+    return super.stringifyMessage(typeof message === 'string' ? escapeControlCharacters(message) : message, logLevel);
   }
 }
