@@ -3,8 +3,11 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express from 'express';
 import helmet from 'helmet';
 import { join } from 'node:path';
+import { staffOnlyApiDocs } from './auth/api-docs-access.middleware';
+import { AuthService } from './auth/auth.service';
 import { mountDevIdporten } from './auth/idporten';
 import { SessionMiddlewareProvider } from './auth/session-middleware.provider';
+import { NO_STORE_PATHS, noStore } from './common/cache-control';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { rejectDeepJsonBodies } from './common/payload-limits';
 import { createValidationPipe } from './common/validation';
@@ -43,10 +46,14 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.use(rejectDeepJsonBodies);
   mountDevIdporten(app);
   app.use(app.get(SessionMiddlewareProvider).handler);
+  app.use(NO_STORE_PATHS, noStore);
+  if (config.isProduction) app.use(staffOnlyApiDocs(app.get(AuthService)));
 
   app.useStaticAssets(join(PROJECT_ROOT, 'public'), { index: false, maxAge: config.isProduction ? '1h' : 0 });
   app.useStaticAssets(join(PROJECT_ROOT, 'node_modules/@digdir/designsystemet-css/dist'), { prefix: '/vendor/designsystemet/', maxAge: '1h' });
   app.useStaticAssets(join(PROJECT_ROOT, 'node_modules/chart.js/dist'), { prefix: '/vendor/chartjs/', maxAge: '1h' });
+  // Served here, not by Socket.IO itself (serveClient), so that it gets the same security headers.
+  app.useStaticAssets(join(PROJECT_ROOT, 'node_modules/socket.io/client-dist'), { prefix: '/vendor/socket.io/', maxAge: '1h' });
   configureViews(app);
 
   app.useGlobalPipes(createValidationPipe());

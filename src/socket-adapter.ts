@@ -71,7 +71,8 @@ export class DeskSocketAdapter extends IoAdapter {
   private createServer(port: number, options?: ServerOptions): Server {
     return super.createIOServer(port, {
       ...options,
-      serveClient: true,
+      // The client script comes through Express with the security headers (configureApp).
+      serveClient: false,
       cors: { origin: false },
       maxHttpBufferSize: 64 * 1024,
       allowRequest: (request: IncomingMessage, callback: (err: string | null | undefined, success: boolean) => void) => callback(null, this.originAllowed(request)),

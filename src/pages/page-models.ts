@@ -13,7 +13,7 @@ import type { CitizenLoginView } from '../auth/idporten/citizen-identity';
 /** The desk's own contact points (docs/domain.md §5). */
 export const DESK_CONTACT = { phone: '(+47) 800 30 300', phoneHref: 'tel:+4780030300', email: 'brukerstotte@digdir.no' } as const;
 
-const SOCKET_CLIENT = '/socket.io/socket.io.min.js';
+const SOCKET_CLIENT = '/vendor/socket.io/socket.io.min.js';
 const COMMON_SCRIPT = '/js/common.js';
 
 /** Texts the browser scripts need, by key prefix (embedded in the page-data block). */

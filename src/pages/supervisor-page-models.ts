@@ -8,7 +8,7 @@ import { PROVIDERS } from '../referrals/provider-directory';
 import { MAX_MESSAGE_LENGTH, OUTCOMES, TOPICS } from '../tickets/ticket.types';
 import { staffNav, type StaffSection } from './staff-page-models';
 
-const SOCKET_CLIENT = '/socket.io/socket.io.min.js';
+const SOCKET_CLIENT = '/vendor/socket.io/socket.io.min.js';
 const COMMON_SCRIPT = '/js/common.js';
 const CHART_SCRIPT = '/vendor/chartjs/chart.umd.min.js';
 
