@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { maskNationalIdsInText } from '../common/national-id';
+import { maskNationalIdsInText } from '../common/national-id-in-text';
 import { TicketEntity } from './entities/ticket.entity';
 import { MessageRepository } from './message.repository';
 import { TicketEventRepository } from './ticket-event.repository';

@@ -3,7 +3,7 @@ import type { StaffActor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { decodeCursor, Page, toPage } from '../common/pagination';
 import { conflict, notFound, validationError } from '../common/errors';
-import { maskNationalIdsInText } from '../common/national-id';
+import { maskNationalIdsInText } from '../common/national-id-in-text';
 import { Transactions } from '../database/transactions';
 import { StaffService } from '../staff/staff.service';
 import { ContactDto } from './dto/contact.dto';
