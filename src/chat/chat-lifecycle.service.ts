@@ -3,6 +3,7 @@ import type { StaffActor } from '../auth/actor';
 import { hasPermission } from '../auth/permissions';
 import { Clock } from '../common/clock';
 import { conflict } from '../common/errors';
+import { maskNationalIdsInText } from '../common/national-id-in-text';
 import { Transactions } from '../database/transactions';
 import { StaffService } from '../staff/staff.service';
 import type { TicketEntity } from '../tickets/entities/ticket.entity';
@@ -63,7 +64,7 @@ export class ChatLifecycleService {
     if (chat.status !== 'closed') throw conflict('A chat can be rated when it has ended');
     const at = this.clock.now();
     await this.transactions.run(async (db) => {
-      if (!(await this.tickets.rate(db, chat.id, score, comment ?? null, at))) throw conflict('This chat has already been rated');
+      if (!(await this.tickets.rate(db, chat.id, score, comment ? maskNationalIdsInText(comment) : null, at))) throw conflict('This chat has already been rated');
       await this.events.record(db, chat.id, { type: 'rated', data: { score }, at });
     });
   }
