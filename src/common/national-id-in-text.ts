@@ -63,16 +63,18 @@ function digitAt(text: string, index: number, cp: number): number {
 
 const isSeparatorAt = (text: string, index: number) => matchesAt(SEPARATOR_AT, text, index);
 
-/** The quick pre-check: at least 11 digit characters (ASCII first, others only when there are any). */
+const ELEVEN_ASCII_DIGITS = /(?:[0-9][^0-9]*){11}/;
+const MAY_HOLD_OTHER_DIGITS = /[^\u0000-\u065f]/;
+
+/** The quick pre-check: at least 11 digit characters (a regular expression for ASCII digits, a loop only when there may be others). */
 function hasElevenDigits(text: string): boolean {
+  if (ELEVEN_ASCII_DIGITS.test(text)) return true;
+  if (!MAY_HOLD_OTHER_DIGITS.test(text)) return false;
   let count = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 0x30 && c <= 0x39) {
-      if (++count >= ID_LENGTH) return true;
-    } else if (c >= FIRST_NON_ASCII_DIGIT && matchesAt(DIGIT_AT, text, i)) {
-      if (++count >= ID_LENGTH) return true;
-    }
+    const digit = (c >= 0x30 && c <= 0x39) || (c >= FIRST_NON_ASCII_DIGIT && matchesAt(DIGIT_AT, text, i));
+    if (digit && ++count >= ID_LENGTH) return true;
   }
   return false;
 }
@@ -101,7 +103,6 @@ function validNumbersIn(group: Chunk[], keep: string | undefined, found: Found[]
 /** Every valid number in the text, in order of their first digit (they may overlap). */
 function scan(text: string, keep: string | undefined): Found[] {
   const found: Found[] = [];
-  if (!hasElevenDigits(text)) return found;
   const group: Chunk[] = [];
   let groupDigits = 0;
   let chunk: Chunk | null = null;
@@ -136,6 +137,7 @@ function scan(text: string, keep: string | undefined): Found[] {
 
 /** Valid national identity numbers written in free text, in order of appearance. */
 export function findNationalIds(text: string): FoundNationalId[] {
+  if (!hasElevenDigits(text)) return [];
   return scan(text, undefined).map(({ start, end, digits }) => ({ digits, match: text.slice(start, end), index: start }));
 }
 
@@ -146,6 +148,7 @@ export function findNationalIds(text: string): FoundNationalId[] {
  * the citizen proved by logging in (compared by digits only). Overlapping finds are masked as one.
  */
 export function maskNationalIdsInText(text: string, except?: string): string {
+  if (!hasElevenDigits(text)) return text;
   const found = scan(text, except ? except.replace(/\D/g, '') : undefined);
   if (found.length === 0) return text;
   let masked = '';
