@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { StaffActor } from '../auth/actor';
-import { hasPermission } from '../auth/permissions';
 import { Clock } from '../common/clock';
 import { conflict } from '../common/errors';
 import { maskNationalIdsInText } from '../common/national-id-in-text';
@@ -45,10 +44,7 @@ export class ChatLifecycleService {
   }
 
   async closeByAgent(actor: StaffActor, chatId: string, outcome: Outcome): Promise<void> {
-    const chat = await this.access.chatById(chatId);
-    if (chat.assigneeId !== actor.id && !hasPermission(actor.role, 'desk:supervise')) {
-      throw conflict('Only the agent handling this chat can close it');
-    }
+    const chat = await this.access.chatFor(actor, chatId, 'close');
     if (chat.status !== 'active') throw conflict('This chat is not active');
     const at = this.clock.now();
     const message = await this.transactions.run(async (db) => {
