@@ -79,59 +79,85 @@ function hasElevenDigits(text: string): boolean {
   return false;
 }
 
-interface Chunk {
-  start: number;
-  end: number;
-  digits: string;
-}
-
 type Found = { start: number; end: number; digits: string };
 
+const K1_WEIGHTS = [3, 7, 6, 1, 8, 9, 4, 5, 2];
+const K2_WEIGHTS = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
+
+/**
+ * The digits of the current group and where its chunks start and end, in arrays reused from text
+ * to text (each thread has its own module; nothing here is re-entered), so that a long message of
+ * many short digit runs costs no allocation per digit or chunk.
+ */
+const groupDigits: number[] = [];
+const chunkFirstDigit: number[] = [];
+const chunkStart: number[] = [];
+const chunkEnd: number[] = [];
+/** Beyond this many digits the arrays are let go after the text (a chat message holds at most 4,000 characters). */
+const LONGEST_KEPT = 4096;
+
+/** The check digits hold (either k1 rule): rules out ten in eleven windows before any string is built. */
+function checkDigitsHold(from: number): boolean {
+  let k1 = 0;
+  let k2 = 0;
+  for (let i = 0; i < 9; i++) {
+    k1 += K1_WEIGHTS[i] * groupDigits[from + i];
+    k2 += K2_WEIGHTS[i] * groupDigits[from + i];
+  }
+  k1 = (k1 + groupDigits[from + 9]) % 11;
+  k2 = (k2 + K2_WEIGHTS[9] * groupDigits[from + 9] + groupDigits[from + 10]) % 11;
+  return k2 === 0 && k1 <= 3;
+}
+
 /** Runs of whole chunks with exactly 11 digits that are valid numbers (other than `keep`). */
-function validNumbersIn(group: Chunk[], keep: string | undefined, found: Found[]): void {
-  for (let first = 0; first < group.length; first++) {
-    let digits = '';
-    for (let last = first; last < group.length && digits.length < ID_LENGTH; last++) {
-      digits += group[last].digits;
-      if (digits.length === ID_LENGTH && digits !== keep && isValidNationalId(digits)) {
-        found.push({ start: group[first].start, end: group[last].end, digits });
-      }
-    }
+function validNumbersInGroup(chunks: number, digitCount: number, keep: string | undefined, found: Found[]): void {
+  const endDigitOf = (chunk: number) => (chunk + 1 < chunks ? chunkFirstDigit[chunk + 1] : digitCount);
+  for (let first = 0, last = 0; first < chunks; first++) {
+    const from = chunkFirstDigit[first];
+    const to = from + ID_LENGTH;
+    if (to > digitCount) return;
+    if (last < first) last = first;
+    while (endDigitOf(last) < to) last++;
+    if (endDigitOf(last) !== to || !checkDigitsHold(from)) continue;
+    const digits = groupDigits.slice(from, to).join('');
+    if (digits !== keep && isValidNationalId(digits)) found.push({ start: chunkStart[first], end: chunkEnd[last], digits });
   }
 }
 
 /** Every valid number in the text, in order of their first digit (they may overlap). */
 function scan(text: string, keep: string | undefined): Found[] {
   const found: Found[] = [];
-  const group: Chunk[] = [];
-  let groupDigits = 0;
-  let chunk: Chunk | null = null;
+  let digitCount = 0;
+  let chunks = 0;
+  let inChunk = false;
   const endGroup = () => {
-    if (groupDigits >= ID_LENGTH) validNumbersIn(group, keep, found);
-    group.length = 0;
-    groupDigits = 0;
-    chunk = null;
+    if (digitCount >= ID_LENGTH) validNumbersInGroup(chunks, digitCount, keep, found);
+    digitCount = 0;
+    chunks = 0;
+    inChunk = false;
   };
   for (let i = 0; i < text.length; ) {
     const cp = text.codePointAt(i)!;
     const width = cp > 0xffff ? 2 : 1;
     const digit = digitAt(text, i, cp);
     if (digit >= 0) {
-      if (!chunk) {
-        chunk = { start: i, end: i, digits: '' };
-        group.push(chunk);
+      if (!inChunk) {
+        chunkFirstDigit[chunks] = digitCount;
+        chunkStart[chunks] = i;
+        chunks++;
+        inChunk = true;
       }
-      chunk.digits += digit;
-      chunk.end = i + width;
-      groupDigits++;
-    } else if (group.length > 0 && isSeparatorAt(text, i)) {
-      chunk = null;
-    } else if (group.length > 0) {
+      groupDigits[digitCount++] = digit;
+      chunkEnd[chunks - 1] = i + width;
+    } else if (chunks > 0 && isSeparatorAt(text, i)) {
+      inChunk = false;
+    } else if (chunks > 0) {
       endGroup();
     }
     i += width;
   }
   endGroup();
+  if (groupDigits.length > LONGEST_KEPT) groupDigits.length = chunkFirstDigit.length = chunkStart.length = chunkEnd.length = 0;
   return found;
 }
 
