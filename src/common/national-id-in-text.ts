@@ -4,7 +4,7 @@ import { isValidNationalId, maskNationalId } from './national-id';
  * National identity numbers written in free text, however they are written: split by spaces of
  * any width, `/ : , . -`, dashes or invisible characters, in any Unicode digit form. Pure
  * functions; the masking runs on every stored chat message (also in the writer thread), so text
- * with fewer than 11 digits costs one loop over its characters and no allocation.
+ * with fewer than 11 digits costs one regular-expression test and no allocation.
  *
  * The rule: a *group* is digits joined by separators only; its *chunks* are the unbroken digit
  * runs. Any run of whole chunks holding exactly 11 digits that is a valid number (date and check
