@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Request } from 'express';
 import { DomainError } from '../common/errors';
-import { maskNationalIdsInText } from '../common/national-id';
+import { maskNationalIdsInText } from '../common/national-id-in-text';
 import { mapStaffUser, StaffUserDto } from '../staff/staff-user.dto';
 import type { StaffUserEntity } from '../staff/staff-user.entity';
 import { StaffService } from '../staff/staff.service';

@@ -142,7 +142,7 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
   async join(@ConnectedSocket() socket: Socket, @MessageBody() input: JoinChatDto) {
     const history = await this.messages.historyForStaff(actorOf(socket), input.chatId, input.afterSeq ?? 0);
     await socket.join(rooms.chat(input.chatId));
-    return { ok: true, ...history, readOnly: history.chat.status !== 'active' || !(await this.isHandledBy(actorOf(socket), input.chatId)) };
+    return { ok: true, ...history, readOnly: !(await this.access.handlesNow(actorOf(socket), input.chatId)) };
   }
 
   @SubscribeMessage('chat:leave')
@@ -181,10 +181,6 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
 
   @SubscribeMessage('typing')
   async typing(@ConnectedSocket() socket: Socket, @MessageBody() input: AgentTypingDto): Promise<void> {
-    if (await this.isHandledBy(actorOf(socket), input.chatId)) this.notifier.agentTyping(input.chatId, input.typing);
-  }
-
-  private async isHandledBy(actor: StaffActor, chatId: string): Promise<boolean> {
-    return (await this.access.chatById(chatId)).assigneeId === actor.id;
+    if (await this.access.handlesNow(actorOf(socket), input.chatId)) this.notifier.agentTyping(input.chatId, input.typing);
   }
 }

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { StaffActor } from '../auth/actor';
-import { hasPermission } from '../auth/permissions';
-import { DomainError, forbidden, notFound } from '../common/errors';
+import { DomainError, notFound } from '../common/errors';
 import type { TicketEntity } from '../tickets/entities/ticket.entity';
+import { requireTicketAccess, TicketAccess, ticketAccessFor } from '../tickets/ticket-access';
 import { TicketRepository } from '../tickets/ticket.repository';
 import { hashChatToken } from './chat-token';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Who may touch which chat: the citizen with its token, the assigned agent, and supervisors (read-only). */
+/** Finding a chat for whoever asks: the citizen by its token, staff by the one access rule (tickets/ticket-access.ts). */
 @Injectable()
 export class ChatAccess {
   constructor(private readonly tickets: TicketRepository) {}
@@ -26,23 +26,21 @@ export class ChatAccess {
     return chat;
   }
 
+  /** The chat, if the actor may do `action` with it (one rule for HTTP and sockets: tickets/ticket-access.ts); FORBIDDEN otherwise. */
+  async chatFor(actor: StaffActor, chatId: string, action: keyof TicketAccess): Promise<TicketEntity> {
+    const chat = await this.chatById(chatId);
+    requireTicketAccess(actor, chat, action);
+    return chat;
+  }
+
   /** The agent handling the chat; an agent may write only in their own chats. */
-  async chatHandledBy(actor: StaffActor, chatId: string): Promise<TicketEntity> {
-    const chat = await this.chatById(chatId);
-    if (chat.assigneeId !== actor.id) throw forbidden('This chat is handled by someone else');
-    return chat;
+  chatHandledBy(actor: StaffActor, chatId: string): Promise<TicketEntity> {
+    return this.chatFor(actor, chatId, 'handle');
   }
 
-  /** Assigned agents read their chats; supervisors read any chat. */
-  async chatReadableBy(actor: StaffActor, chatId: string): Promise<TicketEntity> {
+  /** Whether the actor answers in this chat now: it is active and theirs. */
+  async handlesNow(actor: StaffActor, chatId: string): Promise<boolean> {
     const chat = await this.chatById(chatId);
-    if (chat.assigneeId !== actor.id && !hasPermission(actor.role, 'desk:supervise')) {
-      throw forbidden('Only the assigned agent or a supervisor can open this chat');
-    }
-    return chat;
-  }
-
-  canStaffRead(actor: StaffActor, chat: TicketEntity): boolean {
-    return chat.assigneeId === actor.id || hasPermission(actor.role, 'ticket:read');
+    return chat.status === 'active' && ticketAccessFor(actor, chat).handle;
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { StaffActor } from '../auth/actor';
-import { hasPermission } from '../auth/permissions';
 import { Clock } from '../common/clock';
 import { conflict } from '../common/errors';
+import { maskNationalIdsInText } from '../common/national-id-in-text';
 import { Transactions } from '../database/transactions';
 import { StaffService } from '../staff/staff.service';
 import type { TicketEntity } from '../tickets/entities/ticket.entity';
@@ -44,10 +44,7 @@ export class ChatLifecycleService {
   }
 
   async closeByAgent(actor: StaffActor, chatId: string, outcome: Outcome): Promise<void> {
-    const chat = await this.access.chatById(chatId);
-    if (chat.assigneeId !== actor.id && !hasPermission(actor.role, 'desk:supervise')) {
-      throw conflict('Only the agent handling this chat can close it');
-    }
+    const chat = await this.access.chatFor(actor, chatId, 'close');
     if (chat.status !== 'active') throw conflict('This chat is not active');
     const at = this.clock.now();
     const message = await this.transactions.run(async (db) => {
@@ -63,7 +60,7 @@ export class ChatLifecycleService {
     if (chat.status !== 'closed') throw conflict('A chat can be rated when it has ended');
     const at = this.clock.now();
     await this.transactions.run(async (db) => {
-      if (!(await this.tickets.rate(db, chat.id, score, comment ?? null, at))) throw conflict('This chat has already been rated');
+      if (!(await this.tickets.rate(db, chat.id, score, comment ? maskNationalIdsInText(comment) : null, at))) throw conflict('This chat has already been rated');
       await this.events.record(db, chat.id, { type: 'rated', data: { score }, at });
     });
   }

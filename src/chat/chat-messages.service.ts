@@ -42,12 +42,12 @@ export class ChatMessagesService {
   }
 
   async historyForStaff(actor: StaffActor, chatId: string, afterSeq: number): Promise<ChatHistory> {
-    const chat = await this.access.chatReadableBy(actor, chatId);
+    const chat = await this.access.chatFor(actor, chatId, 'read');
     return { chat: mapChat(chat), messages: (await this.messages.listAfter(chat.id, afterSeq)).map(mapMessage) };
   }
 
   async addNote(actor: StaffActor, chatId: string, body: string): Promise<NoteDto> {
-    await this.access.chatReadableBy(actor, chatId);
+    await this.access.chatFor(actor, chatId, 'write');
     const note = await this.tickets.addNote(actor, chatId, body);
     this.desk.emit('note', { chatId, note });
     return note;

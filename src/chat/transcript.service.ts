@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { StaffActor } from '../auth/actor';
-import { hasPermission } from '../auth/permissions';
 import { DomainError, forbidden } from '../common/errors';
 import { AppConfig } from '../config/app-config';
 import type { TicketEntity } from '../tickets/entities/ticket.entity';
+import { requireTicketAccess } from '../tickets/ticket-access';
 import { MessageRepository } from '../tickets/message.repository';
 import type { Language } from '../tickets/ticket.types';
 import { ChatAccess } from './chat-access.service';
@@ -41,12 +41,12 @@ export class TranscriptService {
   ) {}
 
   async forRequest(chatId: string, token: string | undefined, actor: StaffActor | undefined): Promise<Transcript> {
-    const chat = await this.access.chatById(chatId).catch(() => null);
-    const tokenOwns = chat !== null && typeof token === 'string' && chat.tokenHash === hashChatToken(token);
-    const staffMayRead = actor !== undefined && hasPermission(actor.role, 'ticket:read');
-    if (!chat || (!tokenOwns && !staffMayRead)) {
-      if (!token && !actor) throw new DomainError('UNAUTHENTICATED', 'Give the chat token in x-chat-token, or log in');
-      throw chat ? forbidden('This token does not belong to this chat') : new DomainError('NOT_FOUND', 'Chat not found');
+    if (!token && !actor) throw new DomainError('UNAUTHENTICATED', 'Give the chat token in x-chat-token, or log in');
+    const chat = await this.access.chatById(chatId);
+    const tokenOwns = typeof token === 'string' && chat.tokenHash === hashChatToken(token);
+    if (!tokenOwns) {
+      if (!actor) throw forbidden('This token does not belong to this chat');
+      requireTicketAccess(actor, chat, 'read');
     }
     return this.build(chat);
   }

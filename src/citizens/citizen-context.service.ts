@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { StaffActor } from '../auth/actor';
-import { hasPermission } from '../auth/permissions';
 import { AuditService } from '../audit/audit.service';
-import { forbidden } from '../common/errors';
 import { maskNationalId } from '../common/national-id';
+import { requireTicketAccess } from '../tickets/ticket-access';
 import { TicketsService } from '../tickets/tickets.service';
 import type { CitizenContext } from './citizen-context.types';
 import { idportenStatus } from './idporten-status';
@@ -29,12 +28,13 @@ export class CitizenContextService {
 
   /**
    * The citizen behind a ticket as the agent sees it (contract §4): mailbox from KRR, account
-   * from ID-porten, both asked in parallel. Every look-up is audited, a failed one too; the audit
+   * from ID-porten, both asked in parallel, for staff who may look the citizen up (ticket-access.ts;
+   * a refusal asks no register and is not audited). Every look-up is audited, a failed one too; the audit
    * record is written before anything is returned, so nothing is shown that was not recorded.
    */
   async forTicket(actor: StaffActor, ticketId: string, purpose: string): Promise<CitizenContext> {
-    if (!hasPermission(actor.role, 'citizen:lookup')) throw forbidden('You may not look up citizens');
     const ticket = await this.tickets.require(ticketId);
+    requireTicketAccess(actor, ticket, 'lookUpCitizen');
     const nationalId = ticket.nationalId;
 
     // Nobody to look up: no register is asked, so no personal data is read and nothing is audited.

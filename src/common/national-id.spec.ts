@@ -1,11 +1,5 @@
-import {
-  findNationalIds,
-  isValidNationalId,
-  maskNationalId,
-  maskNationalIdsInText,
-  normalizeNationalId,
-  parseNationalId,
-} from './national-id';
+import { isValidNationalId, maskNationalId, normalizeNationalId, parseNationalId } from './national-id';
+import { findNationalIds, maskNationalIdsInText } from './national-id-in-text';
 
 /** Synthetic numbers (month + 80) from docs/domain.md §3. */
 const SYNTHETIC = ['17858500060', '17858507472', '22859197810', '26826499361', '04846697271'];
@@ -225,6 +219,31 @@ describe('maskNationalIdsInText', () => {
     ['a dash', '178585-00060'],
   ])('masks a number written with %s between the date and the rest', (_label, written) => {
     expect(maskNationalIdsInText(`nr: ${written}.`)).toBe('nr: 178585*****.');
+  });
+
+  it.each([
+    ['two spaces', '178585  00060'],
+    ['spaces in threes', '178 585 000 60'],
+    ['spaces in fours', '1785 8500 060'],
+    ['a slash', '178585/00060'],
+    ['a colon', '178585:00060'],
+    ['a comma', '178585,00060'],
+    ['a comma and a space', '178585, 00060'],
+    ['a no-break space', '178585\u00A000060'],
+    ['a narrow no-break space', '178585\u202F00060'],
+    ['a zero-width space', '1785850\u200B0060'],
+    ['a word joiner and a BOM', '17\u20608585\uFEFF00060'],
+    ['full-width digits', '１７８５８５０００６０'],
+    ['full-width digits and a space', '１７８５８５ ０００６０'],
+    ['Arabic-Indic digits', '١٧٨٥٨٥٠٠٠٦٠'],
+    ['mathematical bold digits', '𝟏𝟕𝟖𝟓𝟖𝟓𝟎𝟎𝟎𝟔𝟎'],
+  ])('masks a number written with %s', (_label, written) => {
+    expect(maskNationalIdsInText(`nr ${written} ok`)).toBe('nr 178585***** ok');
+  });
+
+  it('masks a number that follows other digits across a separator', () => {
+    expect(maskNationalIdsInText('Sak 12, 17858500060')).toBe('Sak 12, 178585*****');
+    expect(maskNationalIdsInText('1 178585 00060')).toBe('1 178585*****');
   });
 
   it('masks several numbers', () => {

@@ -14,14 +14,6 @@ export interface NationalIdDetails {
   checkDigitRule: CheckDigitRule;
 }
 
-export interface FoundNationalId {
-  /** The 11 digits, without any separator. */
-  digits: string;
-  /** The text as written, e.g. `178585 00060`. */
-  match: string;
-  index: number;
-}
-
 const K1_WEIGHTS = [3, 7, 6, 1, 8, 9, 4, 5, 2];
 const K2_WEIGHTS = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
 /** 2032 rule: (weighted sum of digits 1–9 + k1) mod 11 may also be 1, 2 or 3 (classic is 0). */
@@ -32,11 +24,6 @@ const H_NUMBER_MONTH_OFFSET = 40;
 const SYNTHETIC_MONTH_OFFSET = 80;
 
 const ELEVEN_DIGITS = /^\d{11}$/;
-/**
- * Eleven digits, optionally split 6 + 5 by one space, dot or dash, and not part of a longer digit run.
- * No two candidates can overlap (a candidate needs a non-digit before it), so one global scan finds all.
- */
-const CANDIDATE_IN_TEXT = /(?<!\d)(\d{6})[ \u00A0.\-\u2010\u2011\u2013]?(\d{5})(?!\d)/g;
 
 function weightedSum(digits: number[], weights: number[]): number {
   return weights.reduce((sum, weight, i) => sum + weight * digits[i], 0);
@@ -120,29 +107,4 @@ export function normalizeNationalId(value: string): string {
 /** First six digits (the date part) and five stars: `17858500060` → `178585*****`. */
 export function maskNationalId(value: string): string {
   return `${value.replace(/\D/g, '').slice(0, 6)}*****`;
-}
-
-/** Valid national identity numbers written in free text, in order of appearance. */
-export function findNationalIds(text: string): FoundNationalId[] {
-  const found: FoundNationalId[] = [];
-  for (const m of text.matchAll(CANDIDATE_IN_TEXT)) {
-    const digits = m[1] + m[2];
-    if (isValidNationalId(digits)) found.push({ digits, match: m[0], index: m.index });
-  }
-  return found;
-}
-
-/**
- * Masks every valid national identity number in `text` (`178585*****`), also when written
- * `178585 00060`, `178585.00060` or `178585-00060`. Invalid 11-digit runs (order numbers) and
- * longer digit runs are left alone, and so is `except`: the identity the citizen proved by
- * logging in (compared by digits only).
- */
-export function maskNationalIdsInText(text: string, except?: string): string {
-  const keep = except ? except.replace(/\D/g, '') : undefined;
-  return text.replace(CANDIDATE_IN_TEXT, (match: string, first: string, last: string) => {
-    const digits = first + last;
-    if (digits === keep || !isValidNationalId(digits)) return match;
-    return maskNationalId(digits);
-  });
 }

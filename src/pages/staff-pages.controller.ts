@@ -35,7 +35,7 @@ export class StaffPagesController {
   @RequirePermission('ticket:read')
   @Render('agent/ticket')
   async ticket(@Req() request: AuthedRequest, @PageLang() lang: PageLanguage, @Param('id') id: string) {
-    return this.models.ticket(lang, request.actor!, request.session.csrfToken, await this.tickets.get(id));
+    return this.models.ticket(lang, request.actor!, request.session.csrfToken, await this.tickets.get(request.actor!, id));
   }
 
   @Get('supervisor/replies')

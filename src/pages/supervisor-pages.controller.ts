@@ -28,7 +28,7 @@ export class SupervisorPagesController {
   @RequirePermission('desk:supervise')
   @Render('supervisor/chat')
   async chat(@Req() request: AuthedRequest, @PageLang() lang: PageLanguage, @Param('id') id: string) {
-    return this.models.chat(lang, request.actor!, request.session.csrfToken, await this.tickets.get(id));
+    return this.models.chat(lang, request.actor!, request.session.csrfToken, await this.tickets.get(request.actor!, id));
   }
 
   @Get('supervisor/history')

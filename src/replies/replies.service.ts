@@ -2,11 +2,15 @@ import { Injectable } from '@nestjs/common';
 import type { StaffActor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { notFound, validationError } from '../common/errors';
+import { maskNationalIdsInText } from '../common/national-id-in-text';
 import { Transactions } from '../database/transactions';
 import { CreateReplyDto, mapReply, ReadyReplyDto, ReadyReplyList, ReplyQueryDto, UpdateReplyDto } from './dto/ready-reply.dto';
 import { NewReadyReply, ReadyReplyRepository } from './ready-reply.repository';
 
-/** Ready-made replies: agents read them; supervisors write them (permissions are checked at the edge). */
+/**
+ * Ready-made replies: agents read them; supervisors write them (permissions are checked at the edge).
+ * Staff-written, yet stored with national identity numbers masked like every other free text.
+ */
 @Injectable()
 export class RepliesService {
   constructor(
@@ -28,8 +32,8 @@ export class RepliesService {
     const at = this.clock.now();
     const reply = await this.transactions.run((db) =>
       this.replies.add(db, {
-        title: input.title,
-        body: input.body,
+        title: maskNationalIdsInText(input.title),
+        body: maskNationalIdsInText(input.body),
         language: input.language,
         topic: input.topic ?? null,
         createdBy: actor.id,
@@ -44,8 +48,8 @@ export class RepliesService {
     // Optional fields with a @Transform come back as present-but-undefined, so count values, not keys.
     if (Object.values(input).every((value) => value === undefined)) throw validationError('Nothing to change: give title, body, language or topic');
     const change: Partial<NewReadyReply> = { updatedAt: this.clock.now() };
-    if (input.title !== undefined) change.title = input.title;
-    if (input.body !== undefined) change.body = input.body;
+    if (input.title !== undefined) change.title = maskNationalIdsInText(input.title);
+    if (input.body !== undefined) change.body = maskNationalIdsInText(input.body);
     if (input.language !== undefined) change.language = input.language;
     if (input.topic !== undefined) change.topic = input.topic;
     const found = isUuid(id) && (await this.transactions.run((db) => this.replies.update(db, id, change)));

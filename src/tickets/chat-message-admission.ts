@@ -1,5 +1,5 @@
 import { conflict, forbidden, notFound } from '../common/errors';
-import { maskNationalIdsInText } from '../common/national-id';
+import { maskNationalIdsInText } from '../common/national-id-in-text';
 import type { Author, TicketStatus } from './ticket.types';
 
 /**

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { maskNationalIdsInText } from '../common/national-id';
+import { maskNationalIdsInText } from '../common/national-id-in-text';
 import { TicketEntity } from './entities/ticket.entity';
 import { MessageRepository } from './message.repository';
 import { TicketEventRepository } from './ticket-event.repository';
@@ -23,6 +23,9 @@ export interface OpenTicketInput {
   at: Date;
 }
 
+/** Free text as stored: national identity numbers masked (the `nationalId` field alone holds one). */
+const maskedOrNull = (text: string | null | undefined): string | null => (text ? maskNationalIdsInText(text) : null);
+
 /** Creates a ticket with its reference, its first message and its first event, in the caller's transaction. */
 @Injectable()
 export class TicketWriter {
@@ -40,10 +43,10 @@ export class TicketWriter {
       topic: input.topic,
       status: input.status,
       language: input.language,
-      summary: input.summary ? maskNationalIdsInText(input.summary) : null,
-      citizenName: input.citizenName ?? null,
-      citizenEmail: input.citizenEmail ?? null,
-      citizenPhone: input.citizenPhone ?? null,
+      summary: maskedOrNull(input.summary),
+      citizenName: maskedOrNull(input.citizenName),
+      citizenEmail: maskedOrNull(input.citizenEmail),
+      citizenPhone: maskedOrNull(input.citizenPhone),
       nationalId: input.nationalId ?? null,
       verified: false,
       tokenHash: input.tokenHash ?? null,
@@ -63,7 +66,7 @@ export class TicketWriter {
     if (input.firstMessage) {
       await this.messages.append(db, ticket.id, {
         author: 'citizen',
-        authorName: input.citizenName ?? null,
+        authorName: ticket.citizenName,
         kind: 'text',
         body: maskNationalIdsInText(input.firstMessage),
         createdAt: input.at,

@@ -30,8 +30,8 @@ export class TicketsController {
 
   @Get(':id')
   @RequirePermission('ticket:read')
-  get(@Param('id') id: string): Promise<TicketDetailDto> {
-    return this.tickets.get(id);
+  get(@CurrentStaff() actor: StaffActor, @Param('id') id: string): Promise<TicketDetailDto> {
+    return this.tickets.get(actor, id);
   }
 
   @Patch(':id')

@@ -3,7 +3,7 @@ import type { StaffActor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { decodeCursor, Page, toPage } from '../common/pagination';
 import { conflict, notFound, validationError } from '../common/errors';
-import { maskNationalIdsInText } from '../common/national-id';
+import { maskNationalIdsInText } from '../common/national-id-in-text';
 import { Transactions } from '../database/transactions';
 import { StaffService } from '../staff/staff.service';
 import { ContactDto } from './dto/contact.dto';
@@ -16,6 +16,7 @@ import { NoteRepository } from './note.repository';
 import { TicketEventRepository } from './ticket-event.repository';
 import { mapNote, mapTicketSummary, NoteDto, TicketDetailDto, TicketSummaryDto, mapMessage, mapTicketEvent } from './ticket.dto';
 import { TicketRepository } from './ticket.repository';
+import { requireTicketAccess } from './ticket-access';
 import { TicketWriter } from './ticket-writer';
 
 export type TicketPage = Page<TicketSummaryDto>;
@@ -69,7 +70,7 @@ export class TicketsService {
       }),
     );
     await this.transactions.run((db) => this.tickets.update(db, ticket.id, { assigneeId: actor.id }));
-    return this.get(ticket.id);
+    return this.detail(await this.require(ticket.id));
   }
 
   async list(query: TicketQueryDto): Promise<TicketPage> {
@@ -78,8 +79,15 @@ export class TicketsService {
     return toPage(rows, limit, mapTicketSummary);
   }
 
-  async get(id: string): Promise<TicketDetailDto> {
+  /** The ticket with its messages, notes and events, for staff who may read it (ticket-access.ts). */
+  async get(actor: StaffActor, id: string): Promise<TicketDetailDto> {
     const ticket = await this.require(id);
+    requireTicketAccess(actor, ticket, 'read');
+    return this.detail(ticket);
+  }
+
+  private async detail(ticket: TicketEntity): Promise<TicketDetailDto> {
+    const id = ticket.id;
     const [messages, notes, events] = await Promise.all([
       this.messages.listAfter(id, 0),
       this.notes.listFor(id),
@@ -98,6 +106,7 @@ export class TicketsService {
 
   async update(actor: StaffActor, id: string, input: UpdateTicketDto): Promise<TicketDetailDto> {
     const ticket = await this.require(id);
+    requireTicketAccess(actor, ticket, 'write');
     const isLive = ticket.status === 'queued' || ticket.status === 'active';
     if (input.status && isLive) throw conflict('A live chat is closed from the chat, not by changing its status');
     if (input.assigneeId && isLive) throw conflict('A live chat is handed over with a transfer');
@@ -118,11 +127,11 @@ export class TicketsService {
       await this.tickets.update(db, id, change);
       await this.events.record(db, id, { type: 'updated', actorId: actor.id, actorName: actor.displayName, data: { ...input }, at });
     });
-    return this.get(id);
+    return this.detail(await this.require(id));
   }
 
   async addNote(actor: StaffActor, id: string, body: string): Promise<NoteDto> {
-    await this.require(id);
+    requireTicketAccess(actor, await this.require(id), 'write');
     const note = await this.transactions.run((db) =>
       this.notes.add(db, { ticketId: id, authorId: actor.id, authorName: actor.displayName, body: maskNationalIdsInText(body), createdAt: this.clock.now() }),
     );

@@ -33,6 +33,9 @@ describe('citizen context and the audit log', () => {
     const citizen = await desk.citizen();
     const started = await ask(citizen, 'chat:start', { ...VALID_CHAT, nationalId: DIGIPOST });
     expect(started.ok).toBe(true);
+    // A live chat's citizen is looked up by the agent who took it (test/e2e/chat-access.e2e-spec.ts).
+    const agentSocket = await desk.agent(agent);
+    expect(await ask(agentSocket, 'chat:accept', { chatId: started.chat.id })).toMatchObject({ ok: true });
 
     const response = await citizenOf(started.chat.id).expect(200);
     expect(response.body).toEqual({
@@ -52,23 +55,22 @@ describe('citizen context and the audit log', () => {
     expect(JSON.stringify(response.body)).not.toContain(DIGIPOST);
 
     const audit = await auditFor(`?ticket=${started.chat.id}`).expect(200);
-    expect(audit.body).toEqual({
-      items: [
-        {
-          id: expect.any(String),
-          createdAt: '2026-11-24T10:00:00.000Z',
-          actorId: agent.id,
-          actorName: agent.displayName,
-          ticketId: started.chat.id,
-          subject: '178585*****',
-          action: 'citizen.lookup',
-          purpose: expect.any(String),
-          sources: ['krr', 'idporten'],
-          outcome: { krr: 'ok', idporten: 'ok' },
-        },
-      ],
-      nextCursor: null,
-    });
+    expect(audit.body.nextCursor).toBeNull();
+    expect(audit.body.items.map((r: any) => r.purpose).sort()).toEqual(['chat accepted', 'ticket view']);
+    for (const record of audit.body.items) {
+      expect(record).toEqual({
+        id: expect.any(String),
+        createdAt: '2026-11-24T10:00:00.000Z',
+        actorId: agent.id,
+        actorName: agent.displayName,
+        ticketId: started.chat.id,
+        subject: '178585*****',
+        action: 'citizen.lookup',
+        purpose: expect.any(String),
+        sources: ['krr', 'idporten'],
+        outcome: { krr: 'ok', idporten: 'ok' },
+      });
+    }
     expect(JSON.stringify(audit.body)).not.toContain(DIGIPOST);
 
     const denied = await auditFor(`?ticket=${started.chat.id}`, agent).expect(403);
@@ -158,13 +160,13 @@ describe('citizen context when the registers are down', () => {
   });
 
   it('gives unknown, goes on, and still audits the failed look-up', async () => {
-    const agent = await desk.login('agent');
     const supervisor = await desk.login('supervisor');
     const citizen = await desk.citizen();
     const started = await ask(citizen, 'chat:start', { ...VALID_CHAT, nationalId: DIGIPOST });
     expect(started.ok).toBe(true);
 
-    const response = await desk.http().get(`/api/tickets/${started.chat.id}/citizen`).set('cookie', agent.cookie).expect(200);
+    // A supervisor may look up a waiting chat's citizen (an agent only once the chat is theirs).
+    const response = await desk.http().get(`/api/tickets/${started.chat.id}/citizen`).set('cookie', supervisor.cookie).expect(200);
     expect(response.body).toEqual({
       nationalId: '178585*****',
       verified: false,

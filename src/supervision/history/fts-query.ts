@@ -1,5 +1,5 @@
 import { validationError } from '../../common/errors';
-import { maskNationalIdsInText } from '../../common/national-id';
+import { maskNationalIdsInText } from '../../common/national-id-in-text';
 
 export interface SearchTerm {
   /** The words of the term (several for a quoted phrase). */

@@ -1,5 +1,5 @@
 import type { HistoryChatRow, SnippetRow } from './history-search.store';
-import { maskNationalIdsInText } from '../../common/national-id';
+import { maskNationalIdsInText } from '../../common/national-id-in-text';
 import { snippetToHtml } from './fts-query';
 
 export interface HistorySnippetDto {

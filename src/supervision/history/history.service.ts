@@ -9,7 +9,7 @@ import { HistoryFilterDto, HistoryQueryDto } from './dto/history-query.dto';
 import { buildSearchQuery, SearchQuery, snippetToText } from './fts-query';
 import { HistoryPage, mapHistoryItem } from './history.dto';
 import { HistoryChatRow, HistoryFilter, HistorySearchStore, SnippetRow } from './history-search.store';
-import { maskNationalIdsInText } from '../../common/national-id';
+import { maskNationalIdsInText } from '../../common/national-id-in-text';
 
 const DEFAULT_LIMIT = 25;
 const SNIPPETS_PER_CHAT = 3;
