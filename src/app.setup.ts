@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import { join } from 'node:path';
 import { mountDevIdporten } from './auth/idporten';
 import { SessionMiddlewareProvider } from './auth/session-middleware.provider';
+import { ClientAddresses } from './common/client-address';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
@@ -17,7 +18,8 @@ export const PROJECT_ROOT = join(__dirname, '..');
 /** Everything about the HTTP and socket pipeline, shared by main.ts and every e2e test. */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
   const config = app.get(AppConfig);
-  if (config.isProduction) app.set('trust proxy', 1);
+  // request.ip (log-in and contact form limits) follows the same rule as the sockets' client address.
+  app.set('trust proxy', app.get(ClientAddresses).trust);
   app.disable('x-powered-by');
 
   app.use(

@@ -9,6 +9,7 @@ import {
 } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { CitizenSocketIdentity } from '../auth/idporten';
+import { ClientAddresses } from '../common/client-address';
 import { DomainError } from '../common/errors';
 import { createValidationPipe } from '../common/validation';
 import { WsAckExceptionFilter } from '../common/ws-ack-exception.filter';
@@ -42,6 +43,7 @@ export class CitizenGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly notifier: ChatNotifier,
     private readonly identities: CitizenSocketIdentity,
     private readonly verification: ChatIdentityService,
+    private readonly addresses: ClientAddresses,
   ) {}
 
   afterInit(namespace: Namespace): void {
@@ -61,7 +63,7 @@ export class CitizenGateway implements OnGatewayInit, OnGatewayConnection {
 
   @SubscribeMessage('chat:start')
   async start(@ConnectedSocket() socket: Socket, @MessageBody() input: StartChatDto) {
-    const started = await this.starts.start(socket.handshake.address, input);
+    const started = await this.starts.start(this.addresses.ofSocket(socket), input);
     const chat = await this.verified(socket, await this.access.chatForToken(started.token));
     await this.enter(socket, chat);
     return { ok: true, ...started, chat: { ...started.chat, verified: chat.verified } };
