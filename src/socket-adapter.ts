@@ -6,6 +6,7 @@ import type { IncomingMessage } from 'node:http';
 import { Socket as TcpSocket } from 'node:net';
 import { isObservable, type Observable } from 'rxjs';
 import type { Server, ServerOptions } from 'socket.io';
+import { CITIZEN_EVENT_LIMITS, SocketEventLimit, STAFF_EVENT_LIMITS } from './common/socket-event-limit';
 import type { RedisConnection } from './scaling/redis-connection';
 
 /** The socket type of the Socket.IO copy @nestjs/platform-socket.io itself depends on. */
@@ -23,6 +24,7 @@ type NestSocket = Parameters<IoAdapter['bindMessageHandlers']>[0];
  */
 export class DeskSocketAdapter extends IoAdapter {
   private readonly logger = new Logger('DeskSocketAdapter');
+  private readonly limited = new WeakSet<object>();
 
   constructor(
     app: INestApplicationContext,
@@ -48,6 +50,7 @@ export class DeskSocketAdapter extends IoAdapter {
    * Observable a handler answers with.
    */
   override bindMessageHandlers(socket: NestSocket, handlers: MessageMappingProperties[], transform: (data: unknown) => Observable<unknown>): void {
+    this.limitEvents(socket);
     for (const { message, callback, isAckHandledManually } of handlers) {
       socket.on(message as string, (...args: unknown[]) => {
         const { data, ack } = this.mapPayload(args.length > 1 ? args : args[0]);
@@ -63,6 +66,28 @@ export class DeskSocketAdapter extends IoAdapter {
           .catch((error: Error) => this.logger.error(`Could not answer ${String(message)}: ${error.message}`));
       });
     }
+  }
+
+  /**
+   * Every event of every namespace passes one count per socket (two gateways share /agent, so this
+   * runs once per socket): past the soft limit an event is not handled and its acknowledgement
+   * says RATE_LIMITED; past the hard limit the socket is dropped, logged once.
+   */
+  private limitEvents(socket: NestSocket): void {
+    if (this.limited.has(socket)) return;
+    this.limited.add(socket);
+    const limit = new SocketEventLimit(socket.nsp.name === '/agent' ? STAFF_EVENT_LIMITS : CITIZEN_EVENT_LIMITS, performance.now());
+    socket.use((packet, next) => {
+      const verdict = limit.take(performance.now());
+      if (verdict === 'allow') return next();
+      if (verdict === 'drop') {
+        if (socket.connected) this.logger.warn(`Dropped a ${socket.nsp.name} socket that sent too many events in one second`);
+        socket.disconnect(true);
+        return;
+      }
+      const ack = packet[packet.length - 1];
+      if (typeof ack === 'function') (ack as (value: unknown) => void)({ ok: false, error: { code: 'RATE_LIMITED', message: 'Too many events: slow down.' } });
+    });
   }
 
   private createServer(port: number, options?: ServerOptions): Server {

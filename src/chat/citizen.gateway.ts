@@ -21,6 +21,7 @@ import { ChatMessagesService } from './chat-messages.service';
 import { ChatNotifier, rooms } from './chat-notifier';
 import { ChatQueueService } from './chat-queue.service';
 import { ChatStartService } from './chat-start.service';
+import { TypingThrottle } from './typing-throttle';
 import { CitizenSendDto, EndChatDto, RateChatDto, ResumeChatDto, StartChatDto, TypingDto } from './dto/citizen.dto';
 
 interface CitizenSocketData {
@@ -44,6 +45,7 @@ export class CitizenGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly identities: CitizenSocketIdentity,
     private readonly verification: ChatIdentityService,
     private readonly addresses: ClientAddresses,
+    private readonly typingThrottle: TypingThrottle,
   ) {}
 
   afterInit(namespace: Namespace): void {
@@ -87,7 +89,7 @@ export class CitizenGateway implements OnGatewayInit, OnGatewayConnection {
   @SubscribeMessage('typing')
   async typing(@ConnectedSocket() socket: Socket, @MessageBody() input: TypingDto): Promise<void> {
     const chatId = (socket.data as CitizenSocketData).chatId;
-    if (chatId) this.notifier.citizenTyping(chatId, input.typing);
+    if (chatId) this.typingThrottle.forward(socket, chatId, input.typing, (typing) => this.notifier.citizenTyping(chatId, typing));
   }
 
   @SubscribeMessage('chat:end')
