@@ -51,7 +51,9 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
 
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
-  app.useWebSocketAdapter(new DeskSocketAdapter(app, config.allowedOrigins, app.get(RedisConnection)));
+  app.useWebSocketAdapter(
+    new DeskSocketAdapter(app, config.allowedOrigins, app.get(RedisConnection), { addresses: app.get(ClientAddresses), maxPerAddress: config.maxSocketsPerAddress }),
+  );
   app.enableShutdownHooks();
 
   const openApi = new DocumentBuilder()

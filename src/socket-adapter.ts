@@ -6,8 +6,15 @@ import type { IncomingMessage } from 'node:http';
 import { Socket as TcpSocket } from 'node:net';
 import { isObservable, type Observable } from 'rxjs';
 import type { Server, ServerOptions } from 'socket.io';
+import type { ClientAddresses } from './common/client-address';
+import { SocketConnectionCap } from './common/socket-connection-cap';
 import { CITIZEN_EVENT_LIMITS, SocketEventLimit, STAFF_EVENT_LIMITS } from './common/socket-event-limit';
 import type { RedisConnection } from './scaling/redis-connection';
+
+/** engine.io's connection, below every namespace's socket (its request is the handshake's). */
+type EngineConnection = { request: IncomingMessage; once(event: 'close', listener: () => void): void; close(): void };
+
+const TOO_MANY_CONNECTIONS = 'Too many connections from your address: close another tab or window of this site and try again';
 
 /** The socket type of the Socket.IO copy @nestjs/platform-socket.io itself depends on. */
 type NestSocket = Parameters<IoAdapter['bindMessageHandlers']>[0];
@@ -25,18 +32,22 @@ type NestSocket = Parameters<IoAdapter['bindMessageHandlers']>[0];
 export class DeskSocketAdapter extends IoAdapter {
   private readonly logger = new Logger('DeskSocketAdapter');
   private readonly limited = new WeakSet<object>();
+  private readonly cap?: SocketConnectionCap;
 
   constructor(
     app: INestApplicationContext,
     private readonly allowedOrigins: string[],
     private readonly redis: RedisConnection,
+    private readonly connections?: { addresses: ClientAddresses; maxPerAddress: number },
   ) {
     super(app);
+    this.cap = connections ? new SocketConnectionCap(connections.maxPerAddress) : undefined;
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
     const server = this.createServer(port, options);
     server.engine.on('flush', writeFlushAtOnce);
+    server.engine.on('connection', (connection: EngineConnection) => this.countConnection(connection));
     if (this.redis.client) server.adapter(createAdapter(this.redis.client, this.redis.subscriber(), { key: 'desk', requestsTimeout: 3000 }));
     return server;
   }
@@ -96,8 +107,25 @@ export class DeskSocketAdapter extends IoAdapter {
       serveClient: true,
       cors: { origin: false },
       maxHttpBufferSize: 64 * 1024,
-      allowRequest: (request: IncomingMessage, callback: (err: string | null | undefined, success: boolean) => void) => callback(null, this.originAllowed(request)),
+      allowRequest: (request: IncomingMessage, callback: (err: string | null | undefined, success: boolean) => void) => {
+        if (!this.originAllowed(request)) return callback('Origin not allowed', false);
+        if (this.cap && !this.cap.admits(this.addressOf(request))) return callback(TOO_MANY_CONNECTIONS, false);
+        callback(null, true);
+      },
     }) as Server;
+  }
+
+  /** MAX_SOCKETS_PER_ADDRESS, for the client address by the same rule as every other limit. */
+  private countConnection(connection: EngineConnection): void {
+    if (!this.cap) return;
+    const address = this.addressOf(connection.request);
+    const cap = this.cap;
+    connection.once('close', () => cap.closed(address));
+    if (!cap.opened(address)) connection.close();
+  }
+
+  private addressOf(request: IncomingMessage): string {
+    return this.connections!.addresses.of({ headers: request.headers, remoteAddress: request.socket.remoteAddress });
   }
 
   private originAllowed(request: IncomingMessage): boolean {
