@@ -8,6 +8,7 @@ import { AuthService } from './auth/auth.service';
 import { mountDevIdporten } from './auth/idporten';
 import { SessionMiddlewareProvider } from './auth/session-middleware.provider';
 import { NO_STORE_PATHS, noStore } from './common/cache-control';
+import { ClientAddresses } from './common/client-address';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { rejectDeepJsonBodies } from './common/payload-limits';
 import { createValidationPipe } from './common/validation';
@@ -21,7 +22,8 @@ export const PROJECT_ROOT = join(__dirname, '..');
 /** Everything about the HTTP and socket pipeline, shared by main.ts and every e2e test. */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
   const config = app.get(AppConfig);
-  if (config.isProduction) app.set('trust proxy', 1);
+  // request.ip (log-in and contact form limits) follows the same rule as the sockets' client address.
+  app.set('trust proxy', app.get(ClientAddresses).trust);
   app.disable('x-powered-by');
 
   app.use(
@@ -58,7 +60,9 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
 
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
-  app.useWebSocketAdapter(new DeskSocketAdapter(app, config.allowedOrigins, app.get(RedisConnection)));
+  app.useWebSocketAdapter(
+    new DeskSocketAdapter(app, config.allowedOrigins, app.get(RedisConnection), { addresses: app.get(ClientAddresses), maxPerAddress: config.maxSocketsPerAddress }),
+  );
   app.enableShutdownHooks();
 
   const openApi = new DocumentBuilder()

@@ -15,7 +15,8 @@ const nestTransform = (deferred: unknown) => from(pickResult(deferred)).pipe(mer
 
 function bind(callback: MessageMappingProperties['callback'], isAckHandledManually = false) {
   const adapter = new DeskSocketAdapter(undefined as never, [], { client: null } as unknown as RedisConnection);
-  const socket = new EventEmitter();
+  // The event limit's middleware is left out here: test/e2e/socket-floods.e2e-spec.ts covers it.
+  const socket = Object.assign(new EventEmitter(), { nsp: { name: '/citizen' }, use: () => undefined });
   adapter.bindMessageHandlers(socket as never, [{ message: 'ask', callback, isAckHandledManually, methodName: 'ask' }], nestTransform as never);
   return socket;
 }

@@ -8,7 +8,15 @@ import { isObservable, type Observable } from 'rxjs';
 import type { Server, ServerOptions } from 'socket.io';
 import type { DomainError } from './common/errors';
 import { payloadTooDeep, payloadWithinLimits } from './common/payload-limits';
+import type { ClientAddresses } from './common/client-address';
+import { SocketConnectionCap } from './common/socket-connection-cap';
+import { CITIZEN_EVENT_LIMITS, SocketEventLimit, STAFF_EVENT_LIMITS } from './common/socket-event-limit';
 import type { RedisConnection } from './scaling/redis-connection';
+
+/** engine.io's connection, below every namespace's socket (its request is the handshake's). */
+type EngineConnection = { request: IncomingMessage; once(event: 'close', listener: () => void): void; close(): void };
+
+const TOO_MANY_CONNECTIONS = 'Too many connections from your address: close another tab or window of this site and try again';
 
 /** The socket type of the Socket.IO copy @nestjs/platform-socket.io itself depends on. */
 type NestSocket = Parameters<IoAdapter['bindMessageHandlers']>[0];
@@ -25,18 +33,23 @@ type NestSocket = Parameters<IoAdapter['bindMessageHandlers']>[0];
  */
 export class DeskSocketAdapter extends IoAdapter {
   private readonly logger = new Logger('DeskSocketAdapter');
+  private readonly limited = new WeakSet<object>();
+  private readonly cap?: SocketConnectionCap;
 
   constructor(
     app: INestApplicationContext,
     private readonly allowedOrigins: string[],
     private readonly redis: RedisConnection,
+    private readonly connections?: { addresses: ClientAddresses; maxPerAddress: number },
   ) {
     super(app);
+    this.cap = connections ? new SocketConnectionCap(connections.maxPerAddress) : undefined;
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
     const server = this.createServer(port, options);
     server.engine.on('flush', writeFlushAtOnce);
+    server.engine.on('connection', (connection: EngineConnection) => this.countConnection(connection));
     if (this.redis.client) server.adapter(createAdapter(this.redis.client, this.redis.subscriber(), { key: 'desk', requestsTimeout: 3000 }));
     return server;
   }
@@ -50,6 +63,7 @@ export class DeskSocketAdapter extends IoAdapter {
    * Observable a handler answers with.
    */
   override bindMessageHandlers(socket: NestSocket, handlers: MessageMappingProperties[], transform: (data: unknown) => Observable<unknown>): void {
+    this.limitEvents(socket);
     for (const { message, callback, isAckHandledManually } of handlers) {
       socket.on(message as string, (...args: unknown[]) => {
         const { data, ack } = this.mapPayload(args.length > 1 ? args : args[0]);
@@ -68,6 +82,28 @@ export class DeskSocketAdapter extends IoAdapter {
     }
   }
 
+  /**
+   * Every event of every namespace passes one count per socket (two gateways share /agent, so this
+   * runs once per socket): past the soft limit an event is not handled and its acknowledgement
+   * says RATE_LIMITED; past the hard limit the socket is dropped, logged once.
+   */
+  private limitEvents(socket: NestSocket): void {
+    if (this.limited.has(socket)) return;
+    this.limited.add(socket);
+    const limit = new SocketEventLimit(socket.nsp.name === '/agent' ? STAFF_EVENT_LIMITS : CITIZEN_EVENT_LIMITS, performance.now());
+    socket.use((packet, next) => {
+      const verdict = limit.take(performance.now());
+      if (verdict === 'allow') return next();
+      if (verdict === 'drop') {
+        if (socket.connected) this.logger.warn(`Dropped a ${socket.nsp.name} socket that sent too many events in one second`);
+        socket.disconnect(true);
+        return;
+      }
+      const ack = packet[packet.length - 1];
+      if (typeof ack === 'function') (ack as (value: unknown) => void)({ ok: false, error: { code: 'RATE_LIMITED', message: 'Too many events: slow down.' } });
+    });
+  }
+
   private createServer(port: number, options?: ServerOptions): Server {
     return super.createIOServer(port, {
       ...options,
@@ -75,8 +111,25 @@ export class DeskSocketAdapter extends IoAdapter {
       serveClient: false,
       cors: { origin: false },
       maxHttpBufferSize: 64 * 1024,
-      allowRequest: (request: IncomingMessage, callback: (err: string | null | undefined, success: boolean) => void) => callback(null, this.originAllowed(request)),
+      allowRequest: (request: IncomingMessage, callback: (err: string | null | undefined, success: boolean) => void) => {
+        if (!this.originAllowed(request)) return callback('Origin not allowed', false);
+        if (this.cap && !this.cap.admits(this.addressOf(request))) return callback(TOO_MANY_CONNECTIONS, false);
+        callback(null, true);
+      },
     }) as Server;
+  }
+
+  /** MAX_SOCKETS_PER_ADDRESS, for the client address by the same rule as every other limit. */
+  private countConnection(connection: EngineConnection): void {
+    if (!this.cap) return;
+    const address = this.addressOf(connection.request);
+    const cap = this.cap;
+    connection.once('close', () => cap.closed(address));
+    if (!cap.opened(address)) connection.close();
+  }
+
+  private addressOf(request: IncomingMessage): string {
+    return this.connections!.addresses.of({ headers: request.headers, remoteAddress: request.socket.remoteAddress });
   }
 
   private originAllowed(request: IncomingMessage): boolean {

@@ -30,6 +30,8 @@ function deskEnvironment({ keep = false } = {}) {
     FAKE_NOW: process.env.FAKE_NOW || OPEN_INSTANT,
     RATE_LIMIT_STARTS: '1000000',
     RATE_LIMIT_LOGINS: '1000000',
+    // Every simulated citizen and agent connects from this one machine.
+    MAX_SOCKETS_PER_ADDRESS: '1000000',
     ADMIN_USERNAME: admin.username,
     ADMIN_PASSWORD: admin.password,
     REGISTRY_FIXTURE: path.join(ROOT, 'data/registry.sample.json'),

@@ -33,6 +33,7 @@ import {
   JoinChatDto,
   TransferChatDto,
 } from './dto/agent.dto';
+import { TypingThrottle } from './typing-throttle';
 
 const actorOf = (socket: Socket): StaffActor => (socket.data as { actor: StaffActor }).actor;
 
@@ -55,6 +56,7 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
     private readonly staff: StaffService,
     private readonly notifier: ChatNotifier,
     private readonly referrals: ChatReferralService,
+    private readonly typingThrottle: TypingThrottle,
   ) {}
 
   afterInit(namespace: Namespace): void {
@@ -181,6 +183,7 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
 
   @SubscribeMessage('typing')
   async typing(@ConnectedSocket() socket: Socket, @MessageBody() input: AgentTypingDto): Promise<void> {
-    if (await this.access.handlesNow(actorOf(socket), input.chatId)) this.notifier.agentTyping(input.chatId, input.typing);
+    if (!(await this.access.handlesNow(actorOf(socket), input.chatId))) return;
+    this.typingThrottle.forward(socket, input.chatId, input.typing, (typing) => this.notifier.agentTyping(input.chatId, typing));
   }
 }

@@ -9,6 +9,7 @@ import {
 } from '@nestjs/websockets';
 import type { Namespace, Socket } from 'socket.io';
 import { CitizenSocketIdentity } from '../auth/idporten';
+import { ClientAddresses } from '../common/client-address';
 import { DomainError } from '../common/errors';
 import { createValidationPipe } from '../common/validation';
 import { WsAckExceptionFilter } from '../common/ws-ack-exception.filter';
@@ -20,6 +21,7 @@ import { ChatMessagesService } from './chat-messages.service';
 import { ChatNotifier, rooms } from './chat-notifier';
 import { ChatQueueService } from './chat-queue.service';
 import { ChatStartService } from './chat-start.service';
+import { TypingThrottle } from './typing-throttle';
 import { CitizenSendDto, EndChatDto, RateChatDto, ResumeChatDto, StartChatDto, TypingDto } from './dto/citizen.dto';
 
 interface CitizenSocketData {
@@ -42,6 +44,8 @@ export class CitizenGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly notifier: ChatNotifier,
     private readonly identities: CitizenSocketIdentity,
     private readonly verification: ChatIdentityService,
+    private readonly addresses: ClientAddresses,
+    private readonly typingThrottle: TypingThrottle,
   ) {}
 
   afterInit(namespace: Namespace): void {
@@ -61,7 +65,7 @@ export class CitizenGateway implements OnGatewayInit, OnGatewayConnection {
 
   @SubscribeMessage('chat:start')
   async start(@ConnectedSocket() socket: Socket, @MessageBody() input: StartChatDto) {
-    const started = await this.starts.start(socket.handshake.address, input);
+    const started = await this.starts.start(this.addresses.ofSocket(socket), input);
     const chat = await this.verified(socket, await this.access.chatForToken(started.token));
     await this.enter(socket, chat);
     return { ok: true, ...started, chat: { ...started.chat, verified: chat.verified } };
@@ -85,7 +89,7 @@ export class CitizenGateway implements OnGatewayInit, OnGatewayConnection {
   @SubscribeMessage('typing')
   async typing(@ConnectedSocket() socket: Socket, @MessageBody() input: TypingDto): Promise<void> {
     const chatId = (socket.data as CitizenSocketData).chatId;
-    if (chatId) this.notifier.citizenTyping(chatId, input.typing);
+    if (chatId) this.typingThrottle.forward(socket, chatId, input.typing, (typing) => this.notifier.citizenTyping(chatId, typing));
   }
 
   @SubscribeMessage('chat:end')

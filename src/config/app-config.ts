@@ -40,6 +40,10 @@ export class AppConfig {
   rateLimitStarts: number;
   /** Log-in failures allowed per user name in 15 minutes (the per-address limit is four times this). */
   rateLimitLogins: number;
+  /** Proxies (addresses, CIDRs, proxy-addr names) whose X-Forwarded-For is believed; empty: none, the TCP peer is the client. */
+  trustedProxies: string[];
+  /** Open Socket.IO connections allowed from one client address (on each instance). */
+  maxSocketsPerAddress: number;
   /** Origins allowed to open sockets besides the server's own host (browser Origin header). */
   allowedOrigins: string[];
   dataDir: string;

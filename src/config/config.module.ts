@@ -1,8 +1,9 @@
 import { Global, Module } from '@nestjs/common';
+import { ClientAddresses } from '../common/client-address';
 import { Clock, OffsetClock, SystemClock } from '../common/clock';
 import { AppConfig } from './app-config';
 
-/** Provides the one AppConfig built at start-up, and the Clock it implies (FAKE_NOW). */
+/** Provides the one AppConfig built at start-up, and what it implies: the Clock (FAKE_NOW), the client-address rule (TRUSTED_PROXIES). */
 @Global()
 @Module({})
 export class ConfigModule {
@@ -12,8 +13,9 @@ export class ConfigModule {
       providers: [
         { provide: AppConfig, useValue: config },
         { provide: Clock, useValue: config.fakeNow ? new OffsetClock(config.fakeNow) : new SystemClock() },
+        { provide: ClientAddresses, useValue: new ClientAddresses(config.trustedProxies) },
       ],
-      exports: [AppConfig, Clock],
+      exports: [AppConfig, Clock, ClientAddresses],
     };
   }
 }

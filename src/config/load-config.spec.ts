@@ -41,4 +41,14 @@ describe('loadConfig', () => {
     expect(config.fakeNow?.toISOString()).toBe('2026-11-24T10:00:00.000Z');
     expect(config.database).toEqual({ type: 'postgres', url: 'postgres://u:p@localhost:5432/desk' });
   });
+
+  it('trusts no proxy by default and reads TRUSTED_PROXIES as addresses, CIDRs and names', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() })).toMatchObject({ trustedProxies: [], maxSocketsPerAddress: 50 });
+    const config = loadConfig({ DATA_DIR: dataDir(), TRUSTED_PROXIES: ' 10.0.0.5, 192.168.0.0/16,fd00::/8 ,::1,loopback', MAX_SOCKETS_PER_ADDRESS: '8' });
+    expect(config).toMatchObject({ trustedProxies: ['10.0.0.5', '192.168.0.0/16', 'fd00::/8', '::1', 'loopback'], maxSocketsPerAddress: 8 });
+  });
+
+  it.each(['nginx', '10.0.0.0/33', '300.1.1.1', '10.0.0.1;10.0.0.2'])('refuses TRUSTED_PROXIES=%s at start', (value) => {
+    expect(() => loadConfig({ DATA_DIR: dataDir(), TRUSTED_PROXIES: value })).toThrow(/TRUSTED_PROXIES/);
+  });
 });

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { parseTrustedProxies } from '../common/client-address';
 import { parseClosedDates, parseWeeklySchedule } from '../opening-hours/schedule';
 import { AppConfig, DatabaseConfig, Routing } from './app-config';
 
@@ -64,6 +65,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   config.queueDrainMinutes = reader.integer('QUEUE_DRAIN_MINUTES', 30, 0, 24 * 60);
   config.rateLimitStarts = reader.integer('RATE_LIMIT_STARTS', 10, 1, 1_000_000);
   config.rateLimitLogins = reader.integer('RATE_LIMIT_LOGINS', 5, 1, 1_000_000);
+  config.trustedProxies = reader.parsed('TRUSTED_PROXIES', '', parseTrustedProxies) ?? [];
+  config.maxSocketsPerAddress = reader.integer('MAX_SOCKETS_PER_ADDRESS', 50, 1, 1_000_000);
   config.allowedOrigins = reader
     .string('ALLOWED_ORIGINS', '')
     .split(',')
