@@ -16,7 +16,7 @@ import { NoteRepository } from './note.repository';
 import { TicketEventRepository } from './ticket-event.repository';
 import { mapNote, mapTicketSummary, NoteDto, TicketDetailDto, TicketSummaryDto, mapMessage, mapTicketEvent } from './ticket.dto';
 import { TicketRepository } from './ticket.repository';
-import { requireTicketAccess } from './ticket-access';
+import { isLive, requireTicketAccess } from './ticket-access';
 import { TicketWriter } from './ticket-writer';
 
 export type TicketPage = Page<TicketSummaryDto>;
@@ -107,9 +107,9 @@ export class TicketsService {
   async update(actor: StaffActor, id: string, input: UpdateTicketDto): Promise<TicketDetailDto> {
     const ticket = await this.require(id);
     requireTicketAccess(actor, ticket, 'write');
-    const isLive = ticket.status === 'queued' || ticket.status === 'active';
-    if (input.status && isLive) throw conflict('A live chat is closed from the chat, not by changing its status');
-    if (input.assigneeId && isLive) throw conflict('A live chat is handed over with a transfer');
+    const live = isLive(ticket.status);
+    if (input.status && live) throw conflict('A live chat is closed from the chat, not by changing its status');
+    if (input.assigneeId && live) throw conflict('A live chat is handed over with a transfer');
     if (input.assigneeId) await this.staff.requireActive(input.assigneeId);
     if (Object.keys(input).length === 0) throw validationError('Nothing to change: give status, outcome, assigneeId or topic');
 
