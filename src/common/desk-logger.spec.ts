@@ -38,6 +38,12 @@ describe('DeskLogger', () => {
     }
   });
 
+  it('escapes the controls inside a logged object', () => {
+    const output = written(() => logger.warn({ user: 'eve\n[Nest] forged\u001b[1A\u2028\u202e' }, 'AuthService'));
+    expect(output).toContain(String.raw`eve\n[Nest] forged\x1B[1A\u2028\u202e`);
+    expect(output).not.toMatch(/[\u001b\u2028\u202e]/);
+  });
+
   it('leaves ordinary text alone', () => {
     expect(written(() => logger.warn('Failed log-in for "Åse Øvrebø" from 127.0.0.1', 'AuthService'))).toContain('Failed log-in for "Åse Øvrebø" from 127.0.0.1');
   });

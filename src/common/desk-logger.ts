@@ -9,11 +9,13 @@ const FRAMEWORK_CONTEXTS = new Set(['NestFactory', 'InstanceLoader', 'RoutesReso
  * controls that reorder what a terminal shows.
  */
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/** util.inspect (objects, errors) escapes C0 and C1 controls itself, but not these. */
+const UNICODE_CONTROLS = /[\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const SHORT_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 /** `\n`, `\x1b`, `\u2028`: visible in the log, never a line break or a terminal command. */
-export function escapeControlCharacters(text: string): string {
-  return text.replace(CONTROL_CHARACTERS, (character) => {
+export function escapeControlCharacters(text: string, which = CONTROL_CHARACTERS): string {
+  return text.replace(which, (character) => {
     const code = character.charCodeAt(0);
     return SHORT_ESCAPES[character] ?? (code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);
   });
@@ -30,6 +32,8 @@ export class DeskLogger extends ConsoleLogger {
   }
 
   protected override stringifyMessage(message: unknown, logLevel: LogLevel): string {
-    return super.stringifyMessage(typeof message === 'string' ? escapeControlCharacters(message) : message, logLevel);
+    if (typeof message === 'string') return super.stringifyMessage(escapeControlCharacters(message), logLevel);
+    // An object's own layout keeps its line breaks (and colours); the values inside are escaped by inspect.
+    return escapeControlCharacters(super.stringifyMessage(message, logLevel), UNICODE_CONTROLS);
   }
 }
