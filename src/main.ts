@@ -32,6 +32,9 @@ async function bootstrap(): Promise<void> {
   await app.listen(config.port, config.host);
   const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
   new Logger('Desk').log(`Citizen page ${base}/  ·  staff log-in ${base}/login  ·  API docs ${base}/api/docs`);
+  if (config.isProduction && config.trustedProxies.length === 0) {
+    new Logger('Desk').log('TRUSTED_PROXIES is not set: each connection\'s own peer is the client. Behind nginx or a load balancer, list its address, or every citizen shares one in the rate limits');
+  }
   if (config.fakeNow) new Logger('Desk').warn(`FAKE_NOW is set: the clock started at ${config.fakeNow.toISOString()}`);
 }
 
