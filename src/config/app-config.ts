@@ -40,6 +40,11 @@ export class AppConfig {
   rateLimitStarts: number;
   /** Log-in failures allowed per user name in 15 minutes (the per-address limit is four times this). */
   rateLimitLogins: number;
+  /**
+   * How long one history search (a page, or one chunk of an export) may take before it is
+   * stopped and answered with QUERY_TOO_BROAD.
+   */
+  searchTimeBudgetMs: number;
   /** Origins allowed to open sockets besides the server's own host (browser Origin header). */
   allowedOrigins: string[];
   dataDir: string;
