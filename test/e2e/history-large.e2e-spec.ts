@@ -71,7 +71,10 @@ describe('a large history: searches and exports that do not stop the desk', () =
     expect(response.status).toBe(200);
     expect(response.body).toEqual(seeded.chatIds);
     // The event loop's own delay is the measure (wall-clock answers also count the machine's load).
-    expect(delay.max / 1e6).toBeLessThan(200);
+    // Profiled, the export holds it for a few tens of ms at a time; the bound leaves room for a
+    // machine shared with other jobs (before the reader thread it was held for the whole export: 53 s
+    // for 2,000 chats).
+    expect(delay.max / 1e6).toBeLessThan(500);
     expect(health.length).toBeGreaterThanOrEqual(5);
     expect(Math.max(...health)).toBeLessThan(1000);
   }, 120_000);
