@@ -18,7 +18,13 @@ describe('SqliteReader (long reads in a thread of their own, each with a deadlin
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'desk-reader-'));
     const file = join(dir, 'reader.sqlite');
-    dataSource = await new DataSource({ type: 'better-sqlite3', database: file, prepareDatabase: (db: { pragma(sql: string): unknown }) => db.pragma('journal_mode = WAL') }).initialize();
+    dataSource = await new DataSource({
+      type: 'better-sqlite3',
+      database: file,
+      prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+        db.pragma('journal_mode = WAL');
+      },
+    }).initialize();
     await dataSource.query('CREATE TABLE items (id integer PRIMARY KEY, word text NOT NULL)');
     reader = new SqliteReader({ database: { type: 'sqlite', path: file } } as AppConfig, dataSource);
   });

@@ -116,6 +116,8 @@ export class SqliteReader implements OnModuleDestroy {
     if (!running || !this.worker) return; // still queued: the thread skips it, as its deadline has passed
     const stuck = this.worker;
     this.worker = null;
+    // It stops when SQLite hands control back; meanwhile it must not keep the process alive.
+    stuck.unref();
     void stuck.terminate();
     for (const other of this.pending.values()) this.send(other.request);
   }
