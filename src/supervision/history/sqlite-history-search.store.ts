@@ -20,6 +20,8 @@ const firstBatch = (take: number) => Math.max(FIRST_BATCH, take * 4);
 const maxBatch = (take: number) => Math.max(MAX_BATCH, take * 16);
 /** After this many documents without a full page, let the (few) filtered chats drive instead. */
 const SWITCH_AFTER_DOCS = 2000;
+/** The same in proportion for an export's chunk, whose first read alone is larger than that. */
+const switchAfterDocs = (take: number) => Math.max(SWITCH_AFTER_DOCS, take * 20);
 /**
  * From this many chats (an export's chunk) their snippets come from one read of the index over
  * the chunk's rowid range rather than one read per chat: a prefix (`po*`) costs a merge of every
@@ -190,7 +192,8 @@ export class SqliteHistorySearchStore extends HistorySearchStore {
         // Documents still to read for a full page at the rate the filters have let chats through so far.
         const rate = accepted.size / seen.size;
         const projected = rate > 0 ? ((request.take - complete.length) / rate) * (read / seen.size) : Infinity;
-        if (read >= SWITCH_AFTER_DOCS || (seen.size >= 20 && read + projected > SWITCH_AFTER_DOCS)) return null;
+        const limit = switchAfterDocs(request.take);
+        if (read >= limit || (seen.size >= 20 && read + projected > limit)) return null;
       }
       bound = { ms: last!.ms, n: last!.n };
       batch = Math.min(batch * 2, maxBatch(request.take));
