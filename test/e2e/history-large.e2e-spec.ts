@@ -1,5 +1,8 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { get } from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { HistorySearchStore } from '../../src/supervision/history/history-search.store';
 import { seedHistory, SeededHistory } from '../support/seed-history';
 import { OPEN_INSTANT, StaffLogin, startTestApp, TestApp } from '../support/test-app';
 
@@ -78,6 +81,46 @@ describe('a large history: searches and exports that do not stop the desk', () =
     expect(health.length).toBeGreaterThanOrEqual(5);
     expect(Math.max(...health)).toBeLessThan(1000);
   }, 120_000);
+
+  it('stops reading the history when the client of an export goes away', async () => {
+    const store = desk.app.get(HistorySearchStore);
+    const findChats = store.findChats.bind(store);
+    const findSnippets = store.findSnippets.bind(store);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const chunksAsked = jest.spyOn(store, 'findChats').mockImplementation(async (request) => {
+      // A second chunk waits until the client has gone.
+      if (chunksAsked.mock.calls.length === 2) await gate;
+      return findChats(request);
+    });
+    let secondChunkRead!: () => void;
+    const secondChunkDone = new Promise<void>((resolve) => (secondChunkRead = resolve));
+    const snippetsRead = jest.spyOn(store, 'findSnippets').mockImplementation(async (...args) => {
+      const snippets = await findSnippets(...args);
+      if (snippetsRead.mock.calls.length === 2) secondChunkRead();
+      return snippets;
+    });
+    try {
+      const closed = new Promise<void>((resolve) => {
+        desk.app.getHttpServer().once('request', (_req: IncomingMessage, res: ServerResponse) => res.once('close', () => resolve()));
+      });
+      const request = get(`${desk.url}/api/history/export.csv?q=po*`, { headers: { cookie: supervisor.cookie } });
+      request.on('error', () => undefined); // destroyed on purpose
+      request.on('response', (response) => response.once('data', () => request.destroy()));
+      await closed;
+      release();
+      // Not stopped, the export would go on writing the first chunk and ask for the next ones.
+      await sleep(300);
+      if (chunksAsked.mock.calls.length === 2) {
+        await secondChunkDone;
+        await sleep(300);
+      }
+      expect(chunksAsked.mock.calls.length).toBeLessThanOrEqual(2);
+    } finally {
+      chunksAsked.mockRestore();
+      snippetsRead.mockRestore();
+    }
+  });
 
   it('answers a search too broad for its time budget with 422 QUERY_TOO_BROAD, well within the time it would take', async () => {
     const strict = await startTestApp({ dataDir: desk.dataDir, env: { SEARCH_TIME_BUDGET_MS: '20' } });
