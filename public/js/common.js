@@ -194,6 +194,8 @@
   function errorsFrom(error) {
     if (!error) return [{ message: text('error.generic') }];
     if (error.code === 'RATE_LIMITED') return [{ message: text('error.rateLimited') }];
+    // A history search that would take too long: the way to narrow it, under the search field.
+    if (error.code === 'QUERY_TOO_BROAD') return [{ field: 'q', message: text('error.queryTooBroad') }];
     var details = Array.isArray(error.details) ? error.details.filter(function (d) { return d && d.message; }) : [];
     if (error.code === 'VALIDATION' && details.length > 0) {
       return details.map(function (detail) { return { field: detail.field, message: detailMessage(detail) }; });

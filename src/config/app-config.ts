@@ -44,6 +44,11 @@ export class AppConfig {
   trustedProxies: string[];
   /** Open Socket.IO connections allowed from one client address (on each instance). */
   maxSocketsPerAddress: number;
+  /**
+   * How long one history search (a page, or one chunk of an export) may take before it is
+   * stopped and answered with QUERY_TOO_BROAD.
+   */
+  searchTimeBudgetMs: number;
   /** Origins allowed to open sockets besides the server's own host (browser Origin header). */
   allowedOrigins: string[];
   dataDir: string;

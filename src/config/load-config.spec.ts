@@ -36,6 +36,12 @@ describe('loadConfig', () => {
     expect(config.fakeNow).toBeUndefined();
   });
 
+  it('reads the history search time budget, 3 s by default', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).searchTimeBudgetMs).toBe(3000);
+    expect(loadConfig({ DATA_DIR: dataDir(), SEARCH_TIME_BUDGET_MS: '250' }).searchTimeBudgetMs).toBe(250);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), SEARCH_TIME_BUDGET_MS: 'soon' })).toThrow(/SEARCH_TIME_BUDGET_MS/);
+  });
+
   it('reads FAKE_NOW and a PostgreSQL URL', () => {
     const config = loadConfig({ DATA_DIR: dataDir(), FAKE_NOW: '2026-11-24T10:00:00Z', DATABASE_URL: 'postgres://u:p@localhost:5432/desk' });
     expect(config.fakeNow?.toISOString()).toBe('2026-11-24T10:00:00.000Z');

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
 import { buildDataSourceOptions } from './data-source-options';
 import { openDataSource } from './open-data-source';
+import { SqliteReader } from './reader-thread/sqlite-reader';
 import { Sql } from './sql';
 import { Transactions } from './transactions';
 import { WalCheckpointer } from './wal-checkpointer';
@@ -16,7 +17,7 @@ import { WalCheckpointer } from './wal-checkpointer';
       dataSourceFactory: (options) => openDataSource(options!),
     }),
   ],
-  providers: [Transactions, Sql, WalCheckpointer],
-  exports: [Transactions, Sql],
+  providers: [Transactions, Sql, WalCheckpointer, SqliteReader],
+  exports: [Transactions, Sql, SqliteReader],
 })
 export class DatabaseModule {}

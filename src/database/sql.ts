@@ -57,6 +57,17 @@ export class Sql {
     return this.postgres ? date : toSqliteTime(date);
   }
 
+  /**
+   * Reads in one read-only transaction of their own (on PostgreSQL: for `SET LOCAL` settings such
+   * as statement_timeout, which end with it). Writes go through Transactions, never here.
+   */
+  readOnlyTransaction<T>(work: (db: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (db) => {
+      if (this.postgres) await db.query('SET TRANSACTION READ ONLY');
+      return work(db);
+    });
+  }
+
   /** `n` placeholders separated by commas, for IN lists. */
   list(n: number): string {
     return Array.from({ length: n }, () => '?').join(', ');

@@ -32,6 +32,8 @@ export interface TestApp {
   url: string;
   dataDir: string;
   databaseFile: string;
+  /** The DATABASE_URL the app runs on (sqlite:… or postgres://…). */
+  databaseUrl: string;
   clock: FixedClock;
   http(): ReturnType<typeof request>;
   createStaff(role: Role, name?: string): Promise<{ id: string; username: string; password: string; displayName: string }>;
@@ -95,6 +97,7 @@ export async function startTestApp(options: { now?: string; env?: Record<string,
     url,
     dataDir,
     databaseFile,
+    databaseUrl: database.url,
     clock,
     http: () => request(url),
     async createStaff(role, name) {

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { SqliteReader } from '../../database/reader-thread/sqlite-reader';
 import { Sql } from '../../database/sql';
 import { HistoryController } from './history.controller';
 import { HistorySearchStore } from './history-search.store';
@@ -14,9 +14,9 @@ import { SqliteHistorySearchStore } from './sqlite-history-search.store';
     HistoryService,
     {
       provide: HistorySearchStore,
-      inject: [Sql, DataSource],
-      useFactory: (sql: Sql, dataSource: DataSource): HistorySearchStore =>
-        sql.postgres ? new PostgresHistorySearchStore(sql) : new SqliteHistorySearchStore(dataSource),
+      inject: [Sql, SqliteReader],
+      useFactory: (sql: Sql, reader: SqliteReader): HistorySearchStore =>
+        sql.postgres ? new PostgresHistorySearchStore(sql) : new SqliteHistorySearchStore(reader),
     },
   ],
   exports: [HistoryService],

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Readable } from 'node:stream';
+import { setImmediate } from 'node:timers/promises';
 import type { StaffActor } from '../../auth/actor';
 import { hasPermission } from '../../auth/permissions';
 import { forbidden, validationError } from '../../common/errors';
+import { AppConfig } from '../../config/app-config';
 import { decodeCursor, encodeCursor, PageCursor } from '../../common/pagination';
 import { csvLine } from './csv';
 import { HistoryFilterDto, HistoryQueryDto } from './dto/history-query.dto';
@@ -10,10 +12,14 @@ import { buildSearchQuery, SearchQuery, snippetToText } from './fts-query';
 import { HistoryPage, mapHistoryItem } from './history.dto';
 import { HistoryChatRow, HistoryFilter, HistorySearchStore, SnippetRow } from './history-search.store';
 import { maskNationalIdsInText } from '../../common/national-id-in-text';
+import { SearchBudget } from './search-budget';
 
 const DEFAULT_LIMIT = 25;
 const SNIPPETS_PER_CHAT = 3;
-const EXPORT_PAGE = 500;
+/** Chats per chunk of an export: each chunk is one search within the budget, written as one piece. */
+const EXPORT_CHUNK = 1000;
+/** Rows formatted as CSV in one go (a few milliseconds). */
+const CSV_SLICE = 100;
 
 export const EXPORT_COLUMNS = [
   'reference',
@@ -35,15 +41,19 @@ export const EXPORT_COLUMNS = [
 /** Search and export of every chat, for supervisors. */
 @Injectable()
 export class HistoryService {
-  constructor(private readonly store: HistorySearchStore) {}
+  constructor(
+    private readonly store: HistorySearchStore,
+    private readonly config: AppConfig,
+  ) {}
 
   async search(actor: StaffActor, query: HistoryQueryDto): Promise<HistoryPage> {
     assertMayRead(actor);
     const { filter, search } = parseFilter(query);
     const limit = query.limit ?? DEFAULT_LIMIT;
-    const rows = await this.store.findChats({ filter, search, cursor: decodeCursor(query.cursor), take: limit + 1 });
+    const budget = this.budget();
+    const rows = await this.store.findChats({ filter, search, cursor: decodeCursor(query.cursor), take: limit + 1, budget });
     const page = rows.slice(0, limit);
-    const snippets = search ? await this.store.findSnippets(search, page, SNIPPETS_PER_CHAT) : new Map<string, SnippetRow[]>();
+    const snippets = search ? await this.store.findSnippets(search, page, SNIPPETS_PER_CHAT, budget) : new Map<string, SnippetRow[]>();
     const last = page[page.length - 1];
     return {
       items: page.map((row) => mapHistoryItem(row, snippets.get(row.id))),
@@ -51,26 +61,48 @@ export class HistoryService {
     };
   }
 
-  /** One CSV row per chat, newest first, read page by page while the client takes them. */
+  /**
+   * One CSV row per chat, newest first, in chunks of EXPORT_CHUNK chats (keyset: each chunk starts
+   * after the last chat of the one before), each searched within its own budget when the client
+   * has taken the one before (the stream's backpressure), and written in slices. A client that goes away stops it (Nest
+   * destroys the stream); a chunk past its budget aborts the download rather than end it short.
+   */
   async exportCsv(actor: StaffActor, query: HistoryFilterDto): Promise<Readable> {
     assertMayRead(actor);
     const { filter, search } = parseFilter(query);
     const store = this.store;
-    // The first page is read before answering, so that a bad query is still a 400 and not a broken download.
-    const first = await store.findChats({ filter, search, take: EXPORT_PAGE });
-    async function* lines(): AsyncGenerator<string> {
+    const budget = () => this.budget();
+    const chunk = async (cursor?: PageCursor) => {
+      const within = budget();
+      const rows = await store.findChats({ filter, search, cursor, take: EXPORT_CHUNK, budget: within });
+      const snippets = search ? await store.findSnippets(search, rows, SNIPPETS_PER_CHAT, within) : new Map<string, SnippetRow[]>();
+      const last = rows[rows.length - 1];
+      return { rows, snippets, next: rows.length === EXPORT_CHUNK && last ? { createdAt: last.createdAt, id: last.id } : null };
+    };
+    // The first chunk is read before answering, so that a bad or too broad query is still a 400 or 422 and not a broken download.
+    const first = await chunk();
+    async function* pieces(): AsyncGenerator<string> {
       yield csvLine([...EXPORT_COLUMNS]);
-      let rows = first;
+      let current = first;
       for (;;) {
-        const snippets = search ? await store.findSnippets(search, rows, SNIPPETS_PER_CHAT) : new Map<string, SnippetRow[]>();
-        for (const row of rows) yield csvLine(exportRow(row, (snippets.get(row.id) ?? []).map((s) => snippetToText(s.marked))));
-        const last = rows[rows.length - 1];
-        if (rows.length < EXPORT_PAGE || !last) return;
-        const cursor: PageCursor = { createdAt: last.createdAt, id: last.id };
-        rows = await store.findChats({ filter, search, cursor, take: EXPORT_PAGE });
+        const { rows, snippets } = current;
+        // Formatted a slice at a time, with a turn of the event loop between slices.
+        for (let start = 0; start < rows.length; start += CSV_SLICE) {
+          if (start > 0) await setImmediate();
+          yield rows
+            .slice(start, start + CSV_SLICE)
+            .map((row) => csvLine(exportRow(row, (snippets.get(row.id) ?? []).map((s) => snippetToText(s.marked)))))
+            .join('');
+        }
+        if (!current.next) return;
+        current = await chunk(current.next);
       }
     }
-    return Readable.from(lines(), { objectMode: false, highWaterMark: 64 * 1024 });
+    return Readable.from(pieces(), { objectMode: false, highWaterMark: 64 * 1024 });
+  }
+
+  private budget(): SearchBudget {
+    return new SearchBudget(this.config.searchTimeBudgetMs);
   }
 }
 

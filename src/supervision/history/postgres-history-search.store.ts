@@ -1,10 +1,15 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { validationError } from '../../common/errors';
 import { LESS_THAN_STAND_IN, SEARCH_CONFIG, SEARCH_TEXT } from '../../database/migrations/postgres/1764400000000-history-search';
 import { fromDbTime, Sql } from '../../database/sql';
 import { SearchQuery, SNIPPET_MARKERS } from './fts-query';
 import { ChatPageRequest, HistoryChatRow, HistorySearchStore, SnippetRow } from './history-search.store';
 import { CHAT_COLUMNS, filterSql, mapChat, POSTGRES_FILTERS, RawChat } from './history-sql';
+import { queryTooBroad, SearchBudget } from './search-budget';
+
+/** PostgreSQL's "canceling statement due to statement timeout". */
+const QUERY_CANCELED = '57014';
 
 /** The parsed search as a tsquery (buildTsQuery's text, always a parameter). */
 const TSQUERY = `to_tsquery('${SEARCH_CONFIG}', ?)`;
@@ -56,11 +61,15 @@ export class PostgresHistorySearchStore extends HistorySearchStore {
     super();
   }
 
-  async findChats(request: ChatPageRequest): Promise<HistoryChatRow[]> {
+  findChats(request: ChatPageRequest): Promise<HistoryChatRow[]> {
+    return this.withinBudget(request.budget, (query) => this.chats(request, query));
+  }
+
+  private async chats(request: ChatPageRequest, query: BudgetedQuery): Promise<HistoryChatRow[]> {
     const { where, params } = filterSql(POSTGRES_FILTERS, request.filter, request.cursor);
     const order = 'ORDER BY t.created_at DESC, t.id DESC';
     if (!request.search) {
-      const rows = await this.sql.query<RawChat[]>(
+      const rows = await query<RawChat[]>(
         `SELECT ${CHAT_COLUMNS} FROM tickets t LEFT JOIN staff_users u ON u.id = t.assignee_id WHERE ${where} ${order} LIMIT ?`,
         [...params, request.take],
       );
@@ -68,45 +77,43 @@ export class PostgresHistorySearchStore extends HistorySearchStore {
     }
     const tsquery = request.search.tsquery;
     const examine = Math.max(CHATS_BEFORE_INDEX, request.take * 4);
-    return this.withSearchErrors(async () => {
-      const newest = await this.sql.query<RawChat[]>(
-        `SELECT ${CHAT_COLUMNS} FROM (SELECT * FROM tickets t WHERE ${where} ${order} LIMIT ${examine}) t
-           LEFT JOIN staff_users u ON u.id = t.assignee_id
-          WHERE EXISTS (SELECT 1 FROM search_docs d WHERE d.ticket_id = t.id AND d.document @@ ${TSQUERY})
-          ${order} LIMIT ?`,
-        [...params, tsquery, request.take],
-      );
-      if (newest.length >= request.take) return newest.map(mapChat);
-      const [{ examined }] = await this.sql.query<{ examined: string | number }[]>(
-        `SELECT COUNT(*) AS examined FROM (SELECT 1 FROM tickets t WHERE ${where} ${order} LIMIT ${examine}) t`,
-        params,
-      );
-      // Every filtered chat was examined: the page is complete.
-      if (Number(examined) < examine) return newest.map(mapChat);
-      // The matching chats from the GIN index; each is then looked up (OFFSET 0 keeps the lookup
-      // per chat: the planner, expecting many more, would read all tickets into a hash instead).
-      const rows = await this.sql.query<RawChat[]>(
-        `WITH hits AS MATERIALIZED (SELECT DISTINCT d.ticket_id FROM search_docs d WHERE d.document @@ ${TSQUERY}),
-         page AS (SELECT t.id, t.created_at FROM hits h
-                    CROSS JOIN LATERAL (SELECT t.id, t.created_at FROM tickets t WHERE t.id = h.ticket_id AND ${where} OFFSET 0) t
-                   ${order} LIMIT ?)
-         SELECT ${CHAT_COLUMNS} FROM page p JOIN tickets t ON t.id = p.id
-           LEFT JOIN staff_users u ON u.id = t.assignee_id
-          ${order}`,
-        [tsquery, ...params, request.take],
-      );
-      return rows.map(mapChat);
-    });
+    const newest = await query<RawChat[]>(
+      `SELECT ${CHAT_COLUMNS} FROM (SELECT * FROM tickets t WHERE ${where} ${order} LIMIT ${examine}) t
+         LEFT JOIN staff_users u ON u.id = t.assignee_id
+        WHERE EXISTS (SELECT 1 FROM search_docs d WHERE d.ticket_id = t.id AND d.document @@ ${TSQUERY})
+        ${order} LIMIT ?`,
+      [...params, tsquery, request.take],
+    );
+    if (newest.length >= request.take) return newest.map(mapChat);
+    const [{ examined }] = await query<{ examined: string | number }[]>(
+      `SELECT COUNT(*) AS examined FROM (SELECT 1 FROM tickets t WHERE ${where} ${order} LIMIT ${examine}) t`,
+      params,
+    );
+    // Every filtered chat was examined: the page is complete.
+    if (Number(examined) < examine) return newest.map(mapChat);
+    // The matching chats from the GIN index; each is then looked up (OFFSET 0 keeps the lookup
+    // per chat: the planner, expecting many more, would read all tickets into a hash instead).
+    const rows = await query<RawChat[]>(
+      `WITH hits AS MATERIALIZED (SELECT DISTINCT d.ticket_id FROM search_docs d WHERE d.document @@ ${TSQUERY}),
+       page AS (SELECT t.id, t.created_at FROM hits h
+                  CROSS JOIN LATERAL (SELECT t.id, t.created_at FROM tickets t WHERE t.id = h.ticket_id AND ${where} OFFSET 0) t
+                 ${order} LIMIT ?)
+       SELECT ${CHAT_COLUMNS} FROM page p JOIN tickets t ON t.id = p.id
+         LEFT JOIN staff_users u ON u.id = t.assignee_id
+        ${order}`,
+      [tsquery, ...params, request.take],
+    );
+    return rows.map(mapChat);
   }
 
-  async findSnippets(search: SearchQuery, chats: Pick<HistoryChatRow, 'id' | 'createdAt'>[], perChat: number): Promise<Map<string, SnippetRow[]>> {
+  async findSnippets(search: SearchQuery, chats: Pick<HistoryChatRow, 'id' | 'createdAt'>[], perChat: number, budget: SearchBudget): Promise<Map<string, SnippetRow[]>> {
     const result = new Map<string, SnippetRow[]>(chats.map((chat) => [chat.id, []]));
     if (chats.length === 0) return result;
     // The first `perChat` matching documents of each chat, then a headline of only those. The
     // function ts_match_vq is @@ without the GIN index: a page's chats have few documents to test,
     // while the index would read every document with a common word.
-    const rows = await this.withSearchErrors(() =>
-      this.sql.query<RawSnippet[]>(
+    const rows = await this.withinBudget(budget, (query) =>
+      query<RawSnippet[]>(
         `SELECT x.ticket_id AS "chatId", x.source, ts_headline('${SEARCH_CONFIG}', ${SEARCH_TEXT('x.body')}, ${TSQUERY}, ?) AS text, x.body,
                 m.seq, m.author, m.author_name AS "messageAuthorName", n.author_name AS "noteAuthorName", COALESCE(m.created_at, n.created_at) AS "createdAt"
            FROM (SELECT d.doc_id, d.source, d.source_id, d.ticket_id, d.body, row_number() OVER (PARTITION BY d.ticket_id ORDER BY d.doc_id) AS n
@@ -132,13 +139,22 @@ export class PostgresHistorySearchStore extends HistorySearchStore {
   }
 
   /**
+   * The work in one read-only transaction where each statement may run only for what is left of
+   * the budget (statement_timeout); a statement cancelled for it makes the search QUERY_TOO_BROAD.
    * Input the tsquery parser still refuses ("syntax error in tsquery", "… too long for tsquery")
    * is the client's query, never a server fault. buildTsQuery should leave none.
    */
-  private async withSearchErrors<T>(work: () => Promise<T>): Promise<T> {
+  private async withinBudget<T>(budget: SearchBudget, work: (query: BudgetedQuery) => Promise<T>): Promise<T> {
     try {
-      return await work();
+      return await this.sql.readOnlyTransaction(async (db: EntityManager) =>
+        work(async <R>(sql: string, params: unknown[]) => {
+          budget.check();
+          await db.query(`SET LOCAL statement_timeout = ${Math.max(1, budget.remainingMs())}`);
+          return this.sql.query<R>(sql, params, db);
+        }),
+      );
     } catch (error) {
+      if ((error as { code?: string }).code === QUERY_CANCELED) throw queryTooBroad(budget);
       if (/tsquery/i.test((error as Error).message ?? '')) {
         throw validationError('The search could not be understood', [{ field: 'q', message: 'use plain words or "a phrase"' }]);
       }
@@ -146,6 +162,8 @@ export class PostgresHistorySearchStore extends HistorySearchStore {
     }
   }
 }
+
+type BudgetedQuery = <R>(sql: string, params: unknown[]) => Promise<R>;
 
 /** Like FTS5's snippet(): `…` where the headline leaves out text before or after it. */
 function withEllipses(headline: string, body: string): string {

@@ -1,18 +1,51 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { validationError } from '../../common/errors';
 import type { PageCursor } from '../../common/pagination';
 import { DOC_BUCKET } from '../../database/migrations/1764400000000-history-search';
+import { FirstPerKey, ReadDeadlineExceeded, SqliteReader } from '../../database/reader-thread/sqlite-reader';
 import { fromDbTime } from '../../database/sql';
 import { SearchQuery, SNIPPET_MARKERS } from './fts-query';
 import { ChatPageRequest, HistoryChatRow, HistoryFilter, HistorySearchStore, SnippetRow } from './history-search.store';
 import { CHAT_COLUMNS, filterSql as dialectFilterSql, hasFilter, mapChat, RawChat, SQLITE_FILTERS } from './history-sql';
+import { queryTooBroad, SearchBudget } from './search-budget';
 
-/** Index documents read per step when the index drives the search. */
+/**
+ * Index documents read per step when the index drives the search; larger for an export's chunk
+ * (`take` chats of several documents each): each read of a prefix (`po*`) pays for merging every
+ * matching term's list again, so a chunk should take few reads.
+ */
 const FIRST_BATCH = 400;
 const MAX_BATCH = 1600;
+const firstBatch = (take: number) => Math.max(FIRST_BATCH, take * 4);
+const maxBatch = (take: number) => Math.max(MAX_BATCH, take * 16);
 /** After this many documents without a full page, let the (few) filtered chats drive instead. */
 const SWITCH_AFTER_DOCS = 2000;
+/** The same in proportion for an export's chunk, whose first read alone is larger than that. */
+const switchAfterDocs = (take: number) => Math.max(SWITCH_AFTER_DOCS, take * 20);
+/**
+ * From this many chats (an export's chunk) their snippets come from one read of the index over
+ * the chunk's rowid range rather than one read per chat: a prefix (`po*`) costs a merge of every
+ * matching term's list on each read, which per chat made an export take minutes.
+ */
+const SNIPPETS_IN_ONE_READ = 100;
+
+interface RawSnippet {
+  chatId: string;
+  source: 'message' | 'note';
+  text: string;
+  seq: number | null;
+  author: string | null;
+  messageAuthorName: string | null;
+  noteAuthorName: string | null;
+  createdAt: string;
+}
+
+const SNIPPET_COLUMNS = `d.ticket_id AS "chatId", d.source, snippet(search_index, 0, ?, ?, '…', 16) AS text, m.seq, m.author, m.author_name AS "messageAuthorName",
+  n.author_name AS "noteAuthorName", COALESCE(m.created_at, n.created_at) AS "createdAt"`;
+const SNIPPET_SOURCES = `search_index s
+  JOIN search_docs d ON d.doc_id = s.rowid
+  LEFT JOIN messages m ON d.source = 'message' AND m.id = d.source_id
+  LEFT JOIN notes n ON d.source = 'note' AND n.id = d.source_id`;
 
 /**
  * Conditions on tickets `t` and their parameters, in order. The unary `+` keeps SQLite from
@@ -33,51 +66,60 @@ const filterSql = (filter: HistoryFilter, cursor?: PageCursor) => dialectFilterS
  */
 @Injectable()
 export class SqliteHistorySearchStore extends HistorySearchStore {
-  constructor(private readonly dataSource: DataSource) {
+  constructor(private readonly reader: SqliteReader) {
     super();
   }
 
   async findChats(request: ChatPageRequest): Promise<HistoryChatRow[]> {
-    if (!request.search) return this.chatsWithoutText(request);
-    const match = request.search.match;
-    return this.withFtsErrors(async () => {
+    return this.withErrors(request.budget, async () => {
+      if (!request.search) return this.chatsWithoutText(request);
+      const match = request.search.match;
       const ids = await this.indexDriven(request, match);
-      if (ids) return this.load(ids);
+      if (ids) return this.load(ids, request.budget);
       return this.chatDriven(request, match);
     });
   }
 
-  async findSnippets(search: SearchQuery, chats: Pick<HistoryChatRow, 'id' | 'createdAt'>[], perChat: number): Promise<Map<string, SnippetRow[]>> {
-    const match = search.match;
-    const result = new Map<string, SnippetRow[]>();
+  async findSnippets(search: SearchQuery, chats: Pick<HistoryChatRow, 'id' | 'createdAt'>[], perChat: number, budget: SearchBudget): Promise<Map<string, SnippetRow[]>> {
+    const result = new Map<string, SnippetRow[]>(chats.map((chat) => [chat.id, []]));
     const { open, close } = SNIPPET_MARKERS;
-    await this.withFtsErrors(async () => {
+    const add = (r: RawSnippet) => {
+      const list = result.get(r.chatId);
+      if (!list || list.length >= perChat) return;
+      list.push({
+        source: r.source,
+        author: r.source === 'note' ? (r.noteAuthorName ?? null) : r.author,
+        authorName: r.source === 'note' ? (r.noteAuthorName ?? null) : r.messageAuthorName,
+        seq: r.source === 'message' ? r.seq : null,
+        createdAt: fromDbTime(r.createdAt),
+        marked: r.text,
+      });
+    };
+    await this.withErrors(budget, async () => {
+      if (chats.length >= SNIPPETS_IN_ONE_READ) {
+        const times = chats.map((chat) => chat.createdAt.getTime());
+        const rows = await this.read<RawSnippet[]>(
+          `SELECT ${SNIPPET_COLUMNS} FROM ${SNIPPET_SOURCES}
+            WHERE search_index MATCH ? AND s.rowid >= CAST(? AS INTEGER) * ${DOC_BUCKET} AND s.rowid < (CAST(? AS INTEGER) + 1) * ${DOC_BUCKET}
+              AND d.ticket_id IN (${chats.map(() => '?').join(', ')})
+            ORDER BY s.rowid`,
+          [open, close, search.match, Math.min(...times), Math.max(...times), ...chats.map((chat) => chat.id)],
+          budget,
+          { key: 'chatId', count: perChat },
+        );
+        rows.forEach(add);
+        return;
+      }
       for (const chat of chats) {
         const ms = chat.createdAt.getTime();
-        const rows = await this.dataSource.query<
-          { source: 'message' | 'note'; text: string; seq: number | null; author: string | null; messageAuthorName: string | null; noteAuthorName: string | null; createdAt: string }[]
-        >(
-          `SELECT d.source, snippet(search_index, 0, ?, ?, '…', 16) AS text, m.seq, m.author, m.author_name AS "messageAuthorName",
-                  n.author_name AS "noteAuthorName", COALESCE(m.created_at, n.created_at) AS "createdAt"
-             FROM search_index s
-             JOIN search_docs d ON d.doc_id = s.rowid
-             LEFT JOIN messages m ON d.source = 'message' AND m.id = d.source_id
-             LEFT JOIN notes n ON d.source = 'note' AND n.id = d.source_id
+        const rows = await this.read<RawSnippet[]>(
+          `SELECT ${SNIPPET_COLUMNS} FROM ${SNIPPET_SOURCES}
             WHERE search_index MATCH ? AND s.rowid >= CAST(? AS INTEGER) * ${DOC_BUCKET} AND s.rowid < (CAST(? AS INTEGER) + 1) * ${DOC_BUCKET} AND d.ticket_id = ?
             ORDER BY s.rowid LIMIT ?`,
-          [open, close, match, ms, ms, chat.id, perChat],
+          [open, close, search.match, ms, ms, chat.id, perChat],
+          budget,
         );
-        result.set(
-          chat.id,
-          rows.map((r) => ({
-            source: r.source,
-            author: r.source === 'note' ? (r.noteAuthorName ?? null) : r.author,
-            authorName: r.source === 'note' ? (r.noteAuthorName ?? null) : r.messageAuthorName,
-            seq: r.source === 'message' ? r.seq : null,
-            createdAt: fromDbTime(r.createdAt),
-            marked: r.text,
-          })),
-        );
+        rows.forEach(add);
       }
     });
     return result;
@@ -85,10 +127,11 @@ export class SqliteHistorySearchStore extends HistorySearchStore {
 
   private async chatsWithoutText(request: ChatPageRequest): Promise<HistoryChatRow[]> {
     const { where, params } = filterSql(request.filter, request.cursor);
-    const rows = await this.dataSource.query<RawChat[]>(
+    const rows = await this.read<RawChat[]>(
       `SELECT ${CHAT_COLUMNS} FROM tickets t LEFT JOIN staff_users u ON u.id = t.assignee_id
         WHERE ${where} ORDER BY t.created_at DESC, t.id DESC LIMIT ?`,
       [...params, request.take],
+      request.budget,
     );
     return rows.map(mapChat);
   }
@@ -107,15 +150,16 @@ export class SqliteHistorySearchStore extends HistorySearchStore {
     const start = request.filter.from ? `AND s.rowid >= CAST(${Math.trunc(request.filter.from.getTime())} AS INTEGER) * ${DOC_BUCKET}` : '';
     const seen = new Map<string, number>();
     const accepted = new Set<string>();
-    let batch = FIRST_BATCH;
+    let batch = firstBatch(request.take);
     let read = 0;
     for (;;) {
-      const rows = await this.dataSource.query<{ ms: number; n: number; id: string }[]>(
+      const rows = await this.read<{ ms: number; n: number; id: string }[]>(
         `SELECT s.rowid / ${DOC_BUCKET} AS ms, s.rowid % ${DOC_BUCKET} AS n, d.ticket_id AS id
            FROM search_index s JOIN search_docs d ON d.doc_id = s.rowid
           WHERE search_index MATCH ? ${bound ? `AND s.rowid < CAST(? AS INTEGER) * ${DOC_BUCKET} + CAST(? AS INTEGER)` : ''} ${start}
           ORDER BY s.rowid DESC LIMIT ?`,
         [match, ...(bound ? [bound.ms, bound.n] : []), batch],
+        request.budget,
       );
       const fresh: string[] = [];
       for (const row of rows) {
@@ -124,9 +168,10 @@ export class SqliteHistorySearchStore extends HistorySearchStore {
         fresh.push(row.id);
       }
       if (filtered && fresh.length > 0) {
-        const passing = await this.dataSource.query<{ id: string }[]>(
+        const passing = await this.read<{ id: string }[]>(
           `SELECT t.id FROM tickets t WHERE t.id IN (${fresh.map(() => '?').join(', ')}) AND ${where}`,
           [...fresh, ...params],
+          request.budget,
         );
         for (const row of passing) accepted.add(row.id);
       } else {
@@ -147,42 +192,53 @@ export class SqliteHistorySearchStore extends HistorySearchStore {
         // Documents still to read for a full page at the rate the filters have let chats through so far.
         const rate = accepted.size / seen.size;
         const projected = rate > 0 ? ((request.take - complete.length) / rate) * (read / seen.size) : Infinity;
-        if (read >= SWITCH_AFTER_DOCS || (seen.size >= 20 && read + projected > SWITCH_AFTER_DOCS)) return null;
+        const limit = switchAfterDocs(request.take);
+        if (read >= limit || (seen.size >= 20 && read + projected > limit)) return null;
       }
       bound = { ms: last!.ms, n: last!.n };
-      batch = Math.min(batch * 2, MAX_BATCH);
+      batch = Math.min(batch * 2, maxBatch(request.take));
     }
   }
 
   private async chatDriven(request: ChatPageRequest, match: string): Promise<HistoryChatRow[]> {
     const { where, params } = filterSql(request.filter, request.cursor);
     const bucket = `CAST(round(unixepoch(t.created_at, 'subsec') * 1000) AS INTEGER) * ${DOC_BUCKET}`;
-    const rows = await this.dataSource.query<RawChat[]>(
+    const rows = await this.read<RawChat[]>(
       `SELECT ${CHAT_COLUMNS} FROM tickets t LEFT JOIN staff_users u ON u.id = t.assignee_id
         WHERE ${where} AND EXISTS (
           SELECT 1 FROM search_index s JOIN search_docs d ON d.doc_id = s.rowid
            WHERE search_index MATCH ? AND s.rowid >= ${bucket} AND s.rowid < ${bucket} + ${DOC_BUCKET} AND d.ticket_id = t.id)
         ORDER BY t.created_at DESC, t.id DESC LIMIT ?`,
       [...params, match, request.take],
+      request.budget,
     );
     return rows.map(mapChat);
   }
 
-  private async load(ids: string[]): Promise<HistoryChatRow[]> {
+  private async load(ids: string[], budget: SearchBudget): Promise<HistoryChatRow[]> {
     if (ids.length === 0) return [];
-    const rows = await this.dataSource.query<RawChat[]>(
+    const rows = await this.read<RawChat[]>(
       `SELECT ${CHAT_COLUMNS} FROM tickets t LEFT JOIN staff_users u ON u.id = t.assignee_id WHERE t.id IN (${ids.map(() => '?').join(', ')})`,
       ids,
+      budget,
     );
     const byId = new Map(rows.map((r) => [r.id, mapChat(r)]));
     return ids.map((id) => byId.get(id)).filter((row): row is HistoryChatRow => row !== undefined);
   }
 
-  /** FTS5 rejects some input only when it runs; that is the client's query, never a server fault. */
-  private async withFtsErrors<T>(work: () => Promise<T>): Promise<T> {
+  private read<T>(sql: string, params: unknown[], budget: SearchBudget, firstPerKey?: FirstPerKey): Promise<T> {
+    return this.reader.query<T>(sql, params, budget.deadline, firstPerKey);
+  }
+
+  /**
+   * FTS5 rejects some input only when it runs; that is the client's query, never a server fault.
+   * A read past the budget's deadline makes the search QUERY_TOO_BROAD.
+   */
+  private async withErrors<T>(budget: SearchBudget, work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } catch (error) {
+      if (error instanceof ReadDeadlineExceeded) throw queryTooBroad(budget);
       const message = (error as Error).message ?? '';
       if (/fts5|syntax error|unterminated|malformed MATCH/i.test(message)) {
         throw validationError('The search could not be understood', [{ field: 'q', message: 'use plain words or "a phrase"' }]);
