@@ -2,7 +2,7 @@ import { ConsoleLogger } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
 import { getMetadataStorage } from 'class-validator';
 import type { Socket } from 'socket.io-client';
-import { startTestApp, type StaffLogin, type TestApp } from '../support/test-app';
+import { startTestApp, type StaffLogin, type TestApp, VALID_CHAT } from '../support/test-app';
 
 /**
  * Hostile payloads on every socket event of both namespaces and every JSON route the OpenAPI
@@ -123,6 +123,19 @@ describe('hostile payloads (seeded fuzz)', () => {
     expect({ status: wide.status, code: wide.body.error?.code }).toEqual({ status: 400, code: 'VALIDATION' });
   });
 
+  it.each([
+    ['truncated JSON', { 'content-type': 'application/json' }, '{"username":"a","password":'],
+    ['a lone surrogate and a NUL', { 'content-type': 'application/json' }, '{"username":"\\ud800\\u0000","password":"x"}'],
+    ['an unknown charset', { 'content-type': 'application/json; charset=klingon' }, '{}'],
+    ['UTF-16 declared', { 'content-type': 'application/json; charset=utf-16' }, '{}'],
+    ['a bogus content encoding', { 'content-type': 'application/json', 'content-encoding': 'gzip' }, 'not gzip at all'],
+    ['an unknown content encoding', { 'content-type': 'application/json', 'content-encoding': 'zstd-of-the-future' }, '{}'],
+  ])('answers a body with %s with a 4xx code and no stack', async (_name, headers, body) => {
+    const response = await desk.http().post('/api/auth/login').set(headers).send(body);
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+  });
+
   it('refuses an event nested 3,000 deep with a VALIDATION acknowledgement, and the socket stays usable', async () => {
     const citizen = await desk.citizen();
     expect(await citizen.emitWithAck('chat:start', JSON.parse(deepObjectJson(3000)))).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
@@ -130,6 +143,12 @@ describe('hostile payloads (seeded fuzz)', () => {
       ok: false,
       error: { code: 'VALIDATION' },
     });
+    const deepWithBinary = JSON.parse(deepObjectJson(3000).replace('1', '{"b":0}')) as Record<string, unknown>;
+    let bottom = deepWithBinary;
+    while (typeof bottom.a === 'object') bottom = bottom.a as Record<string, unknown>;
+    bottom.a = Buffer.from('binary');
+    expect(await citizen.emitWithAck('chat:start', deepWithBinary)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await citizen.emitWithAck('chat:start', VALID_CHAT, JSON.parse(deepArrayJson(3000)))).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(await citizen.emitWithAck('chat:start', { topic: 'digital-mailbox', message: 'Hei' })).toMatchObject({ ok: true });
   });
 
