@@ -9,7 +9,7 @@ import { mountDevIdporten } from './auth/idporten';
 import { SessionMiddlewareProvider } from './auth/session-middleware.provider';
 import { NO_STORE_PATHS, noStore } from './common/cache-control';
 import { HttpExceptionFilter } from './common/http-exception.filter';
-import { rejectOversizedJsonBodies } from './common/payload-limits';
+import { rejectInputOutsideLimits } from './common/payload-limits';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { configureViews } from './pages/views';
@@ -43,7 +43,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
     }),
   );
   app.use(express.json({ limit: '64kb' }));
-  app.use(rejectOversizedJsonBodies);
+  app.use(rejectInputOutsideLimits);
   mountDevIdporten(app);
   app.use(app.get(SessionMiddlewareProvider).handler);
   app.use(NO_STORE_PATHS, noStore);

@@ -35,6 +35,10 @@ describe('payloadWithinLimits', () => {
     ['an array one item too wide', wideArray(MAX_PAYLOAD_VALUES + 1)],
     ['an object one key too wide', wideObject(MAX_PAYLOAD_VALUES + 1)],
     ['100,000 array items', wideArray(100_000)],
+    ['a NUL in a string', { message: 'a\u0000b' }],
+    ['a NUL in a nested array', { a: [['ok', '\u0000']] }],
+    ['a NUL in a key', { 'a\u0000': 1 }],
+    ['a NUL in a top-level string', '\u0000'],
     ['values spread over nested objects', { a: wideObject(MAX_PAYLOAD_VALUES / 2), b: wideObject(MAX_PAYLOAD_VALUES / 2) }],
   ])('refuses %s', (_name, value) => {
     expect(payloadWithinLimits(value)).toBe(false);

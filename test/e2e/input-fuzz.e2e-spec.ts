@@ -47,6 +47,7 @@ function oddJsonTexts(fields: string[], random: () => number): string[] {
     '{"__proto__":{"admin":true}}',
     '{"constructor":{"prototype":{"admin":true}}}',
     wideArrayJson(20000),
+    '"nul\\u0000inside"',
   ];
   const texts = [
     deepObjectJson(5000),
@@ -66,6 +67,7 @@ function oddJsonTexts(fields: string[], random: () => number): string[] {
     '{"__proto__":{"role":"admin","isAdmin":true}}',
     '{"constructor":{"prototype":{"role":"admin"}}}',
     '{"prototype":{}}',
+    '{"\\u0000":"\\u0000"}',
   ];
   for (const field of fields) {
     texts.push(`{${JSON.stringify(field)}:${pick(oddValues)}}`);
@@ -125,7 +127,9 @@ describe('hostile payloads (seeded fuzz)', () => {
   });
 
   afterEach(() => {
-    expect(logger.lines.filter((line) => STACK_LINE.test(line))).toEqual([]);
+    const stacks = logger.lines.filter((line) => STACK_LINE.test(line));
+    logger.lines.length = 0;
+    expect(stacks).toEqual([]);
   });
 
   it('refuses a body nested 5,000 deep, and one over 64 KB, as VALIDATION (400)', async () => {
@@ -172,6 +176,7 @@ describe('hostile payloads (seeded fuzz)', () => {
     while (typeof bottom.a === 'object') bottom = bottom.a as Record<string, unknown>;
     bottom.a = Buffer.from('binary');
     expect(await citizen.emitWithAck('chat:start', deepWithBinary)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await citizen.emitWithAck('chat:start', { ...VALID_CHAT, name: 'Eve\u0000' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(await citizen.emitWithAck('chat:start', VALID_CHAT, JSON.parse(deepArrayJson(3000)))).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(await citizen.emitWithAck('chat:start', { topic: 'digital-mailbox', message: 'Hei' })).toMatchObject({ ok: true });
   });
