@@ -10,7 +10,7 @@ import { SessionMiddlewareProvider } from './auth/session-middleware.provider';
 import { NO_STORE_PATHS, noStore } from './common/cache-control';
 import { ClientAddresses } from './common/client-address';
 import { HttpExceptionFilter } from './common/http-exception.filter';
-import { rejectDeepJsonBodies } from './common/payload-limits';
+import { rejectInputOutsideLimits } from './common/payload-limits';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { configureViews } from './pages/views';
@@ -45,7 +45,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
     }),
   );
   app.use(express.json({ limit: '64kb' }));
-  app.use(rejectDeepJsonBodies);
+  app.use(rejectInputOutsideLimits);
   mountDevIdporten(app);
   app.use(app.get(SessionMiddlewareProvider).handler);
   app.use(NO_STORE_PATHS, noStore);

@@ -7,7 +7,7 @@ import { Socket as TcpSocket } from 'node:net';
 import { isObservable, type Observable } from 'rxjs';
 import type { Server, ServerOptions } from 'socket.io';
 import type { DomainError } from './common/errors';
-import { payloadTooDeep, payloadWithinLimits } from './common/payload-limits';
+import { payloadOutsideLimits, payloadWithinLimits } from './common/payload-limits';
 import type { ClientAddresses } from './common/client-address';
 import { SocketConnectionCap } from './common/socket-connection-cap';
 import { CITIZEN_EVENT_LIMITS, SocketEventLimit, STAFF_EVENT_LIMITS } from './common/socket-event-limit';
@@ -67,7 +67,7 @@ export class DeskSocketAdapter extends IoAdapter {
     for (const { message, callback, isAckHandledManually } of handlers) {
       socket.on(message as string, (...args: unknown[]) => {
         const { data, ack } = this.mapPayload(args.length > 1 ? args : args[0]);
-        if (!payloadWithinLimits(data)) return refuse(ack, payloadTooDeep());
+        if (!payloadWithinLimits(data)) return refuse(ack, payloadOutsideLimits());
         const answer = (response: unknown) => {
           if (response === undefined || response === null) return;
           const reply = response as { event?: string; data?: unknown };

@@ -2,7 +2,8 @@ import { ConsoleLogger } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
 import { getMetadataStorage } from 'class-validator';
 import type { Socket } from 'socket.io-client';
-import { startTestApp, type StaffLogin, type TestApp } from '../support/test-app';
+import type { Test } from 'supertest';
+import { startTestApp, type StaffLogin, type TestApp, VALID_CHAT } from '../support/test-app';
 
 /**
  * Hostile payloads on every socket event of both namespaces and every JSON route the OpenAPI
@@ -46,6 +47,7 @@ function oddJsonTexts(fields: string[], random: () => number): string[] {
     '{"__proto__":{"admin":true}}',
     '{"constructor":{"prototype":{"admin":true}}}',
     wideArrayJson(20000),
+    '"nul\\u0000inside"',
   ];
   const texts = [
     deepObjectJson(5000),
@@ -65,6 +67,7 @@ function oddJsonTexts(fields: string[], random: () => number): string[] {
     '{"__proto__":{"role":"admin","isAdmin":true}}',
     '{"constructor":{"prototype":{"role":"admin"}}}',
     '{"prototype":{}}',
+    '{"\\u0000":"\\u0000"}',
   ];
   for (const field of fields) {
     texts.push(`{${JSON.stringify(field)}:${pick(oddValues)}}`);
@@ -78,6 +81,19 @@ interface Operation {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   fields: string[];
+  queryFields: string[];
+}
+
+/** Odd query strings: repeated keys (an array where a string is expected), NUL, huge numbers, bracket keys. */
+function oddQueries(fields: string[], random: () => number): string[] {
+  const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)];
+  const values = ['', '%00', '-1', '1e309', 'NaN', '99999999999999999999999', '%ff%fe', 'x'.repeat(5000), '%2e%2e%2f', '*'.repeat(200), '"\'', '{}', '[]'];
+  const queries = ['__proto__[x]=1', 'constructor[prototype][x]=1', 'a[b][c][d][e][f]=1'];
+  for (const field of fields) {
+    queries.push(`${field}=1&${field}=2`, `${field}[]=1`, `${field}[x]=1`, `${field}=${pick(values)}`);
+  }
+  if (fields.length > 0) queries.push(fields.map((field) => `${field}=${pick(values)}`).join('&'));
+  return queries;
 }
 
 /** The Nest logger, captured: every error and warning the app writes while the test runs. */
@@ -111,7 +127,9 @@ describe('hostile payloads (seeded fuzz)', () => {
   });
 
   afterEach(() => {
-    expect(logger.lines.filter((line) => STACK_LINE.test(line))).toEqual([]);
+    const stacks = logger.lines.filter((line) => STACK_LINE.test(line));
+    logger.lines.length = 0;
+    expect(stacks).toEqual([]);
   });
 
   it('refuses a body nested 5,000 deep, and one over 64 KB, as VALIDATION (400)', async () => {
@@ -123,6 +141,29 @@ describe('hostile payloads (seeded fuzz)', () => {
     expect({ status: wide.status, code: wide.body.error?.code }).toEqual({ status: 400, code: 'VALIDATION' });
   });
 
+  it('refuses a body of 30,000 array items or 5,000 keys (within 64 KB) before validation: one error, not one per value', async () => {
+    for (const body of [wideArrayJson(30_000), wideObjectJson(5000), `{"username":"a","password":"b","list":${wideArrayJson(20_000)}}`]) {
+      const response = await desk.http().post('/api/auth/login').set('content-type', 'application/json').send(body);
+      expect({ status: response.status, code: response.body.error?.code, details: response.body.error?.details }).toEqual({ status: 400, code: 'VALIDATION', details: undefined });
+    }
+    const citizen = await desk.citizen();
+    const answer = await citizen.emitWithAck('chat:start', JSON.parse(wideObjectJson(5000)));
+    expect(answer).toEqual({ ok: false, error: { code: 'VALIDATION', message: expect.any(String) } });
+  });
+
+  it.each([
+    ['truncated JSON', { 'content-type': 'application/json' }, '{"username":"a","password":'],
+    ['a lone surrogate and a NUL', { 'content-type': 'application/json' }, '{"username":"\\ud800\\u0000","password":"x"}'],
+    ['an unknown charset', { 'content-type': 'application/json; charset=klingon' }, '{}'],
+    ['UTF-16 declared', { 'content-type': 'application/json; charset=utf-16' }, '{}'],
+    ['a bogus content encoding', { 'content-type': 'application/json', 'content-encoding': 'gzip' }, 'not gzip at all'],
+    ['an unknown content encoding', { 'content-type': 'application/json', 'content-encoding': 'zstd-of-the-future' }, '{}'],
+  ])('answers a body with %s with a 4xx code and no stack', async (_name, headers, body) => {
+    const response = await desk.http().post('/api/auth/login').set(headers).send(body);
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+  });
+
   it('refuses an event nested 3,000 deep with a VALIDATION acknowledgement, and the socket stays usable', async () => {
     const citizen = await desk.citizen();
     expect(await citizen.emitWithAck('chat:start', JSON.parse(deepObjectJson(3000)))).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
@@ -130,12 +171,22 @@ describe('hostile payloads (seeded fuzz)', () => {
       ok: false,
       error: { code: 'VALIDATION' },
     });
+    const deepWithBinary = JSON.parse(deepObjectJson(3000).replace('1', '{"b":0}')) as Record<string, unknown>;
+    let bottom = deepWithBinary;
+    while (typeof bottom.a === 'object') bottom = bottom.a as Record<string, unknown>;
+    bottom.a = Buffer.from('binary');
+    expect(await citizen.emitWithAck('chat:start', deepWithBinary)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await citizen.emitWithAck('chat:start', { ...VALID_CHAT, name: 'Eve\u0000' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await citizen.emitWithAck('chat:start', VALID_CHAT, JSON.parse(deepArrayJson(3000)))).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(await citizen.emitWithAck('chat:start', { topic: 'digital-mailbox', message: 'Hei' })).toMatchObject({ ok: true });
   });
 
   async function operations(): Promise<Operation[]> {
     const document = (await desk.http().get('/api/docs/openapi.json').expect(200)).body as {
-      paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: { $ref?: string } }> } }>>;
+      paths: Record<
+        string,
+        Record<string, { parameters?: { in: string; name: string }[]; requestBody?: { content?: Record<string, { schema?: { $ref?: string } }> } }>
+      >;
       components?: { schemas?: Record<string, { properties?: Record<string, unknown> }> };
     };
     const found: Operation[] = [];
@@ -143,31 +194,52 @@ describe('hostile payloads (seeded fuzz)', () => {
       for (const [method, operation] of Object.entries(methods)) {
         const ref = operation.requestBody?.content?.['application/json']?.schema?.$ref;
         const schema = ref ? document.components?.schemas?.[ref.split('/').pop()!] : undefined;
-        found.push({ method: method as Operation['method'], path, fields: Object.keys(schema?.properties ?? {}) });
+        const queryFields = (operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
+        found.push({ method: method as Operation['method'], path, fields: Object.keys(schema?.properties ?? {}), queryFields });
       }
     }
     // Logging out ends the session the other requests ride on: last.
     return found.sort((a, b) => Number(a.path.includes('logout')) - Number(b.path.includes('logout')));
   }
 
-  it('answers every JSON route with a 4xx code, never a 500, and logs no stack', async () => {
-    const random = prng(SEED);
+  /** Sends every request, a few at a time; the routes that end the session go last. Returns what answered 5xx or INTERNAL. */
+  async function fuzzRoutes(requestsFor: (op: Operation, path: string) => { label: string; send: (call: Test) => Test }[]): Promise<string[]> {
+    const staff = await desk.login('admin');
     const ops = await operations();
     expect(ops.length).toBeGreaterThan(20);
     expect(ops.map((op) => `${op.method} ${op.path}`)).toEqual(expect.arrayContaining(['post /api/auth/login', 'post /api/tickets']));
     const failures: string[] = [];
-    for (const op of ops) {
+    const run = async (op: Operation) => {
       const path = op.path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000');
-      const anonymous = op.path === '/api/auth/login';
-      for (const text of oddJsonTexts(op.fields, random)) {
-        let call = desk.http()[op.method](path).set('content-type', 'application/json').set('accept', 'application/json');
-        if (!anonymous) call = call.set('cookie', admin.cookie).set('x-csrf-token', admin.csrfToken);
-        const response = await call.send(text);
+      for (const { label, send } of requestsFor(op, path)) {
+        let call = desk.http()[op.method](label.startsWith('?') ? `${path}${label}` : path).set('accept', 'application/json');
+        if (op.path !== '/api/auth/login') call = call.set('cookie', staff.cookie).set('x-csrf-token', staff.csrfToken);
+        const response = await send(call);
         if (response.status >= 500 || response.body?.error?.code === 'INTERNAL') {
-          failures.push(`${op.method.toUpperCase()} ${op.path} ${text.slice(0, 60)}… → ${response.status} ${JSON.stringify(response.body).slice(0, 120)}`);
+          failures.push(`${op.method.toUpperCase()} ${op.path} ${label.slice(0, 60)}… → ${response.status} ${JSON.stringify(response.body).slice(0, 120)}`);
         }
       }
-    }
+    };
+    const endsSession = (op: Operation) => op.path.includes('logout');
+    const queue = ops.filter((op) => !endsSession(op));
+    await Promise.all(Array.from({ length: 4 }, async () => {
+      for (let op = queue.shift(); op; op = queue.shift()) await run(op);
+    }));
+    for (const op of ops.filter(endsSession)) await run(op);
+    return failures;
+  }
+
+  it('answers every JSON route, given deep, wide and odd bodies, with a 4xx code, never a 500, and logs no stack', async () => {
+    const random = prng(SEED);
+    const failures = await fuzzRoutes((op) =>
+      oddJsonTexts(op.fields, random).map((text) => ({ label: text, send: (call: Test) => call.set('content-type', 'application/json').send(text) })),
+    );
+    expect(failures).toEqual([]);
+  });
+
+  it('answers every route, given odd query strings, with a 4xx code, never a 500, and logs no stack', async () => {
+    const random = prng(SEED + 3);
+    const failures = await fuzzRoutes((op) => oddQueries(op.queryFields, random).map((query) => ({ label: `?${query}`, send: (call: Test) => call })));
     expect(failures).toEqual([]);
   });
 
