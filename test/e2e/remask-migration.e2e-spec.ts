@@ -56,7 +56,7 @@ describe('masking identity numbers already stored', () => {
     await desk.http().post(`/api/tickets/${id}/notes`).set('cookie', agent.cookie).set('x-csrf-token', agent.csrfToken).send({ body: 'notat' }).expect(201);
     await db.query('UPDATE notes SET body = ? WHERE ticket_id = ?', ['Ringte fra 178585/00060', id]);
     const [reply] = await db.query<{ id: string }[]>('SELECT id FROM ready_replies ORDER BY id LIMIT 1');
-    await db.query('UPDATE ready_replies SET body = ? WHERE id = ?', ['Eksempel: １７８５８５００００６０', reply.id]);
+    await db.query('UPDATE ready_replies SET body = ? WHERE id = ?', ['Eksempel: １７８５８５０００６０', reply.id]);
 
     await remask();
 
