@@ -11,7 +11,8 @@ import {
 import type { Namespace, Socket } from 'socket.io';
 import type { StaffActor } from '../auth/actor';
 import { hasPermission } from '../auth/permissions';
-import { StaffSocketAuth } from '../auth/staff-socket-auth';
+import { SessionRevoker } from '../auth/session-revoker';
+import { StaffSocketAuth, StaffSocketIdentity } from '../auth/staff-socket-auth';
 import { createValidationPipe } from '../common/validation';
 import { WsAckExceptionFilter } from '../common/ws-ack-exception.filter';
 import { StaffService } from '../staff/staff.service';
@@ -36,7 +37,12 @@ import {
 
 const actorOf = (socket: Socket): StaffActor => (socket.data as { actor: StaffActor }).actor;
 
-/** The staff side. The session cookie is checked once, at the handshake; without one the socket is refused. */
+/**
+ * The staff side. The session cookie is checked at the handshake; without one the socket is refused.
+ * The socket then lives only as long as its session's rights: disabling, a role change, a password
+ * reset and log-out close it on every instance (SessionRevoker, through the rooms `user:<id>` and
+ * `session:<key>`), and an event after the session's absolute end closes it.
+ */
 @WebSocketGateway({ namespace: '/agent' })
 @UseFilters(WsAckExceptionFilter)
 @UsePipes(createValidationPipe())
@@ -55,17 +61,25 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
     private readonly staff: StaffService,
     private readonly notifier: ChatNotifier,
     private readonly referrals: ChatReferralService,
+    private readonly revoker: SessionRevoker,
   ) {}
 
   afterInit(namespace: Namespace): void {
     this.namespace = namespace;
     this.notifier.attachAgents(namespace);
+    this.revoker.attachSockets({
+      closeUser: (userId, keepSessionKey) => {
+        const sockets = namespace.in(rooms.user(userId));
+        (keepSessionKey ? sockets.except(rooms.session(keepSessionKey)) : sockets).disconnectSockets(true);
+      },
+      closeSession: (key) => namespace.in(rooms.session(key)).disconnectSockets(true),
+    });
     namespace.use((socket, next) => {
       this.auth
-        .actorFor(socket)
-        .then((actor) => {
-          if (!actor) return next(new Error('UNAUTHENTICATED'));
-          (socket.data as { actor: StaffActor }).actor = actor;
+        .identify(socket)
+        .then((identity) => {
+          if (!identity) return next(new Error('UNAUTHENTICATED'));
+          Object.assign(socket.data as object, identity);
           next();
         })
         .catch(() => next(new Error('UNAUTHENTICATED')));
@@ -75,6 +89,11 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
   async handleConnection(socket: Socket): Promise<void> {
     const actor = actorOf(socket);
     if (!actor) return;
+    socket.use((_packet, next) => {
+      if (!this.auth.expired(socket.data as StaffSocketIdentity)) return next();
+      next(new Error('UNAUTHENTICATED'));
+      socket.disconnect(true);
+    });
     try {
       await this.welcome(socket, actor);
     } catch (error) {
@@ -85,7 +104,8 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
   }
 
   private async welcome(socket: Socket, actor: StaffActor): Promise<void> {
-    await socket.join([rooms.user(actor.id), ...(hasPermission(actor.role, 'desk:supervise') ? [rooms.supervisors] : [])]);
+    const { sessionKey } = socket.data as StaffSocketIdentity;
+    await socket.join([rooms.user(actor.id), rooms.session(sessionKey), ...(hasPermission(actor.role, 'desk:supervise') ? [rooms.supervisors] : [])]);
     const state = await this.presence.connected(actor);
     await socket.join(state.chats.map((chat) => rooms.chat(chat.id)));
     if (state.status === 'available') await socket.join(rooms.available);

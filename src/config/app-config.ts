@@ -40,6 +40,8 @@ export class AppConfig {
   rateLimitStarts: number;
   /** Log-in failures allowed per user name in 15 minutes (the per-address limit is four times this). */
   rateLimitLogins: number;
+  /** A staff session ends this long after log-in, whatever its rolling renewal does. */
+  sessionMaxHours: number;
   /** Origins allowed to open sockets besides the server's own host (browser Origin header). */
   allowedOrigins: string[];
   dataDir: string;

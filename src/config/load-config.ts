@@ -64,6 +64,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   config.queueDrainMinutes = reader.integer('QUEUE_DRAIN_MINUTES', 30, 0, 24 * 60);
   config.rateLimitStarts = reader.integer('RATE_LIMIT_STARTS', 10, 1, 1_000_000);
   config.rateLimitLogins = reader.integer('RATE_LIMIT_LOGINS', 5, 1, 1_000_000);
+  config.sessionMaxHours = reader.integer('SESSION_MAX_HOURS', 12, 1, 24 * 7);
   config.allowedOrigins = reader
     .string('ALLOWED_ORIGINS', '')
     .split(',')
