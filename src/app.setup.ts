@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { mountDevIdporten } from './auth/idporten';
 import { SessionMiddlewareProvider } from './auth/session-middleware.provider';
 import { HttpExceptionFilter } from './common/http-exception.filter';
+import { jsonOnlyApi } from './common/json-only.middleware';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { configureViews } from './pages/views';
@@ -38,6 +39,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
       crossOriginEmbedderPolicy: false,
     }),
   );
+  app.use(jsonOnlyApi);
   app.use(express.json({ limit: '64kb' }));
   mountDevIdporten(app);
   app.use(app.get(SessionMiddlewareProvider).handler);

@@ -6,6 +6,7 @@ import type { IncomingMessage } from 'node:http';
 import { Socket as TcpSocket } from 'node:net';
 import { isObservable, type Observable } from 'rxjs';
 import type { Server, ServerOptions } from 'socket.io';
+import { fromThisSite } from './common/same-site';
 import type { RedisConnection } from './scaling/redis-connection';
 
 /** The socket type of the Socket.IO copy @nestjs/platform-socket.io itself depends on. */
@@ -75,15 +76,9 @@ export class DeskSocketAdapter extends IoAdapter {
     }) as Server;
   }
 
+  /** Browsers always send Origin on a socket's requests (see common/same-site.ts). */
   private originAllowed(request: IncomingMessage): boolean {
-    const origin = request.headers.origin;
-    if (!origin) return true;
-    if (this.allowedOrigins.includes(origin)) return true;
-    try {
-      return new URL(origin).host === request.headers.host;
-    } catch {
-      return false;
-    }
+    return fromThisSite({ origin: request.headers.origin, host: request.headers.host }, this.allowedOrigins);
   }
 }
 

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Request } from 'express';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/errors';
+import { fromThisSite } from '../common/same-site';
 import { AppConfig } from '../config/app-config';
 import { maskNationalIdsInText } from '../common/national-id';
 import { mapStaffUser, StaffUserDto } from '../staff/staff-user.dto';
@@ -32,6 +33,8 @@ export class AuthService {
   ) {}
 
   async login(request: Request, input: LoginDto): Promise<SessionView> {
+    // JSON only (jsonOnlyApi) already stops a cross-site form; this stops any other cross-site way in.
+    if (!fromThisSite(request.headers, this.config.allowedOrigins)) throw new DomainError('FORBIDDEN', 'Log in from this site');
     const address = request.ip ?? 'unknown';
     await this.throttle.assertAllowed(input.username, address);
     const user = await this.staff.authenticate(input.username, input.password);
