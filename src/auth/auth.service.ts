@@ -44,7 +44,7 @@ export class AuthService {
       this.logger.warn(`Failed log-in for "${maskNationalIdsInText(input.username.slice(0, 64))}" from ${address}`);
       throw new DomainError('UNAUTHENTICATED', 'Wrong user name or password');
     }
-    await this.throttle.recordSuccess(input.username);
+    await this.throttle.recordSuccess(input.username, address);
     await regenerate(request);
     request.session.userId = user.id;
     request.session.csrfToken = newCsrfToken();
