@@ -10,6 +10,7 @@ import type { StaffUserEntity } from '../staff/staff-user.entity';
 import { StaffService } from '../staff/staff.service';
 import type { StaffActor } from './actor';
 import { newCsrfToken } from './csrf';
+import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
 import { LoginThrottle } from './login-throttle';
 import { sessionKey } from './session-key';
@@ -18,6 +19,8 @@ import { SessionRevoker } from './session-revoker';
 export interface SessionView {
   user: StaffUserDto;
   csrfToken: string;
+  /** Present (true) only while the password must be changed before anything else. */
+  mustChangePassword?: true;
 }
 
 @Injectable()
@@ -50,7 +53,12 @@ export class AuthService {
     request.session.csrfToken = newCsrfToken();
     request.session.endsAt = this.clock.now().getTime() + this.config.sessionMaxHours * HOUR_MS;
     await save(request);
-    return { user: mapStaffUser(user), csrfToken: request.session.csrfToken };
+    return { user: mapStaffUser(user), csrfToken: request.session.csrfToken, ...(user.mustChangePassword ? { mustChangePassword: true as const } : {}) };
+  }
+
+  async changePassword(request: Request, actor: StaffActor, input: ChangePasswordDto): Promise<void> {
+    await this.staff.changeOwnPassword(actor.id, input.currentPassword, input.newPassword);
+    await this.revoker.endSessionsOf(actor.id, { sid: request.sessionID, key: sessionKey(request.sessionID) });
   }
 
   /** Ends this session and closes its sockets on every instance (not the user's other sessions). */

@@ -23,15 +23,16 @@ export class StaffSocketAuth {
     private readonly auth: AuthService,
   ) {}
 
-  /** Null when there is no valid session, or its owner must change their password first. */
-  async identify(socket: Socket): Promise<StaffSocketIdentity | null> {
+  /** The identity, or why the socket is refused. */
+  async identify(socket: Socket): Promise<StaffSocketIdentity | 'UNAUTHENTICATED' | 'PASSWORD_CHANGE_REQUIRED'> {
     const request = socket.request as unknown as Request;
     await new Promise<void>((resolve, reject) => {
       const next: NextFunction = (err?: unknown) => (err ? reject(err) : resolve());
       this.sessions.handler(request, {} as Response, next);
     });
     const actor = await this.auth.actorForSession(request.session);
-    if (!actor || actor.mustChangePassword) return null;
+    if (!actor) return 'UNAUTHENTICATED';
+    if (actor.mustChangePassword) return 'PASSWORD_CHANGE_REQUIRED';
     return { actor, sessionKey: sessionKey(request.sessionID), sessionEndsAt: request.session.endsAt! };
   }
 

@@ -78,7 +78,7 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
       this.auth
         .identify(socket)
         .then((identity) => {
-          if (!identity) return next(new Error('UNAUTHENTICATED'));
+          if (typeof identity === 'string') return next(new Error(identity));
           Object.assign(socket.data as object, identity);
           next();
         })

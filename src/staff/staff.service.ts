@@ -89,6 +89,19 @@ export class StaffService {
     return (await this.staff.findById(id))!;
   }
 
+  /** The owner's own change: needs the current password, and clears a required change. */
+  async changeOwnPassword(id: string, currentPassword: string, newPassword: string): Promise<void> {
+    const user = await this.requireActive(id);
+    if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
+      throw validationError('The current password is wrong', [{ field: 'currentPassword', message: 'The current password is wrong' }]);
+    }
+    if (newPassword === currentPassword) {
+      throw validationError('Choose a password other than the current one', [{ field: 'newPassword', message: 'Choose a password other than the current one' }]);
+    }
+    const passwordHash = await this.hasher.hash(newPassword);
+    await this.transactions.run((db) => this.staff.update(db, id, { passwordHash, mustChangePassword: false, updatedAt: this.clock.now() }));
+  }
+
   listAll(): Promise<StaffUserEntity[]> {
     return this.staff.findAll();
   }
