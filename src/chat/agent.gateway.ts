@@ -89,11 +89,7 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
   async handleConnection(socket: Socket): Promise<void> {
     const actor = actorOf(socket);
     if (!actor) return;
-    socket.use((_packet, next) => {
-      if (!this.auth.expired(socket.data as StaffSocketIdentity)) return next();
-      next(new Error('UNAUTHENTICATED'));
-      socket.disconnect(true);
-    });
+    this.checkEveryEvent(socket);
     try {
       await this.welcome(socket, actor);
     } catch (error) {
@@ -103,9 +99,30 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
     }
   }
 
+  /**
+   * Every event waits for the session check (StaffSocketAuth.stillValid); the checks are chained so
+   * that events keep their order even when one of them reads the database.
+   */
+  private checkEveryEvent(socket: Socket): void {
+    let gate: Promise<boolean> = Promise.resolve(true);
+    socket.use((_packet, next) => {
+      gate = gate.then((valid) => valid && this.auth.stillValid(socket, socket.data as StaffSocketIdentity)).catch(() => false);
+      void gate.then((valid) => {
+        if (valid) return next();
+        next(new Error('UNAUTHENTICATED'));
+        socket.disconnect(true);
+      });
+    });
+  }
+
   private async welcome(socket: Socket, actor: StaffActor): Promise<void> {
     const { sessionKey } = socket.data as StaffSocketIdentity;
     await socket.join([rooms.user(actor.id), rooms.session(sessionKey), ...(hasPermission(actor.role, 'desk:supervise') ? [rooms.supervisors] : [])]);
+    // A revocation that came between the handshake and joining these rooms missed this socket.
+    if (!(await this.auth.stillValid(socket, socket.data as StaffSocketIdentity, true))) {
+      socket.disconnect(true);
+      return;
+    }
     const state = await this.presence.connected(actor);
     await socket.join(state.chats.map((chat) => rooms.chat(chat.id)));
     if (state.status === 'available') await socket.join(rooms.available);

@@ -1,5 +1,6 @@
 import type { Socket } from 'socket.io-client';
-import { ask, next, startTestApp, StaffLogin, TestApp } from '../support/test-app';
+import { SessionMiddlewareProvider } from '../../src/auth/session-middleware.provider';
+import { agentState, ask, next, startTestApp, StaffLogin, TestApp } from '../support/test-app';
 
 /** Issue 17, finding 1: a staff member's sessions and sockets end when the account's rights change. */
 describe('staff sessions end when the account changes', () => {
@@ -76,5 +77,19 @@ describe('staff sessions end when the account changes', () => {
     await patch(staff.id, { password: 'a-brand-new-password' });
     await gone;
     await desk.http().get('/api/auth/me').set('cookie', before.cookie).expect(401);
+  });
+
+  it('re-reads the session within 30 s, so a session ended without reaching the socket still closes it', async () => {
+    const agent = await desk.login('agent');
+    const socket = await desk.agent(agent);
+    await agentState(socket);
+    // As if the disconnect of a revocation had been lost on its way through Redis.
+    await desk.app.get(SessionMiddlewareProvider).store.destroyAllOf(agent.id);
+    expect((await ask(socket, 'queue:list')).ok).toBe(true);
+
+    desk.clock.advance(30_000);
+    const gone = disconnected(socket);
+    socket.emit('queue:list', {}, () => undefined);
+    await gone;
   });
 });
