@@ -35,6 +35,9 @@ import {
   TransferChatDto,
 } from './dto/agent.dto';
 
+/** How often this instance's agent sockets are looked over for a session that ended unseen. */
+const SESSION_SWEEP_MS = 2000;
+
 const actorOf = (socket: Socket): StaffActor => (socket.data as { actor: StaffActor }).actor;
 
 /**
@@ -50,6 +53,7 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
   private readonly logger = new Logger('AgentGateway');
   private namespace!: Namespace;
   private closing = false;
+  private sessionSweep?: NodeJS.Timeout;
 
   constructor(
     private readonly auth: StaffSocketAuth,
@@ -74,6 +78,8 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
       },
       closeSession: (key) => namespace.in(rooms.session(key)).disconnectSockets(true),
     });
+    this.sessionSweep = setInterval(() => this.sweepSessions(), SESSION_SWEEP_MS);
+    this.sessionSweep.unref();
     namespace.use((socket, next) => {
       this.auth
         .identify(socket)
@@ -96,6 +102,18 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
       // The client reconnects (to this or another instance) and is welcomed again.
       if (!this.closing) this.logger.warn(`Could not set up agent ${actor.id}'s connection: ${(error as Error).message}`);
       socket.disconnect(true);
+    }
+  }
+
+  /** Sockets that only listen are checked too (each is read again at most every 30 s; see stillValid). */
+  private sweepSessions(): void {
+    for (const socket of this.namespace.sockets.values()) {
+      const identity = socket.data as Partial<StaffSocketIdentity>;
+      if (!identity.actor) continue;
+      this.auth.stillValid(socket, identity as StaffSocketIdentity).then(
+        (valid) => valid || socket.disconnect(true),
+        () => socket.disconnect(true),
+      );
     }
   }
 
@@ -136,6 +154,7 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
   /** Sockets close as the server stops: this instance going away is not the agent going away. */
   beforeApplicationShutdown(): void {
     this.closing = true;
+    clearInterval(this.sessionSweep);
   }
 
   async handleDisconnect(socket: Socket): Promise<void> {

@@ -92,4 +92,15 @@ describe('staff sessions end when the account changes', () => {
     socket.emit('queue:list', {}, () => undefined);
     await gone;
   });
+
+  it('also closes, within seconds, a socket that only listens once its session has ended unseen', async () => {
+    const agent = await desk.login('agent');
+    const socket = await desk.agent(agent);
+    await agentState(socket);
+    await desk.app.get(SessionMiddlewareProvider).store.destroyAllOf(agent.id);
+
+    const gone = disconnected(socket);
+    desk.clock.advance(30_000);
+    await gone;
+  });
 });
