@@ -11,6 +11,7 @@ import { NO_STORE_PATHS, noStore } from './common/cache-control';
 import { ClientAddresses } from './common/client-address';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { rejectInputOutsideLimits } from './common/payload-limits';
+import { jsonOnlyApi } from './common/json-only.middleware';
 import { createValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { configureViews } from './pages/views';
@@ -44,6 +45,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
       crossOriginEmbedderPolicy: false,
     }),
   );
+  app.use(jsonOnlyApi);
   app.use(express.json({ limit: '64kb' }));
   app.use(rejectInputOutsideLimits);
   mountDevIdporten(app);

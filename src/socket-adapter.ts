@@ -11,6 +11,7 @@ import { payloadOutsideLimits, payloadWithinLimits } from './common/payload-limi
 import type { ClientAddresses } from './common/client-address';
 import { SocketConnectionCap } from './common/socket-connection-cap';
 import { CITIZEN_EVENT_LIMITS, SocketEventLimit, STAFF_EVENT_LIMITS } from './common/socket-event-limit';
+import { fromThisSite } from './common/same-site';
 import type { RedisConnection } from './scaling/redis-connection';
 
 /** engine.io's connection, below every namespace's socket (its request is the handshake's). */
@@ -132,15 +133,9 @@ export class DeskSocketAdapter extends IoAdapter {
     return this.connections!.addresses.of({ headers: request.headers, remoteAddress: request.socket.remoteAddress });
   }
 
+  /** Browsers always send Origin on a socket's requests (see common/same-site.ts). */
   private originAllowed(request: IncomingMessage): boolean {
-    const origin = request.headers.origin;
-    if (!origin) return true;
-    if (this.allowedOrigins.includes(origin)) return true;
-    try {
-      return new URL(origin).host === request.headers.host;
-    } catch {
-      return false;
-    }
+    return fromThisSite({ origin: request.headers.origin, host: request.headers.host }, this.allowedOrigins);
   }
 }
 

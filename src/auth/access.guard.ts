@@ -6,6 +6,7 @@ import type { StaffActor } from './actor';
 import { AuthService } from './auth.service';
 import { csrfTokenMatches, SAFE_METHODS } from './csrf';
 import { hasPermission, Permission } from './permissions';
+import { PASSWORD_CHANGE_EXEMPT_KEY } from './password-change-exempt.decorator';
 import { IS_PUBLIC_KEY } from './public.decorator';
 import { PERMISSION_KEY } from './require-permission.decorator';
 
@@ -14,7 +15,8 @@ export type AuthedRequest = Request & { actor?: StaffActor };
 /**
  * The one global guard. Deny by default: a route is open only with @Public(); otherwise it needs a
  * staff session, the permission it declares (or, when it declares none, any staff member), and on
- * state-changing methods the session's CSRF token in `x-csrf-token`.
+ * state-changing methods the session's CSRF token in `x-csrf-token`. While the staff member's
+ * password must be changed, only the routes marked @PasswordChangeExempt() answer.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
@@ -34,6 +36,9 @@ export class AccessGuard implements CanActivate {
     if (!actor) throw unauthenticated();
     if (!SAFE_METHODS.has(request.method) && !csrfTokenMatches(request.session.csrfToken, request.headers['x-csrf-token'])) {
       throw new DomainError('FORBIDDEN', 'Missing or wrong x-csrf-token header');
+    }
+    if (actor.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(PASSWORD_CHANGE_EXEMPT_KEY, targets)) {
+      throw new DomainError('PASSWORD_CHANGE_REQUIRED', 'Change your password first');
     }
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, targets);
     if (permission && !hasPermission(actor.role, permission)) throw forbidden();

@@ -7,6 +7,8 @@ export interface StaffActor {
   username: string;
   displayName: string;
   role: Role;
+  /** Only log-out, the own session and the password change are allowed until it is changed. */
+  mustChangePassword: boolean;
 }
 
 export interface CitizenActor {

@@ -4,7 +4,9 @@ import type { Request } from 'express';
 import type { StaffActor } from './actor';
 import { AuthService, SessionView } from './auth.service';
 import { CurrentStaff } from './current-actor.decorator';
+import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
+import { PasswordChangeExempt } from './password-change-exempt.decorator';
 import { Public } from './public.decorator';
 
 @ApiTags('auth')
@@ -20,13 +22,27 @@ export class AuthController {
   }
 
   @Get('me')
+  @PasswordChangeExempt()
   me(@Req() request: Request, @CurrentStaff() actor: StaffActor): SessionView {
-    return { user: { id: actor.id, username: actor.username, displayName: actor.displayName, role: actor.role }, csrfToken: request.session.csrfToken! };
+    return {
+      user: { id: actor.id, username: actor.username, displayName: actor.displayName, role: actor.role },
+      csrfToken: request.session.csrfToken!,
+      ...(actor.mustChangePassword ? { mustChangePassword: true } : {}),
+    };
   }
 
   @Post('logout')
+  @PasswordChangeExempt()
   @HttpCode(204)
   logout(@Req() request: Request): Promise<void> {
     return this.auth.logout(request);
+  }
+
+  /** Sets a new password, which clears a required change; the user's other sessions end, this one stays. */
+  @Post('password')
+  @PasswordChangeExempt()
+  @HttpCode(204)
+  changePassword(@Req() request: Request, @CurrentStaff() actor: StaffActor, @Body() body: ChangePasswordDto): Promise<void> {
+    return this.auth.changePassword(request, actor, body);
   }
 }

@@ -9,12 +9,13 @@ import { CitizenSocketIdentity, IDPORTEN_CONTROLLERS, IDPORTEN_PROVIDERS } from 
 import { LoginThrottle } from './login-throttle';
 import { SessionEntity } from './session.entity';
 import { SessionMiddlewareProvider } from './session-middleware.provider';
+import { SessionRevoker } from './session-revoker';
 import { StaffSocketAuth } from './staff-socket-auth';
 
 @Module({
   imports: [StaffModule, TypeOrmModule.forFeature([SessionEntity])],
   controllers: [AuthController, ...IDPORTEN_CONTROLLERS],
-  providers: [AuthService, LoginThrottle, SessionMiddlewareProvider, StaffSocketAuth, ...IDPORTEN_PROVIDERS, { provide: APP_GUARD, useClass: AccessGuard }],
-  exports: [AuthService, SessionMiddlewareProvider, StaffSocketAuth, CitizenSocketIdentity],
+  providers: [AuthService, LoginThrottle, SessionMiddlewareProvider, SessionRevoker, StaffSocketAuth, ...IDPORTEN_PROVIDERS, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [AuthService, SessionMiddlewareProvider, SessionRevoker, StaffSocketAuth, CitizenSocketIdentity],
 })
 export class AuthModule {}

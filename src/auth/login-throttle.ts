@@ -4,26 +4,40 @@ import { DomainError } from '../common/errors';
 import { AppConfig } from '../config/app-config';
 import { RateLimiterFactory } from '../scaling/rate-limiter.factory';
 
-const WINDOW_SECONDS = 15 * 60;
+const PAIR_WINDOW_SECONDS = 15 * 60;
+const USER_WINDOW_SECONDS = 60 * 60;
+/**
+ * Failures for one user name from all addresses together, per hour, as a multiple of
+ * RATE_LIMIT_LOGINS. Counting only per (name, address) would let a guesser with many addresses
+ * try without end; counting only per name let anyone lock anyone out with five wrong passwords.
+ * Ten times the pair limit over four times its window keeps a spread-out guess to 50 tries an
+ * hour (by default) while a lock-out of someone else needs that many addresses' worth of work.
+ */
+const USER_LIMIT_FACTOR = 10;
+const ADDRESS_LIMIT_FACTOR = 4;
 
 /**
- * Counts failed log-ins per user name and per address. After RATE_LIMIT_LOGINS failures (default 5)
- * for one name, or four times that from one address, in 15 minutes, further attempts are refused
+ * Counts failed log-ins per (user name, address) pair, per user name from everywhere (slower) and
+ * per address. Past RATE_LIMIT_LOGINS failures of a pair in 15 minutes, ten times that for a name
+ * in an hour, or four times that from one address in 15 minutes, further attempts are refused
  * with RATE_LIMITED until the window passes.
  */
 @Injectable()
 export class LoginThrottle {
+  private readonly byPair: RateLimiterAbstract;
   private readonly byUsername: RateLimiterAbstract;
   private readonly byAddress: RateLimiterAbstract;
 
   constructor(config: AppConfig, limiters: RateLimiterFactory) {
-    this.byUsername = limiters.create({ keyPrefix: 'login-user', points: config.rateLimitLogins, duration: WINDOW_SECONDS });
-    this.byAddress = limiters.create({ keyPrefix: 'login-ip', points: config.rateLimitLogins * 4, duration: WINDOW_SECONDS });
+    this.byPair = limiters.create({ keyPrefix: 'login-pair', points: config.rateLimitLogins, duration: PAIR_WINDOW_SECONDS });
+    this.byUsername = limiters.create({ keyPrefix: 'login-user', points: config.rateLimitLogins * USER_LIMIT_FACTOR, duration: USER_WINDOW_SECONDS });
+    this.byAddress = limiters.create({ keyPrefix: 'login-ip', points: config.rateLimitLogins * ADDRESS_LIMIT_FACTOR, duration: PAIR_WINDOW_SECONDS });
   }
 
   async assertAllowed(username: string, address: string): Promise<void> {
-    const [user, ip] = await Promise.all([this.byUsername.get(username.toLowerCase()), this.byAddress.get(address)]);
-    const blocked = [user, ip].find((res): res is RateLimiterRes => res !== null && res.remainingPoints <= 0);
+    const name = username.toLowerCase();
+    const counts = await Promise.all([this.byPair.get(pairKey(name, address)), this.byUsername.get(name), this.byAddress.get(address)]);
+    const blocked = counts.find((res): res is RateLimiterRes => res !== null && res.remainingPoints <= 0);
     if (blocked) {
       const minutes = Math.max(1, Math.ceil(blocked.msBeforeNext / 60000));
       throw new DomainError('RATE_LIMITED', `Too many failed log-ins. Try again in ${minutes} minute(s).`);
@@ -31,13 +45,14 @@ export class LoginThrottle {
   }
 
   async recordFailure(username: string, address: string): Promise<void> {
-    await Promise.all([
-      this.byUsername.penalty(username.toLowerCase(), 1),
-      this.byAddress.penalty(address, 1),
-    ]);
+    const name = username.toLowerCase();
+    await Promise.all([this.byPair.penalty(pairKey(name, address), 1), this.byUsername.penalty(name, 1), this.byAddress.penalty(address, 1)]);
   }
 
-  async recordSuccess(username: string): Promise<void> {
-    await this.byUsername.delete(username.toLowerCase());
+  /** Clears the pair only: the owner logging in does not wipe the count of a guess from elsewhere. */
+  async recordSuccess(username: string, address: string): Promise<void> {
+    await this.byPair.delete(pairKey(username.toLowerCase(), address));
   }
 }
+
+const pairKey = (username: string, address: string) => `${address}|${username}`;

@@ -10,6 +10,11 @@ export class SessionEntity {
   @Column({ type: 'text' })
   data: string;
 
+  /** The staff member logged in with this session (null for a citizen's session). */
+  @Index('idx_sessions_user')
+  @Column({ name: 'user_id', type: 'varchar', length: 36, nullable: true })
+  userId: string | null;
+
   @Index('idx_sessions_expires')
   @Column({ name: 'expires_at', type: TIMESTAMP })
   expiresAt: Date;

@@ -39,14 +39,14 @@ describe('TypeormSessionStore', () => {
 
   it('does not hold up reads of other sessions', async () => {
     const { store, rows, read } = setUp();
-    rows.set('sid-2', { sid: 'sid-2', data: JSON.stringify(session('en')), expiresAt: new Date('2026-11-25T10:00:00Z') });
+    rows.set('sid-2', { sid: 'sid-2', userId: null, data: JSON.stringify(session('en')), expiresAt: new Date('2026-11-25T10:00:00Z') });
     store.set('sid-1', session('nn'));
     await expect(read('sid-2')).resolves.toMatchObject({ language: 'en' });
   });
 
   it('reads a destroyed session as gone once the destroy is committed', async () => {
     const { store, rows, commitAll, read } = setUp();
-    rows.set('sid-3', { sid: 'sid-3', data: JSON.stringify(session('en')), expiresAt: new Date('2026-11-25T10:00:00Z') });
+    rows.set('sid-3', { sid: 'sid-3', userId: null, data: JSON.stringify(session('en')), expiresAt: new Date('2026-11-25T10:00:00Z') });
     store.destroy('sid-3');
     const reading = read('sid-3');
     commitAll();
@@ -55,7 +55,7 @@ describe('TypeormSessionStore', () => {
 
   it('treats an expired session as none', async () => {
     const { rows, read } = setUp();
-    rows.set('sid-4', { sid: 'sid-4', data: JSON.stringify(session('en')), expiresAt: new Date('2026-11-24T09:59:59Z') });
+    rows.set('sid-4', { sid: 'sid-4', userId: null, data: JSON.stringify(session('en')), expiresAt: new Date('2026-11-24T09:59:59Z') });
     await expect(read('sid-4')).resolves.toBeNull();
   });
 });

@@ -36,7 +36,7 @@ export class TypeormSessionStore extends Store {
   }
 
   override set(sid: string, session: SessionData, callback?: (err?: unknown) => void): void {
-    const row = { sid, data: JSON.stringify(session), expiresAt: this.expiry(session) };
+    const row = { sid, data: JSON.stringify(session), userId: session.userId ?? null, expiresAt: this.expiry(session) };
     this.write(sid, (db) => db.getRepository(SessionEntity).upsert(row, ['sid']))
       .then(() => callback?.())
       .catch((error) => callback?.(error));
@@ -54,6 +54,15 @@ export class TypeormSessionStore extends Store {
     this.write(sid, (db) => db.getRepository(SessionEntity).delete({ sid }))
       .then(() => callback?.())
       .catch((error) => callback?.(error));
+  }
+
+  /** Ends every session of one staff member, but for `keepSid` when given. */
+  async destroyAllOf(userId: string, keepSid?: string): Promise<void> {
+    await this.transactions.run((db) => {
+      const query = db.createQueryBuilder().delete().from(SessionEntity).where('user_id = :userId', { userId });
+      if (keepSid) query.andWhere('sid <> :keepSid', { keepSid });
+      return query.execute();
+    });
   }
 
   async purgeExpired(): Promise<number> {
@@ -76,9 +85,13 @@ export class TypeormSessionStore extends Store {
     return written;
   }
 
-  /** Counted on the desk's clock (FAKE_NOW), not on the cookie's wall-clock expiry date. */
+  /**
+   * Counted on the desk's clock (FAKE_NOW), not on the cookie's wall-clock expiry date; never past
+   * a staff session's absolute end (`endsAt`), whatever the rolling renewal does.
+   */
   private expiry(session: SessionData): Date {
     const maxAge = session.cookie?.originalMaxAge;
-    return new Date(this.clock.now().getTime() + (typeof maxAge === 'number' && maxAge > 0 ? maxAge : DAY_MS));
+    const rolling = this.clock.now().getTime() + (typeof maxAge === 'number' && maxAge > 0 ? maxAge : DAY_MS);
+    return new Date(typeof session.endsAt === 'number' ? Math.min(rolling, session.endsAt) : rolling);
   }
 }

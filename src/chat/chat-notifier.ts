@@ -13,6 +13,8 @@ const QUEUE_CHANGED = 'desk:queue-changed';
 export const rooms = {
   chat: (chatId: string) => `chat:${chatId}`,
   user: (userId: string) => `user:${userId}`,
+  /** One staff session's sockets (key from auth/session-key.ts). */
+  session: (key: string) => `session:${key}`,
   available: 'available',
   supervisors: 'supervisors',
 };

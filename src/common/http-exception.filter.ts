@@ -33,6 +33,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
         response.redirect(303, `/login?next=${encodeURIComponent(request.originalUrl)}`);
         return;
       }
+      if (error.code === 'PASSWORD_CHANGE_REQUIRED') {
+        response.redirect(303, '/password');
+        return;
+      }
       response.status(httpStatusFor(error.code)).render('error', { code: error.code, message: error.message, status: httpStatusFor(error.code) });
       return;
     }

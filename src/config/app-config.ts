@@ -38,7 +38,7 @@ export class AppConfig {
   queueDrainMinutes: number;
   /** New chats and offline messages allowed per address in 10 minutes. */
   rateLimitStarts: number;
-  /** Log-in failures allowed per user name in 15 minutes (the per-address limit is four times this). */
+  /** Log-in failures allowed per (user name, address) in 15 minutes (per name: 10× an hour; per address: 4×). */
   rateLimitLogins: number;
   /** Proxies (addresses, CIDRs, proxy-addr names) whose X-Forwarded-For is believed; empty: none, the TCP peer is the client. */
   trustedProxies: string[];
@@ -49,6 +49,8 @@ export class AppConfig {
    * stopped and answered with QUERY_TOO_BROAD.
    */
   searchTimeBudgetMs: number;
+  /** A staff session ends this long after log-in, whatever its rolling renewal does. */
+  sessionMaxHours: number;
   /** Origins allowed to open sockets besides the server's own host (browser Origin header). */
   allowedOrigins: string[];
   dataDir: string;

@@ -8,7 +8,7 @@ const dataDir = () => mkdtempSync(join(tmpdir(), 'desk-config-'));
 describe('loadConfig', () => {
   it('has the contract defaults', () => {
     const config = loadConfig({ DATA_DIR: dataDir() });
-    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', nodeEnv: 'development', routing: 'manual', maxChatsPerAgent: 3, retentionDays: 365, adminUsername: 'admin' });
+    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', nodeEnv: 'development', routing: 'manual', maxChatsPerAgent: 3, retentionDays: 365, adminUsername: 'admin', sessionMaxHours: 12 });
     expect(config.database).toEqual({ type: 'sqlite', path: expect.stringMatching(/data\/support-desk\.sqlite$/) });
     expect(config.openingHours.timezone).toBe('Europe/Oslo');
     expect(config.sessionSecret.length).toBeGreaterThanOrEqual(32);
@@ -17,6 +17,12 @@ describe('loadConfig', () => {
   it('keeps the generated session secret between starts', () => {
     const dir = dataDir();
     expect(loadConfig({ DATA_DIR: dir }).sessionSecret).toBe(loadConfig({ DATA_DIR: dir }).sessionSecret);
+  });
+
+  it('reads SESSION_MAX_HOURS and refuses one that is not a whole number of hours from 1 to a week', () => {
+    expect(loadConfig({ DATA_DIR: dataDir(), SESSION_MAX_HOURS: '8' }).sessionMaxHours).toBe(8);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), SESSION_MAX_HOURS: '0' })).toThrow(/SESSION_MAX_HOURS/);
+    expect(() => loadConfig({ DATA_DIR: dataDir(), SESSION_MAX_HOURS: 'forever' })).toThrow(/SESSION_MAX_HOURS/);
   });
 
   it('lists every bad variable at once, by name', () => {

@@ -68,6 +68,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   config.trustedProxies = reader.parsed('TRUSTED_PROXIES', '', parseTrustedProxies) ?? [];
   config.maxSocketsPerAddress = reader.integer('MAX_SOCKETS_PER_ADDRESS', 50, 1, 1_000_000);
   config.searchTimeBudgetMs = reader.integer('SEARCH_TIME_BUDGET_MS', 3000, 1, 600_000);
+  config.sessionMaxHours = reader.integer('SESSION_MAX_HOURS', 12, 1, 24 * 7);
   config.allowedOrigins = reader
     .string('ALLOWED_ORIGINS', '')
     .split(',')

@@ -19,6 +19,7 @@ const COMMON_SCRIPT = '/js/common.js';
 /** Texts the browser scripts need, by key prefix (embedded in the page-data block). */
 export const CITIZEN_SCRIPT_TEXTS = ['chat.', 'conn.', 'queue.', 'ended.', 'rating.', 'error.', 'contact.', 'author.', 'transcript.', 'start.', 'status.justClosed'];
 export const LOGIN_SCRIPT_TEXTS = ['login.', 'error.'];
+const PASSWORD_SCRIPT_TEXTS = ['password.', 'error.'];
 export const AGENT_SCRIPT_TEXTS = ['agent.', 'conn.', 'error.', 'outcome.', 'topic.', 'author.', 'role.', 'chat.referral', 'chat.sending', 'replies.', 'lang.', ...PANEL_SCRIPT_TEXTS];
 
 /** Only a path on this site: "/agent", never "//evil.example" or "/\evil.example". */
@@ -72,6 +73,16 @@ export class PageModels {
       bodyClass: 'page-login',
       scripts: [COMMON_SCRIPT, '/js/login.js'],
       pageData: { lang, next: safeNextPath(next) ?? '/agent', texts: textsFor(lang, LOGIN_SCRIPT_TEXTS) },
+    };
+  }
+
+  password(lang: PageLanguage, actor: StaffActor, csrfToken: string | undefined) {
+    return {
+      titleKey: 'password.title',
+      bodyClass: 'page-login',
+      scripts: [COMMON_SCRIPT, '/js/password.js'],
+      username: actor.username,
+      pageData: { lang, csrfToken, texts: textsFor(lang, PASSWORD_SCRIPT_TEXTS) },
     };
   }
 

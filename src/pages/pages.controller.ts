@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import type { AuthedRequest } from '../auth/access.guard';
 import { citizenLoginView } from '../auth/idporten/citizen-identity';
 import { Public } from '../auth/public.decorator';
+import { PasswordChangeExempt } from '../auth/password-change-exempt.decorator';
 import { RequirePermission } from '../auth/require-permission.decorator';
 import type { PageLanguage } from '../i18n/i18n';
 import { PageLang } from './page-language';
@@ -28,6 +29,14 @@ export class PagesController {
     // Someone already logged in has nothing to do here.
     if (request.actor) return response.redirect(303, '/agent');
     response.render('auth/login', this.models.login(lang, next));
+  }
+
+  /** Where staff pages send someone whose password must be changed; open to any logged-in staff member. */
+  @Get('password')
+  @PasswordChangeExempt()
+  @Render('auth/password')
+  password(@Req() request: AuthedRequest, @PageLang() lang: PageLanguage) {
+    return this.models.password(lang, request.actor!, request.session.csrfToken);
   }
 
   @Get('agent')

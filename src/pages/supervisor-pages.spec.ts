@@ -5,7 +5,7 @@ import { FixedClock } from '../common/clock';
 import { staffNav } from './staff-page-models';
 import { STAFF_ADMIN_SCRIPT_TEXTS, SUPERVISOR_BOARD_SCRIPT_TEXTS, SUPERVISOR_CHAT_SCRIPT_TEXTS, SupervisorPageModels } from './supervisor-page-models';
 
-const actor = (role: StaffActor['role']): StaffActor => ({ kind: 'staff', id: 'u1', username: 'kari', displayName: 'Kari', role });
+const actor = (role: StaffActor['role']): StaffActor => ({ kind: 'staff', id: 'u1', username: 'kari', displayName: 'Kari', role, mustChangePassword: false });
 
 describe('staff navigation', () => {
   it('shows the board to supervisors and admins, and staff accounts to admins only', () => {

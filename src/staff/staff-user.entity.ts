@@ -24,6 +24,10 @@ export class StaffUserEntity {
   @Column({ type: 'boolean', default: false })
   disabled: boolean;
 
+  /** Set for a generated or reset password: every staff route but log-out and the password change is refused until it is changed. */
+  @Column({ name: 'must_change_password', type: 'boolean', default: false })
+  mustChangePassword: boolean;
+
   @Column({ type: 'varchar', length: 16, default: 'offline' })
   status: AgentStatus;
 

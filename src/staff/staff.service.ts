@@ -6,6 +6,7 @@ import { Transactions } from '../database/transactions';
 import { CreateStaffUserDto } from './dto/create-staff-user.dto';
 import { UpdateStaffUserDto } from './dto/update-staff-user.dto';
 import { PasswordHasher } from './password-hasher';
+import { StaffAccessChange, StaffAccessEvents } from './staff-access-events';
 import type { StaffUserEntity } from './staff-user.entity';
 import { StaffRepository } from './staff.repository';
 
@@ -20,9 +21,10 @@ export class StaffService {
     private readonly hasher: PasswordHasher,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
+    private readonly accessEvents: StaffAccessEvents,
   ) {}
 
-  async create(input: CreateStaffUserDto): Promise<StaffUserEntity> {
+  async create(input: CreateStaffUserDto & { mustChangePassword?: boolean }): Promise<StaffUserEntity> {
     const username = input.username.toLowerCase();
     if (await this.staff.findByUsername(username)) throw conflict(`The user name "${username}" is taken`);
     const passwordHash = await this.hasher.hash(input.password);
@@ -35,6 +37,7 @@ export class StaffService {
           passwordHash,
           role: input.role,
           disabled: false,
+          mustChangePassword: input.mustChangePassword ?? false,
           status: 'offline',
           statusChangedAt: now,
           createdAt: now,
@@ -60,7 +63,8 @@ export class StaffService {
 
   /**
    * Changes an account. Admins cannot disable or demote themselves, so a desk never loses its
-   * last way in by accident. A disabled account's sessions stop working at the next request.
+   * last way in by accident. Disabling, a new role and a password reset end every session of the
+   * account and close its sockets before this answers; a reset password must be changed at the next log-in.
    */
   async update(actorId: string, id: string, input: UpdateStaffUserDto): Promise<StaffUserEntity> {
     if (Object.values(input).every((value) => value === undefined)) throw validationError('Nothing to change: give displayName, role, disabled or password');
@@ -77,9 +81,25 @@ export class StaffService {
       change.disabled = input.disabled;
       if (input.disabled) Object.assign(change, { status: 'offline', statusChangedAt: now });
     }
-    if (input.password !== undefined) change.passwordHash = await this.hasher.hash(input.password);
+    if (input.password !== undefined) Object.assign(change, { passwordHash: await this.hasher.hash(input.password), mustChangePassword: true });
     await this.transactions.run((db) => this.staff.update(db, id, change));
+    const reason: StaffAccessChange['reason'] | undefined =
+      input.disabled === true ? 'disabled' : input.password !== undefined ? 'password-reset' : input.role !== undefined && input.role !== user.role ? 'role' : undefined;
+    if (reason) await this.accessEvents.changed({ userId: id, reason });
     return (await this.staff.findById(id))!;
+  }
+
+  /** The owner's own change: needs the current password, and clears a required change. */
+  async changeOwnPassword(id: string, currentPassword: string, newPassword: string): Promise<void> {
+    const user = await this.requireActive(id);
+    if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
+      throw validationError('The current password is wrong', [{ field: 'currentPassword', message: 'The current password is wrong' }]);
+    }
+    if (newPassword === currentPassword) {
+      throw validationError('Choose a password other than the current one', [{ field: 'newPassword', message: 'Choose a password other than the current one' }]);
+    }
+    const passwordHash = await this.hasher.hash(newPassword);
+    await this.transactions.run((db) => this.staff.update(db, id, { passwordHash, mustChangePassword: false, updatedAt: this.clock.now() }));
   }
 
   listAll(): Promise<StaffUserEntity[]> {
@@ -105,7 +125,8 @@ export class StaffService {
     if ((await this.staff.count()) > 0) return null;
     const generatedPassword = password ? undefined : randomBytes(12).toString('base64url');
     try {
-      await this.create({ username, displayName: 'Administrator', password: password ?? generatedPassword!, role: 'admin' });
+      // A generated password has been in the log: it only lets its owner choose their own.
+      await this.create({ username, displayName: 'Administrator', password: password ?? generatedPassword!, role: 'admin', mustChangePassword: generatedPassword !== undefined });
     } catch (error) {
       // Another instance starting at the same moment created it first.
       if (error instanceof DomainError && error.code === 'CONFLICT') return null;

@@ -1,4 +1,5 @@
 import type { Browser } from 'playwright-core';
+import { StaffService } from '../../src/staff/staff.service';
 import { startTestApp, TestApp } from '../support/test-app';
 import { expectNoAxeViolations } from './support/axe';
 import { Actor, expectFocus, expectNoSidewaysScroll, launchBrowser, newActor, screenshots, tabTo, visible, waitForText, WAIT_MS } from './support/browser';
@@ -20,7 +21,8 @@ describe('staff log-in page', () => {
 
   afterEach(async () => {
     // A wrong password is a 401 the browser logs as a failed resource; that one is expected.
-    const problems = actors.flatMap((a) => a.problems).filter((p) => !/status of 401/.test(p));
+    // The wrong current password is a 400 the browser logs likewise.
+    const problems = actors.flatMap((a) => a.problems).filter((p) => !/status of (401|400)/.test(p));
     await Promise.all(actors.splice(0).map((a) => a.context.close()));
     expect(problems).toEqual([]);
   });
@@ -80,6 +82,34 @@ describe('staff log-in page', () => {
     await page.waitForURL('**/login?next=%2Fagent');
     const me = await page.request.get('/api/auth/me');
     expect(me.status()).toBe(401);
+  });
+
+  it('sends someone whose password was reset to change it, with readable errors, then on to the console', async () => {
+    const staff = await desk.createStaff('agent', 'reset');
+    const { page } = await actor();
+    await desk.app.get(StaffService).update('someone-else', staff.id, { password: 'temporary-password-1' });
+
+    await page.goto('/login?next=%2Fagent');
+    await page.locator('#login-username').fill(staff.username);
+    await page.locator('#login-password').fill('temporary-password-1');
+    await Promise.all([page.waitForURL('**/password', { timeout: WAIT_MS }), page.locator('#login-submit').click()]);
+    await visible(page.locator('#password-form'));
+    await expectNoAxeViolations(page, 'password change');
+
+    await page.locator('#password-current').fill('not-the-password');
+    await page.locator('#password-new').fill('my-own-long-password');
+    await page.locator('#password-submit').click();
+    await waitForText(page, '#password-current-error', 'Det nåværende passordet er feil.');
+    await expectNoAxeViolations(page, 'password change, wrong current password');
+
+    await page.locator('#password-current').fill('temporary-password-1');
+    await page.locator('#password-new').fill('short');
+    await page.locator('#password-submit').click();
+    await waitForText(page, '#password-new-error', 'Det nye passordet må ha 12 til 200 tegn');
+
+    await page.locator('#password-new').fill('my-own-long-password');
+    await Promise.all([page.waitForURL('**/agent', { timeout: WAIT_MS }), page.locator('#password-submit').click()]);
+    await agentConnected(page);
   });
 
   it('fits 320 px and 200 % zoom, and is in English on ?lang=en', async () => {

@@ -11,9 +11,13 @@ interface TimedChat {
   rating?: number;
 }
 
-/** One chat with exact times: started at startAt, taken after waitSeconds, closed handlingSeconds later. */
-async function timedChat(desk: TestApp, agent: Socket, chat: TimedChat): Promise<string> {
+/**
+ * One chat with exact times: started at startAt, taken after waitSeconds, closed handlingSeconds
+ * later, by an agent who logs in for it (sessions age with the clock, and a socket ends with its session).
+ */
+async function timedChat(desk: TestApp, onDuty: () => Promise<Socket>, chat: TimedChat): Promise<string> {
   desk.clock.set(chat.startAt);
+  const agent = await onDuty();
   const citizen = await desk.citizen();
   const started = await ask(citizen, 'chat:start', { topic: chat.topic ?? 'digital-mailbox', message: 'Hei, jeg trenger hjelp' });
   expect(started).toMatchObject({ ok: true });
@@ -35,13 +39,19 @@ async function timedChat(desk: TestApp, agent: Socket, chat: TimedChat): Promise
 describe('the metrics summary', () => {
   let desk: TestApp;
   let supervisor: StaffLogin;
-  let agent: Socket;
+  let onDuty: () => Promise<Socket>;
 
   beforeEach(async () => {
     desk = await startTestApp();
     supervisor = await desk.login('supervisor', 'siv');
-    agent = await desk.agent(await desk.login('agent', 'kari'));
-    expect(await ask(agent, 'agent:status', { status: 'available' })).toEqual({ ok: true });
+    const kari = await desk.createStaff('agent', 'kari');
+    onDuty = async () => {
+      const login = await desk.http().post('/api/auth/login').send({ username: kari.username, password: kari.password }).expect(200);
+      const cookie = (login.headers['set-cookie'] as unknown as string[]).map((c) => c.split(';')[0]).join('; ');
+      const agent = await desk.agent({ id: kari.id, username: kari.username, displayName: kari.displayName, cookie, csrfToken: login.body.csrfToken });
+      expect(await ask(agent, 'agent:status', { status: 'available' })).toEqual({ ok: true });
+      return agent;
+    };
   });
 
   afterEach(async () => {
@@ -50,14 +60,14 @@ describe('the metrics summary', () => {
 
   it('equals the hand-computed figures of a small fixed data set, in Oslo days and hours', async () => {
     // Tuesday 24 and Wednesday 25 November 2026; Oslo is UTC+1.
-    await timedChat(desk, agent, { startAt: '2026-11-24T10:00:00Z', waitSeconds: 60, handlingSeconds: 300, provider: 'digipost', outcome: 'referred', rating: 5 });
-    await timedChat(desk, agent, { startAt: '2026-11-24T10:30:00Z', waitSeconds: 120, handlingSeconds: 600, outcome: 'resolved', rating: 3 });
-    await timedChat(desk, agent, { startAt: '2026-11-25T08:15:00Z', waitSeconds: 30, handlingSeconds: 60, provider: 'e-boks', outcome: 'no-response' });
-    await timedChat(desk, agent, { startAt: '2026-11-25T13:00:00Z' }); // the citizen gave up in the queue
+    await timedChat(desk, onDuty, { startAt: '2026-11-24T10:00:00Z', waitSeconds: 60, handlingSeconds: 300, provider: 'digipost', outcome: 'referred', rating: 5 });
+    await timedChat(desk, onDuty, { startAt: '2026-11-24T10:30:00Z', waitSeconds: 120, handlingSeconds: 600, outcome: 'resolved', rating: 3 });
+    await timedChat(desk, onDuty, { startAt: '2026-11-25T08:15:00Z', waitSeconds: 30, handlingSeconds: 60, provider: 'e-boks', outcome: 'no-response' });
+    await timedChat(desk, onDuty, { startAt: '2026-11-25T13:00:00Z' }); // the citizen gave up in the queue
     desk.clock.set('2026-11-25T16:00:00Z');
     await desk.http().post('/api/contact').send({ topic: 'id-porten', message: 'Ring meg tilbake' }).expect(201);
     // Outside the period:
-    await timedChat(desk, agent, { startAt: '2026-11-26T09:00:00Z', waitSeconds: 1000, handlingSeconds: 1000, outcome: 'other', rating: 1 });
+    await timedChat(desk, onDuty, { startAt: '2026-11-26T09:00:00Z', waitSeconds: 1000, handlingSeconds: 1000, outcome: 'other', rating: 1 });
     supervisor = await desk.login('supervisor', 'siv'); // sessions age with the clock
 
     const response = await desk

@@ -137,11 +137,13 @@ describe('staff administration', () => {
     expect((await patch({ role: 'supervisor', displayName: 'Per Supervisor' }).expect(200)).body.user).toMatchObject({ role: 'supervisor', displayName: 'Per Supervisor' });
     await patch({ password: 'a-brand-new-password' }).expect(200);
     await desk.http().post('/api/auth/login').send({ username: staff.username, password: staff.password }).expect(401);
-    await desk.http().post('/api/auth/login').send({ username: staff.username, password: 'a-brand-new-password' }).expect(200);
-
-    await desk.http().get('/api/auth/me').set('cookie', cookie).expect(200);
-    expect((await patch({ disabled: true }).expect(200)).body.user).toMatchObject({ disabled: true, status: 'offline' });
     await desk.http().get('/api/auth/me').set('cookie', cookie).expect(401);
+    const again = await desk.http().post('/api/auth/login').send({ username: staff.username, password: 'a-brand-new-password' }).expect(200);
+    const newCookie = (again.headers['set-cookie'] as unknown as string[])[0].split(';')[0];
+
+    await desk.http().get('/api/auth/me').set('cookie', newCookie).expect(200);
+    expect((await patch({ disabled: true }).expect(200)).body.user).toMatchObject({ disabled: true, status: 'offline' });
+    await desk.http().get('/api/auth/me').set('cookie', newCookie).expect(401);
     await desk.http().post('/api/auth/login').send({ username: staff.username, password: 'a-brand-new-password' }).expect(401);
 
     const list = await desk.http().get('/api/admin/users').set('cookie', admin.cookie).expect(200);

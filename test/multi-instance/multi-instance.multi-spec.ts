@@ -198,6 +198,23 @@ describe('two instances on PostgreSQL and Redis', () => {
     await drainQueue(agent);
   });
 
+  it('disconnects a disabled agent on the other instance at once and ends their session there', async () => {
+    const agentStaff = await newAgent(a, b);
+    const agent = await connect(b, '/agent', { extraHeaders: { cookie: agentStaff.cookie } });
+    expect((await ask(agent, 'queue:list')).ok).toBe(true);
+
+    const gone = next(agent, 'disconnect');
+    const disabled = await fetch(`${a.url}/api/admin/users/${agentStaff.id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', cookie: admin.cookie, 'x-csrf-token': admin.csrfToken },
+      body: JSON.stringify({ disabled: true }),
+    });
+    expect(disabled.status).toBe(200);
+    await gone;
+    expect((await fetch(`${b.url}/api/auth/me`, { headers: { cookie: agentStaff.cookie } })).status).toBe(401);
+    await expect(connect(b, '/agent', { extraHeaders: { cookie: agentStaff.cookie } })).rejects.toThrow('UNAUTHENTICATED');
+  });
+
   it('resumes on the other instance after one is killed, and loses no acknowledged message', async () => {
     const agentStaff = await newAgent(b, b);
     const agent = await availableAgent(b, agentStaff);

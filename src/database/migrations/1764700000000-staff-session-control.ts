@@ -1,0 +1,24 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Sessions know their staff member (`user_id`), so that disabling an account, changing its role or
+ * resetting its password can end every session of it at once; accounts can be made to change their
+ * password at the next log-in (`must_change_password`). Sessions already stored get their user from
+ * their JSON.
+ */
+export class StaffSessionControl1764700000000 implements MigrationInterface {
+  name = 'StaffSessionControl1764700000000';
+
+  async up(db: QueryRunner): Promise<void> {
+    await db.query(`ALTER TABLE staff_users ADD COLUMN must_change_password boolean NOT NULL DEFAULT (0)`);
+    await db.query(`ALTER TABLE sessions ADD COLUMN user_id varchar(36)`);
+    await db.query(`UPDATE sessions SET user_id = json_extract(data, '$.userId') WHERE json_valid(data)`);
+    await db.query(`CREATE INDEX idx_sessions_user ON sessions (user_id)`);
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    await db.query(`DROP INDEX idx_sessions_user`);
+    await db.query(`ALTER TABLE sessions DROP COLUMN user_id`);
+    await db.query(`ALTER TABLE staff_users DROP COLUMN must_change_password`);
+  }
+}
