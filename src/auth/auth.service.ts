@@ -56,8 +56,16 @@ export class AuthService {
     return { user: mapStaffUser(user), csrfToken: request.session.csrfToken, ...(user.mustChangePassword ? { mustChangePassword: true as const } : {}) };
   }
 
+  /** A wrong current password counts as a failed log-in: a borrowed session must not become a way to guess it. */
   async changePassword(request: Request, actor: StaffActor, input: ChangePasswordDto): Promise<void> {
-    await this.staff.changeOwnPassword(actor.id, input.currentPassword, input.newPassword);
+    const address = request.ip ?? 'unknown';
+    await this.throttle.assertAllowed(actor.username, address);
+    try {
+      await this.staff.changeOwnPassword(actor.id, input.currentPassword, input.newPassword);
+    } catch (error) {
+      if (error instanceof DomainError && error.details.some((d) => d.field === 'currentPassword')) await this.throttle.recordFailure(actor.username, address);
+      throw error;
+    }
     await this.revoker.endSessionsOf(actor.id, { sid: request.sessionID, key: sessionKey(request.sessionID) });
   }
 

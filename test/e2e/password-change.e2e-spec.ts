@@ -109,3 +109,24 @@ describe('the absolute lifetime of a staff session', () => {
     await expect(desk.agent(agent)).rejects.toThrow('UNAUTHENTICATED');
   });
 });
+
+describe('guessing the current password through a session', () => {
+  let desk: TestApp;
+
+  beforeAll(async () => {
+    desk = await startTestApp({ env: { RATE_LIMIT_LOGINS: '2' } });
+  });
+
+  afterAll(async () => {
+    await desk.close();
+  });
+
+  it('counts a wrong current password as a failed log-in', async () => {
+    const agent = await desk.login('agent');
+    const change = (currentPassword: string) =>
+      desk.http().post('/api/auth/password').set('cookie', agent.cookie).set('x-csrf-token', agent.csrfToken).send({ currentPassword, newPassword: 'my-own-long-password' });
+    expect((await change('guess-number-one').expect(400)).body.error.code).toBe('VALIDATION');
+    expect((await change('guess-number-two').expect(400)).body.error.code).toBe('VALIDATION');
+    expect((await change('guess-number-three').expect(429)).body.error.code).toBe('RATE_LIMITED');
+  });
+});
