@@ -1,4 +1,4 @@
-import { Controller, Get, Query, Render, Req, Res } from '@nestjs/common';
+import { Controller, Get, Header, Query, Render, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { AuthedRequest } from '../auth/access.guard';
@@ -16,8 +16,10 @@ import { PageModels } from './page-models';
 export class PagesController {
   constructor(private readonly models: PageModels) {}
 
+  /** Not kept by any cache: it shows the (masked) identity of a citizen logged in with ID-porten. */
   @Public()
   @Get()
+  @Header('Cache-Control', 'no-store')
   @Render('citizen/index')
   citizen(@Req() request: AuthedRequest, @PageLang() lang: PageLanguage, @Query('login') login: unknown) {
     return this.models.citizen(lang, citizenLoginView(request.session?.citizenIdentity), login === 'failed');

@@ -15,7 +15,7 @@ describe('response headers', () => {
     await desk.close();
   });
 
-  it('marks every API response, staff page and transcript no-store', async () => {
+  it('marks every API response, staff page, transcript and the citizen page no-store', async () => {
     const supervisor = await desk.login('supervisor');
     const admin = await desk.login('admin');
     const citizen = await desk.citizen();
@@ -36,6 +36,8 @@ describe('response headers', () => {
       'GET /supervisor': await asStaff('/supervisor').set('accept', 'text/html'),
       'GET /supervisor/history': await asStaff('/supervisor/history').set('accept', 'text/html'),
       'GET /admin/staff': await asStaff('/admin/staff', admin).set('accept', 'text/html'),
+      // The citizen page shows the masked identity of a citizen logged in with ID-porten.
+      'GET /': await desk.http().get('/').set('accept', 'text/html'),
     };
     const cacheControl = Object.fromEntries(Object.entries(responses).map(([what, response]) => [what, `${response.status} ${response.headers['cache-control']}`]));
     expect(cacheControl).toEqual(Object.fromEntries(Object.entries(responses).map(([what, response]) => [what, `${response.status} no-store`])));
