@@ -1,22 +1,11 @@
 import { maskNationalIdsInText } from './national-id-in-text';
+import { seededRandom as seeded } from '../../test/support/seeded-random';
 
 /**
  * Property tests for masking national identity numbers in free text: generated valid numbers,
  * written with generated separators and Unicode digit forms, never survive; invalid numbers and
  * phone numbers are left exactly as written. A seeded generator keeps every run the same.
  */
-
-/** mulberry32: a tiny seeded PRNG (no dependency). */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const RUNS = 3000;
 

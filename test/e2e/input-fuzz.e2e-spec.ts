@@ -4,6 +4,7 @@ import { getMetadataStorage } from 'class-validator';
 import type { Socket } from 'socket.io-client';
 import type { Test } from 'supertest';
 import { startTestApp, type StaffLogin, type TestApp, VALID_CHAT } from '../support/test-app';
+import { seededRandom as prng } from '../support/seeded-random';
 
 /**
  * Hostile payloads on every socket event of both namespaces and every JSON route the OpenAPI
@@ -13,18 +14,6 @@ import { startTestApp, type StaffLogin, type TestApp, VALID_CHAT } from '../supp
  */
 
 const SEED = 20261205;
-
-/** mulberry32: small, seedable, good enough to pick payloads. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const deepObjectJson = (depth: number) => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
 const deepArrayJson = (depth: number) => '['.repeat(depth) + '1' + ']'.repeat(depth);
