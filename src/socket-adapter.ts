@@ -113,7 +113,7 @@ export class DeskSocketAdapter extends IoAdapter {
       cors: { origin: false },
       maxHttpBufferSize: 64 * 1024,
       allowRequest: (request: IncomingMessage, callback: (err: string | null | undefined, success: boolean) => void) => {
-        if (!this.originAllowed(request)) return callback('Origin not allowed', false);
+        if (!this.originAllowed(request)) return callback(null, false);
         if (this.cap && !this.cap.admits(this.addressOf(request))) return callback(TOO_MANY_CONNECTIONS, false);
         callback(null, true);
       },
