@@ -1,16 +1,19 @@
-export type ErrorCode =
-  | 'VALIDATION'
-  | 'CLOSED'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'TAKEN'
-  | 'CONFLICT'
-  | 'RATE_LIMITED'
-  | 'QUERY_TOO_BROAD'
-  | 'UNSUPPORTED_MEDIA_TYPE'
-  | 'PASSWORD_CHANGE_REQUIRED'
-  | 'INTERNAL';
+/** Every code the product answers with; the HTTP mapping below and the error page name each one. */
+export const ERROR_CODES = [
+  'VALIDATION',
+  'CLOSED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'TAKEN',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'QUERY_TOO_BROAD',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'PASSWORD_CHANGE_REQUIRED',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface ErrorDetail {
   field?: string;

@@ -60,5 +60,8 @@ export function toDomainError(exception: unknown): DomainError {
 }
 
 function isPageRequest(request: Request): boolean {
-  return request.method === 'GET' && !request.path.startsWith('/api/') && (request.accepts(['html', 'json']) === 'html');
+  if (request.method !== 'GET') return false;
+  // A browser tab opening an API address (the history's CSV export link) gets a readable page, not JSON.
+  if (request.path.startsWith('/api/')) return request.headers['sec-fetch-mode'] === 'navigate';
+  return request.accepts(['html', 'json']) === 'html';
 }

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ERROR_CODES } from '../common/errors';
 import { interpolate, LANGUAGES, MESSAGES, resolveLanguage, textsFor, translate } from './i18n';
 
 const VIEWS = join(__dirname, '..', '..', 'views');
@@ -25,6 +26,10 @@ describe('translations', () => {
 
   it.each(LANGUAGES)('%s has no empty text', (lang) => {
     expect(Object.entries(MESSAGES[lang]).filter(([, text]) => typeof text !== 'string' || text.trim() === '')).toEqual([]);
+  });
+
+  it('names every error code on the error page', () => {
+    expect(ERROR_CODES.filter((code) => !(`error.code.${code}` in MESSAGES.nb))).toEqual([]);
   });
 
   it('uses the same placeholders in every language', () => {

@@ -244,6 +244,18 @@ describe('the history of chats for supervisors', () => {
     expect((await desk.http().get('/api/history/export.csv').query({ q: '***' }).set('cookie', supervisor.cookie).expect(400)).body.error.code).toBe('VALIDATION');
   });
 
+  it('answers a refused export opened in a browser tab with a readable page, and scripts with JSON', async () => {
+    const opened = (query: object, cookie = supervisor.cookie) =>
+      desk.http().get('/api/history/export.csv').query(query).set('cookie', cookie).set('sec-fetch-mode', 'navigate').set('accept', 'text/html');
+    const page = await opened({ q: '***' }).expect(400);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.text).toContain('Forespørselen er ugyldig');
+    const stranger = await opened({ q: 'brevet' }, '').expect(303);
+    expect(stranger.headers.location).toBe(`/login?next=${encodeURIComponent('/api/history/export.csv?q=brevet')}`);
+    const script = await desk.http().get('/api/history/export.csv').query({ q: '***' }).set('cookie', supervisor.cookie).set('accept', 'text/html').expect(400);
+    expect(script.body.error.code).toBe('VALIDATION');
+  });
+
   it('is for supervisors only: agents get 403 on every supervisor route, strangers 401', async () => {
     const routes = ['/api/history', '/api/history?q=brevet', '/api/history/export.csv', '/api/metrics/summary', '/api/audit'];
     for (const route of routes) {
