@@ -57,7 +57,7 @@ export class CitizenGateway implements OnGatewayInit, OnGatewayConnection {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
     if (typeof token !== 'string') return;
     try {
-      await this.enter(socket, await this.verified(socket, await this.access.chatForToken(token)));
+      await this.rejoin(socket, token);
     } catch {
       socket.emit('chat:error', { code: 'UNAUTHENTICATED', message: 'The chat token is not valid' });
     }
@@ -73,8 +73,7 @@ export class CitizenGateway implements OnGatewayInit, OnGatewayConnection {
 
   @SubscribeMessage('chat:resume')
   async resume(@ConnectedSocket() socket: Socket, @MessageBody() input: ResumeChatDto) {
-    const chat = await this.verified(socket, await this.access.chatForToken(input.token));
-    await this.enter(socket, chat);
+    const chat = await this.rejoin(socket, input.token);
     const history = await this.messages.historyForCitizen(chat, input.afterSeq ?? 0);
     const queued = chat.status === 'queued' ? await this.queue.positionOf(chat.id) : undefined;
     return { ok: true, ...history, ...(queued ? { position: queued.position, estimatedWaitSeconds: queued.estimatedWaitSeconds } : {}) };
@@ -113,6 +112,18 @@ export class CitizenGateway implements OnGatewayInit, OnGatewayConnection {
 
   private async verified(socket: Socket, chat: TicketEntity): Promise<TicketEntity> {
     return this.verification.apply(chat, await this.identities.identityFor(socket));
+  }
+
+  /**
+   * Joins the chat's room first and reads its state after: a close (or any change) committed before
+   * the read is in what the caller answers with, one after it is pushed to this socket. Read the
+   * other way round, a close in between reached neither (the answer said "active", the push went to
+   * a room the socket had not joined yet).
+   */
+  private async rejoin(socket: Socket, token: string): Promise<TicketEntity> {
+    const found = await this.access.chatForToken(token);
+    await this.enter(socket, found);
+    return this.verified(socket, await this.access.chatById(found.id));
   }
 
   private async enter(socket: Socket, chat: TicketEntity): Promise<void> {
