@@ -7,6 +7,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { MailModule } from './mail/mail.module';
 import { OpeningHoursModule } from './opening-hours/opening-hours.module';
 import { PagesModule } from './pages/pages.module';
 import { RepliesModule } from './replies/replies.module';
@@ -32,6 +33,7 @@ export class AppModule {
         StaffModule,
         AuthModule,
         TicketsModule,
+        MailModule,
         AuditModule,
         CitizensModule,
         RepliesModule,

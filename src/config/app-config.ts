@@ -6,6 +6,37 @@ export type DatabaseConfig =
 
 export type Routing = 'manual' | 'auto';
 
+/** The support mailbox, read over IMAP (IMAP_URL). */
+export interface ImapConfig {
+  host: string;
+  port: number;
+  /** TLS from the start (imaps:); with imap: STARTTLS is used when the server offers it. */
+  secure: boolean;
+  user: string;
+  password: string;
+  folder: string;
+}
+
+export interface MailConfig {
+  imap?: ImapConfig;
+  /** SMTP_URL (smtp: or smtps:, with user and password); unset: see `outbound`. */
+  smtpUrl?: string;
+  /**
+   * Where outgoing mail goes: an SMTP server; the development mailbox page (/dev/mail) when no
+   * SMTP server is given outside production; nowhere in production without one (replies refused).
+   */
+  outbound: 'smtp' | 'dev-mailbox' | 'none';
+  /** MAIL_FROM: the support address, as `Name <address>` or a bare address. */
+  from: string;
+  /** The bare address of `from`, lower case: mail from it is never taken in (no loops). */
+  fromAddress: string;
+  /** How often the mailbox is read when IDLE is not available or has gone quiet. */
+  pollSeconds: number;
+  /** At most this much of one mail is fetched; attachments beyond it are not kept. */
+  maxMailBytes: number;
+  maxAttachmentBytes: number;
+}
+
 /** Typed configuration. Built once by `loadConfig`; the only place that knows about process.env. */
 export class AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
@@ -51,6 +82,7 @@ export class AppConfig {
   searchTimeBudgetMs: number;
   /** A staff session ends this long after log-in, whatever its rolling renewal does. */
   sessionMaxHours: number;
+  mail: MailConfig;
   /** Origins allowed to open sockets besides the server's own host (browser Origin header). */
   allowedOrigins: string[];
   dataDir: string;

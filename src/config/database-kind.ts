@@ -5,3 +5,5 @@
 const isPostgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '');
 
 export const TIMESTAMP = isPostgres ? 'timestamptz' : 'datetime';
+
+export const BYTES = isPostgres ? 'bytea' : 'blob';

@@ -63,4 +63,32 @@ describe('loadConfig', () => {
   it.each(['nginx', '10.0.0.0/33', '300.1.1.1', '10.0.0.1;10.0.0.2'])('refuses TRUSTED_PROXIES=%s at start', (value) => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), TRUSTED_PROXIES: value })).toThrow(/TRUSTED_PROXIES/);
   });
+
+  it('keeps outgoing mail in the development mailbox without SMTP_URL, and sends none in production without it', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).mail).toMatchObject({ outbound: 'dev-mailbox', fromAddress: 'brukerstotte@digdir.no', imap: undefined, pollSeconds: 60 });
+    expect(loadConfig({ DATA_DIR: dataDir(), NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) }).mail.outbound).toBe('none');
+    expect(loadConfig({ DATA_DIR: dataDir(), SMTP_URL: 'smtps://desk:secret@smtp.example:465' }).mail).toMatchObject({ outbound: 'smtp', smtpUrl: 'smtps://desk:secret@smtp.example:465' });
+  });
+
+  it('reads IMAP_URL as host, port, TLS, user, password and folder', () => {
+    expect(loadConfig({ DATA_DIR: dataDir(), IMAP_URL: 'imaps://support%40digdir.no:p%C3%A5ss@imap.example/Brukerst%C3%B8tte' }).mail.imap).toEqual({
+      host: 'imap.example',
+      port: 993,
+      secure: true,
+      user: 'support@digdir.no',
+      password: 'påss',
+      folder: 'Brukerstøtte',
+    });
+    expect(loadConfig({ DATA_DIR: dataDir(), IMAP_URL: 'imap://desk:pw@127.0.0.1:1143' }).mail.imap).toMatchObject({ port: 1143, secure: false, folder: 'INBOX' });
+  });
+
+  it.each([
+    ['IMAP_URL', 'imap://imap.example'],
+    ['IMAP_URL', 'https://imap.example'],
+    ['SMTP_URL', 'http://smtp.example'],
+    ['MAIL_FROM', 'not an address'],
+    ['MAIL_FROM', 'Support <a@b.no>\r\nBcc: x@y.no'],
+  ])('refuses %s=%s at start', (name, value) => {
+    expect(() => loadConfig({ DATA_DIR: dataDir(), [name]: value })).toThrow(new RegExp(name));
+  });
 });

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseTrustedProxies } from '../common/client-address';
 import { parseClosedDates, parseWeeklySchedule } from '../opening-hours/schedule';
-import { AppConfig, DatabaseConfig, Routing } from './app-config';
+import { AppConfig, DatabaseConfig, ImapConfig, MailConfig, Routing } from './app-config';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -69,6 +69,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   config.maxSocketsPerAddress = reader.integer('MAX_SOCKETS_PER_ADDRESS', 50, 1, 1_000_000);
   config.searchTimeBudgetMs = reader.integer('SEARCH_TIME_BUDGET_MS', 3000, 1, 600_000);
   config.sessionMaxHours = reader.integer('SESSION_MAX_HOURS', 12, 1, 24 * 7);
+  config.mail = readMail(env, reader, problems, config.nodeEnv === 'production');
   config.allowedOrigins = reader
     .string('ALLOWED_ORIGINS', '')
     .split(',')
@@ -102,6 +103,43 @@ function readIdporten(env: Env, reader: EnvReader, problems: string[], productio
   }
   const issuer = reader.optionalUrl('IDPORTEN_ISSUER', production ? ['https:'] : ['http:', 'https:']);
   return issuer ? { issuer, clientId: env.IDPORTEN_CLIENT_ID!, clientSecret: env.IDPORTEN_CLIENT_SECRET! } : undefined;
+}
+
+function readMail(env: Env, reader: EnvReader, problems: string[], production: boolean): MailConfig {
+  const from = reader.string('MAIL_FROM', 'Brukerstøtte Digdir <brukerstotte@digdir.no>');
+  const fromAddress = /<([^<>\s]+@[^<>\s]+)>\s*$/.exec(from)?.[1] ?? (/^[^<>\s@]+@[^<>\s@]+$/.test(from.trim()) ? from.trim() : null);
+  if (!fromAddress || /[\r\n]/.test(from)) problems.push(`MAIL_FROM must be an address or "Name <address>", got "${from}"`);
+  const smtpUrl = reader.optionalUrl('SMTP_URL', ['smtp:', 'smtps:']);
+  return {
+    imap: parseImapUrl(reader.optionalUrl('IMAP_URL', ['imap:', 'imaps:']), problems),
+    smtpUrl,
+    outbound: smtpUrl ? 'smtp' : production ? 'none' : 'dev-mailbox',
+    from,
+    fromAddress: (fromAddress ?? '').toLowerCase(),
+    pollSeconds: reader.integer('MAIL_POLL_SECONDS', 60, 1, 3600),
+    maxMailBytes: reader.integer('MAIL_MAX_BYTES', 25 * 1024 * 1024, 64 * 1024, 200 * 1024 * 1024),
+    maxAttachmentBytes: reader.integer('MAIL_MAX_ATTACHMENT_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+  };
+}
+
+/** imap[s]://user:password@host[:port][/folder]; user and password URL-encoded. */
+function parseImapUrl(raw: string | undefined, problems: string[]): ImapConfig | undefined {
+  if (!raw) return undefined;
+  const url = new URL(raw);
+  const secure = url.protocol === 'imaps:';
+  if (!url.username || !url.password) {
+    problems.push('IMAP_URL needs a user and a password: imaps://user:password@host/INBOX');
+    return undefined;
+  }
+  const folder = decodeURIComponent(url.pathname.replace(/^\//, '')) || 'INBOX';
+  return {
+    host: url.hostname.replace(/^\[|\]$/g, ''),
+    port: url.port ? Number(url.port) : secure ? 993 : 143,
+    secure,
+    user: decodeURIComponent(url.username),
+    password: decodeURIComponent(url.password),
+    folder,
+  };
 }
 
 function defaultPublicUrl(host: string, port: number): string {

@@ -21,6 +21,9 @@ import { QueueOrder1764500000000 } from './migrations/1764500000000-queue-order'
 import { SearchIndexMergeSteps1764600000000 } from './migrations/1764600000000-search-index-merge-steps';
 import { StaffSessionControl1764700000000 } from './migrations/1764700000000-staff-session-control';
 import { RemaskFreeText1764800000000 } from './migrations/1764800000000-remask-free-text';
+import { MailChannel1764900000000, MailChannelPostgres1764900000000 } from './migrations/1764900000000-mail-channel';
+import { AttachmentEntity } from '../mail/attachment.entity';
+import { MailEntity } from '../mail/mail.entity';
 import { MetricsDailyEntity } from '../supervision/metrics/metrics-daily.entity';
 import { InitialSchemaPostgres1764000000000 } from './migrations/postgres/1764000000000-initial-schema';
 import { CitizenIdentityAndReferralPostgres1764100000000 } from './migrations/postgres/1764100000000-citizen-identity-and-referral';
@@ -29,9 +32,9 @@ import { ReadyMadeRepliesPostgres1764300000000 } from './migrations/postgres/176
 import { HistorySearchPostgres1764400000000 } from './migrations/postgres/1764400000000-history-search';
 import { StaffSessionControlPostgres1764700000000 } from './migrations/postgres/1764700000000-staff-session-control';
 
-const ENTITIES = [StaffUserEntity, TicketEntity, MessageEntity, NoteEntity, TicketEventEntity, SessionEntity, CounterEntity, AuditRecordEntity, ReadyReplyEntity, MetricsDailyEntity];
+const ENTITIES = [StaffUserEntity, TicketEntity, MessageEntity, NoteEntity, TicketEventEntity, SessionEntity, CounterEntity, AuditRecordEntity, ReadyReplyEntity, MetricsDailyEntity, MailEntity, AttachmentEntity];
 /** One list per database, kept in step: the n-th migration of each has the same name and effect. */
-export const SQLITE_MIGRATIONS = [InitialSchema1764000000000, CitizenIdentityAndReferral1764100000000, AuditLog1764200000000, ReadyMadeReplies1764300000000, HistorySearch1764400000000, QueueOrder1764500000000, SearchIndexMergeSteps1764600000000, StaffSessionControl1764700000000, RemaskFreeText1764800000000];
+export const SQLITE_MIGRATIONS = [InitialSchema1764000000000, CitizenIdentityAndReferral1764100000000, AuditLog1764200000000, ReadyMadeReplies1764300000000, HistorySearch1764400000000, QueueOrder1764500000000, SearchIndexMergeSteps1764600000000, StaffSessionControl1764700000000, RemaskFreeText1764800000000, MailChannel1764900000000];
 export const POSTGRES_MIGRATIONS = [
   InitialSchemaPostgres1764000000000,
   CitizenIdentityAndReferralPostgres1764100000000,
@@ -43,6 +46,7 @@ export const POSTGRES_MIGRATIONS = [
   SearchIndexMergeSteps1764600000000,
   StaffSessionControlPostgres1764700000000,
   RemaskFreeText1764800000000,
+  MailChannelPostgres1764900000000,
 ];
 
 export function buildDataSourceOptions(database: DatabaseConfig): DataSourceOptions {

@@ -96,6 +96,13 @@ export class TicketEntity {
   @Column({ name: 'closed_at', type: TIMESTAMP, nullable: true })
   closedAt: Date | null;
 
+  /** When the citizen last wrote to this ticket by e-mail; newer than `staffReadAt`: unread. */
+  @Column({ name: 'last_inbound_at', type: TIMESTAMP, nullable: true })
+  lastInboundAt: Date | null;
+
+  @Column({ name: 'staff_read_at', type: TIMESTAMP, nullable: true })
+  staffReadAt: Date | null;
+
   @Column({ name: 'created_at', type: TIMESTAMP })
   createdAt: Date;
 
