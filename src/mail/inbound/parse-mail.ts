@@ -59,7 +59,9 @@ export function languageOf(header: string | undefined): Language | null {
   return null;
 }
 
-const syntheticMessageId = (source: Buffer) => `<${createHash('sha256').update(source).digest('hex').slice(0, 40)}@desk.invalid>`;
+/** The domain of the Message-IDs made for mails that came without one. */
+export const SYNTHETIC_ID_DOMAIN = 'desk.invalid';
+const syntheticMessageId = (source: Buffer) => `<${createHash('sha256').update(source).digest('hex').slice(0, 40)}@${SYNTHETIC_ID_DOMAIN}>`;
 
 function bounded(text: string): string {
   if (text.length <= MAX_TEXT_CHARS) return text;
