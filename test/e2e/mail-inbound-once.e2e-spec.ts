@@ -1,6 +1,7 @@
+import { Logger } from '@nestjs/common';
 import { MailImporter } from '../../src/mail/inbound/mail-importer';
 import { startDovecot, TestMailbox } from '../support/dovecot';
-import { rows, startMailDesk, taken, ticketOf } from '../support/mail-inbound';
+import { deliver, rows, startMailDesk, taken, ticketOf } from '../support/mail-inbound';
 import { messageIdOf, rawMail } from '../support/raw-mail';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -74,5 +75,27 @@ describe('support mailbox: each mail once', () => {
       const calls = spies.map((spy) => spy.mock.calls.length);
       expect(calls[0] + calls[1]).toBeGreaterThanOrEqual(10);
     });
+  });
+});
+
+describe('support mailbox: a dropped connection', () => {
+  it('is opened again, logged without the password, and mail goes on being taken', async () => {
+    const box = await startDovecot();
+    const warnings = jest.spyOn(Logger.prototype, 'warn');
+    const desk = await startMailDesk(box);
+    try {
+      await deliver(box, rawMail({ from: 'for@example.no', text: 'Før bruddet.' }));
+      box.kick();
+      const after = rawMail({ from: 'etter@example.no', text: 'Etter bruddet.' });
+      await deliver(box, after);
+      expect((await ticketOf(desk, after))!.messages[0].body).toBe('Etter bruddet.');
+      const logged = warnings.mock.calls.map((call) => String(call[0])).filter((line) => line.startsWith('IMAP'));
+      expect(logged.length).toBeGreaterThan(0);
+      expect(logged.join('\n')).not.toContain(new URL(box.url).password);
+    } finally {
+      warnings.mockRestore();
+      await desk.close();
+      await box.stop();
+    }
   });
 });

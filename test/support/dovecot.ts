@@ -16,6 +16,8 @@ export interface TestMailbox {
   list(): Promise<{ uid: number; flags: Set<string> }[]>;
   /** The Dovecot log so far (for a failing test's message). */
   log(): string;
+  /** Drops every connection of the mail user (doveadm kick): what a server restart does to a client. */
+  kick(): void;
   stop(): Promise<void>;
 }
 
@@ -105,19 +107,27 @@ export async function startDovecot(): Promise<TestMailbox> {
   writeFileSync(conf, configuration(dir, port, users));
   const logFile = join(dir, 'dovecot.log');
   const log = () => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : '');
-  // It daemonizes: the command returns once the master runs in the background, which keeps the
-  // descriptors it inherited; a pipe would stay open, so its errors go to a file.
-  const errorsFile = join(dir, 'start-errors.txt');
-  const errors = openSync(errorsFile, 'w');
-  const started = spawnSync('dovecot', ['-c', conf], { stdio: ['ignore', 'ignore', errors], timeout: 15_000 });
-  closeSync(errors);
-  if (started.status !== 0) throw new Error(`dovecot did not start: ${readFileSync(errorsFile, 'utf8')} ${log()}`);
-  const deadline = Date.now() + 10_000;
-  while (!(await accepts(port))) {
-    if (Date.now() > deadline) throw new Error(`dovecot is not listening on ${port}: ${log()}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-
+  const launch = async () => {
+    // It daemonizes: the command returns once the master runs in the background, which keeps the
+    // descriptors it inherited; a pipe would stay open, so its errors go to a file.
+    const errorsFile = join(dir, 'start-errors.txt');
+    const errors = openSync(errorsFile, 'w');
+    const started = spawnSync('dovecot', ['-c', conf], { stdio: ['ignore', 'ignore', errors], timeout: 15_000 });
+    closeSync(errors);
+    if (started.status !== 0) throw new Error(`dovecot did not start: ${readFileSync(errorsFile, 'utf8')} ${log()}`);
+    const deadline = Date.now() + 10_000;
+    while (!(await accepts(port))) {
+      if (Date.now() > deadline) throw new Error(`dovecot is not listening on ${port}: ${log()}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+  const halt = async () => {
+    spawnSync('doveadm', ['-c', conf, 'stop'], { stdio: 'ignore', timeout: 15_000 });
+    const pidFile = join(dir, 'run', 'master.pid');
+    const deadline = Date.now() + 10_000;
+    while ((existsSync(pidFile) || (await accepts(port))) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  };
+  await launch();
   const withClient = async <T>(work: (client: ImapFlow) => Promise<T>): Promise<T> => {
     const client = new ImapFlow({ host: '127.0.0.1', port, secure: false, auth: { user: USER, pass: PASSWORD }, logger: false });
     await client.connect();
@@ -159,11 +169,12 @@ export async function startDovecot(): Promise<TestMailbox> {
           lock.release();
         }
       }),
+    kick() {
+      const kicked = spawnSync('doveadm', ['-c', conf, 'kick', USER], { encoding: 'utf8', timeout: 15_000 });
+      if (kicked.status !== 0) throw new Error(`doveadm kick failed: ${kicked.stderr}`);
+    },
     async stop() {
-      spawnSync('doveadm', ['-c', conf, 'stop'], { stdio: 'ignore', timeout: 15_000 });
-      const pidFile = join(dir, 'run', 'master.pid');
-      const deadline = Date.now() + 10_000;
-      while (existsSync(pidFile) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      await halt();
       rmSync(dir, { recursive: true, force: true });
     },
   };

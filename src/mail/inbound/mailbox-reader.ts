@@ -83,6 +83,7 @@ export class MailboxReader {
             await this.readNew(client);
             await this.nextRound(client);
           }
+          if (!this.stopped) this.logger.warn(`IMAP ${this.where}: connection closed by the server; connecting again`);
         } finally {
           lock.release();
         }
