@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, In, MoreThanOrEqual, Repository } from 'typeorm';
 import { AttachmentEntity } from './attachment.entity';
 import { MailEntity, MailKind } from './mail.entity';
 
@@ -62,6 +62,15 @@ export class MailStore {
     const row = repository.create({ ...mail, ackKey: mail.ackKey ?? null, id: randomUUID(), direction: 'out', status: 'queued', attempts: 0, nextAttemptAt: mail.createdAt });
     const result = await repository.createQueryBuilder().insert().values(row).orIgnore().execute();
     return result.identifiers.length > 0 && (await repository.countBy({ id: row.id })) > 0 ? row : null;
+  }
+
+  /** Acknowledgements queued to an address since a time, over all tickets (the loop guard's daily cap). */
+  acksToAddressSince(db: EntityManager, toAddress: string, since: Date): Promise<number> {
+    return db.getRepository(MailEntity).countBy({ kind: 'ack', toAddress, createdAt: MoreThanOrEqual(since) });
+  }
+
+  async hasAck(db: EntityManager, ackKey: string): Promise<boolean> {
+    return (await db.getRepository(MailEntity).countBy({ ackKey })) > 0;
   }
 
   async storeAttachment(db: EntityManager, attachment: Omit<AttachmentEntity, 'id'>): Promise<AttachmentEntity> {

@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { TicketsModule } from '../tickets/tickets.module';
 import { AttachmentEntity } from './attachment.entity';
+import { Acknowledger } from './inbound/acknowledger';
+import { MailFetcher } from './inbound/mail-fetcher';
+import { MailImporter } from './inbound/mail-importer';
 import { MailEntity } from './mail.entity';
 import { MailStore } from './mail-store';
 
@@ -11,7 +14,7 @@ import { MailStore } from './mail-store';
  */
 @Module({
   imports: [TicketsModule, TypeOrmModule.forFeature([MailEntity, AttachmentEntity])],
-  providers: [MailStore],
-  exports: [MailStore],
+  providers: [MailStore, Acknowledger, MailImporter, MailFetcher],
+  exports: [MailStore, MailImporter],
 })
 export class MailModule {}
