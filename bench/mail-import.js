@@ -26,7 +26,7 @@ const { LoadRecorder, runFixedRate } = require('./lib/load');
 const { closeAll } = require('./lib/sockets');
 const { fmtMs, fmtRatio, table } = require('./lib/stats');
 const { machineLine, metOrMissed } = require('./lib/report');
-const { startDovecot } = require('../test/support/dovecot-server');
+const { startDovecotServer } = require('../test/support/dovecot-server');
 
 const DEFAULTS = {
   mails: 1000,
@@ -72,7 +72,7 @@ async function main() {
   const build = buildInfo();
   console.log(`desk build: dist/ built ${build.builtAt}, hash ${build.hash}`);
 
-  const dovecot = await startDovecot({ user: 'support', password: `bench-${randomBytes(6).toString('hex')}` });
+  const dovecot = await startDovecotServer({ user: 'support', password: `bench-${randomBytes(6).toString('hex')}` });
   let server;
   let agents = [];
   try {

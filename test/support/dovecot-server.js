@@ -1,20 +1,19 @@
 'use strict';
 
 /**
- * A throwaway Dovecot IMAP server on loopback, for the e-mail tests and the mail benchmark
- * (facts: shared/docs/mail-servers.md). Debian's dovecot-imapd, one passwd-file user, maildir in a
- * temporary directory, no TLS. Plain JavaScript so that bench/ (no TypeScript) can use it too.
+ * A throwaway Dovecot IMAP server on a free loopback port, for the e-mail tests (through
+ * dovecot.ts) and the mail benchmark: Debian's dovecot-imapd, one passwd-file user, a maildir in a
+ * temporary directory, no TLS (facts: docs in shared/docs/mail-servers.md). Plain JavaScript so
+ * that bench/ can use it too.
  */
-const { execFileSync } = require('node:child_process');
-const { chmodSync, mkdtempSync, mkdirSync, rmSync, writeFileSync, readFileSync, existsSync, chownSync } = require('node:fs');
-const { createServer } = require('node:net');
-const { tmpdir } = require('node:os');
+const { execFileSync, spawnSync } = require('node:child_process');
+const { chmodSync, chownSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
+const { createConnection, createServer } = require('node:net');
+const { tmpdir, userInfo } = require('node:os');
 const { join } = require('node:path');
 
-const DOVECOT = ['/usr/sbin/dovecot', 'dovecot'].find((bin) => bin.startsWith('/') ? existsSync(bin) : true);
-
-function freePort() {
-  return new Promise((resolve, reject) => {
+const freePort = () =>
+  new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
@@ -22,108 +21,114 @@ function freePort() {
       server.close(() => resolve(port));
     });
   });
+
+const accepts = (port) =>
+  new Promise((resolve) => {
+    const socket = createConnection({ host: '127.0.0.1', port });
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Dovecot's own users when run as root (imap-login refuses to run as root); otherwise the current user for all. */
+function accounts() {
+  if (process.getuid?.() !== 0) {
+    const me = userInfo();
+    return { login: me.username, internal: me.username, uid: me.uid, gid: me.gid };
+  }
+  const uid = Number(execFileSync('id', ['-u', 'dovecot']).toString());
+  const gid = Number(execFileSync('id', ['-g', 'dovecot']).toString());
+  return { login: 'dovenull', internal: 'dovecot', uid, gid };
 }
 
-const uidOf = (name) => {
-  try {
-    return Number(execFileSync('id', ['-u', name]).toString().trim());
-  } catch {
-    return null;
+const configuration = (dir, port, users) => `
+base_dir = ${dir}/run
+state_dir = ${dir}/state
+log_path = ${dir}/dovecot.log
+protocols = imap
+listen = 127.0.0.1
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+default_login_user = ${users.login}
+default_internal_user = ${users.internal}
+first_valid_uid = 1
+mail_location = maildir:${dir}/mail/%u
+mail_max_userip_connections = 100
+passdb {
+  driver = passwd-file
+  args = ${dir}/users
+}
+userdb {
+  driver = passwd-file
+  args = ${dir}/users
+  default_fields = uid=${users.uid} gid=${users.gid} home=${dir}/mail/%u
+}
+service imap-login {
+  chroot =
+  inet_listener imap {
+    address = 127.0.0.1
+    port = ${port}
   }
-};
+  inet_listener imaps {
+    port = 0
+  }
+}
+service anvil {
+  chroot =
+}
+`;
 
-/** Starts Dovecot; resolves once it accepts IMAP connections. */
-async function startDovecot({ user = 'support', password = 'support-password' } = {}) {
+/** Starts Dovecot and resolves once it accepts connections. */
+async function startDovecotServer({ user = 'desk', password = 'desk-test-password' } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'desk-dovecot-'));
-  chmodSync(dir, 0o755); // Dovecot's own users read the passwd file and the mail in it
+  chmodSync(dir, 0o711); // Dovecot's auth process reads the users file as its own user
+  const users = accounts();
   const port = await freePort();
-  const asRoot = process.getuid?.() === 0;
-  const mailUid = asRoot ? uidOf('dovecot') : process.getuid();
-  const mailGid = asRoot ? Number(execFileSync('id', ['-g', 'dovecot']).toString().trim()) : process.getgid();
   mkdirSync(join(dir, 'mail'));
-  if (asRoot) chownSync(join(dir, 'mail'), mailUid, mailGid);
-  writeFileSync(join(dir, 'passwd'), `${user}:{PLAIN}${password}:${mailUid}:${mailGid}::${join(dir, 'mail', user)}::\n`);
-  const config = [
-    `base_dir = ${join(dir, 'run')}`,
-    `state_dir = ${join(dir, 'state')}`,
-    `log_path = ${join(dir, 'dovecot.log')}`,
-    'protocols = imap',
-    `listen = 127.0.0.1`,
-    'ssl = no',
-    'disable_plaintext_auth = no',
-    'auth_mechanisms = plain login',
-    `mail_location = maildir:${join(dir, 'mail')}/%u`,
-    'first_valid_uid = 1',
-    'first_valid_gid = 1',
-    ...(asRoot ? ['default_login_user = dovenull', 'default_internal_user = dovecot'] : [`default_login_user = ${process.env.USER ?? 'nobody'}`, `default_internal_user = ${process.env.USER ?? 'nobody'}`]),
-    `passdb {\n  driver = passwd-file\n  args = ${join(dir, 'passwd')}\n}`,
-    `userdb {\n  driver = passwd-file\n  args = ${join(dir, 'passwd')}\n}`,
-    `service imap-login {\n  chroot =\n  inet_listener imap {\n    address = 127.0.0.1\n    port = ${port}\n  }\n  inet_listener imaps {\n    port = 0\n  }\n}`,
-    'service anvil {\n  chroot =\n}',
-    'service stats {\n  unix_listener stats-writer {\n    mode = 0666\n  }\n}',
-    'mail_max_userip_connections = 100',
-    'imap_idle_notify_interval = 1 secs',
-  ].join('\n');
-  writeFileSync(join(dir, 'dovecot.conf'), `${config}\n`);
-  // Dovecot daemonizes: the child's pipes are not waited on (ignored).
-  execFileSync(DOVECOT, ['-c', join(dir, 'dovecot.conf')], { stdio: 'ignore' });
-  await waitForGreeting(port, join(dir, 'dovecot.log'));
+  chownSync(join(dir, 'mail'), users.uid, users.gid);
+  writeFileSync(join(dir, 'users'), `${user}:{PLAIN}${password}::::::\n`);
+  const conf = join(dir, 'dovecot.conf');
+  writeFileSync(conf, configuration(dir, port, users));
+  const logFile = join(dir, 'dovecot.log');
+  const log = () => (existsSync(logFile) ? readFileSync(logFile, 'utf8') : '');
 
-  let stopped = false;
+  // It daemonizes: the command returns once the master runs in the background, which keeps the
+  // descriptors it inherited; a pipe would stay open, so its errors go to a file.
+  const errorsFile = join(dir, 'start-errors.txt');
+  const errors = openSync(errorsFile, 'w');
+  const started = spawnSync('dovecot', ['-c', conf], { stdio: ['ignore', 'ignore', errors], timeout: 15_000 });
+  closeSync(errors);
+  if (started.status !== 0) throw new Error(`dovecot did not start: ${readFileSync(errorsFile, 'utf8')} ${log()}`);
+  const deadline = Date.now() + 10_000;
+  while (!(await accepts(port))) {
+    if (Date.now() > deadline) throw new Error(`dovecot is not listening on ${port}: ${log()}`);
+    await sleep(20);
+  }
+
   return {
-    host: '127.0.0.1',
     port,
     user,
     password,
-    dir,
     /** IMAP_URL for the desk. */
     url: (folder = 'INBOX') => `imap://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(folder)}`,
-    /** imapflow options for a test's own client. */
+    /** imapflow options for a client of the test's or the benchmark's own. */
     clientOptions: () => ({ host: '127.0.0.1', port, secure: false, auth: { user, pass: password }, logger: false }),
-    log: () => (existsSync(join(dir, 'dovecot.log')) ? readFileSync(join(dir, 'dovecot.log'), 'utf8') : ''),
-    stop: async () => {
-      if (stopped) return;
-      stopped = true;
+    log,
+    /** Drops every connection of the mail user (doveadm kick): what a server restart does to a client. */
+    kick() {
+      const kicked = spawnSync('doveadm', ['-c', conf, 'kick', user], { encoding: 'utf8', timeout: 15_000 });
+      if (kicked.status !== 0) throw new Error(`doveadm kick failed: ${kicked.stderr}`);
+    },
+    async stop() {
+      spawnSync('doveadm', ['-c', conf, 'stop'], { stdio: 'ignore', timeout: 15_000 });
       const pidFile = join(dir, 'run', 'master.pid');
-      if (existsSync(pidFile)) {
-        const pid = Number(readFileSync(pidFile, 'utf8').trim());
-        try {
-          process.kill(pid, 'SIGTERM');
-          for (let i = 0; i < 100 && alive(pid); i += 1) await new Promise((r) => setTimeout(r, 50));
-        } catch {
-          /* already gone */
-        }
-      }
+      const until = Date.now() + 10_000;
+      while ((existsSync(pidFile) || (await accepts(port))) && Date.now() < until) await sleep(20);
       rmSync(dir, { recursive: true, force: true });
     },
   };
 }
 
-function alive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function waitForGreeting(port, logFile) {
-  const { connect } = require('node:net');
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const greeted = await new Promise((resolve) => {
-      const socket = connect(port, '127.0.0.1');
-      socket.once('data', (data) => {
-        socket.destroy();
-        resolve(data.toString().startsWith('* OK'));
-      });
-      socket.once('error', () => resolve(false));
-    });
-    if (greeted) return;
-    if (Date.now() > deadline) throw new Error(`Dovecot did not start on port ${port}: ${existsSync(logFile) ? readFileSync(logFile, 'utf8').slice(-2000) : 'no log'}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-module.exports = { startDovecot };
+module.exports = { startDovecotServer };
