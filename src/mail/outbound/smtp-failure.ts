@@ -16,12 +16,16 @@ interface SmtpError {
 
 const MAX_REASON = 500;
 
+/** A mail no server will ever take as it is (a bad recipient): failed at once. */
+export class UnsendableMail extends Error {}
+
 /**
  * 5xx answers are permanent (the server will not take this mail), except 503 (commands out of
  * order: a glitch of the session). 4xx answers, connection and timeout errors are temporary; so
  * is a refused log-in: the desk's SMTP settings are wrong, not the mail, and it goes once fixed.
  */
 export function classifySendFailure(error: unknown, secrets: string[] = []): SendFailure {
+  if (error instanceof UnsendableMail) return { permanent: true, reason: error.message };
   const smtp = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as SmtpError;
   const code = typeof smtp.responseCode === 'number' ? smtp.responseCode : null;
   const permanent = code !== null && code >= 500 && code < 600 && code !== 503 && smtp.code !== 'EAUTH';

@@ -14,7 +14,8 @@ export type TicketEventType =
   | 'rated'
   | 'updated'
   | 'converted-to-ticket'
-  | 'verified';
+  | 'verified'
+  | 'mailed';
 
 /** The ticket's timeline: who did what, when. */
 @Entity({ name: 'ticket_events' })
