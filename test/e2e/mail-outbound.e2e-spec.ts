@@ -1,5 +1,5 @@
 import { MailStore } from '../../src/mail/mail-store';
-import { mailsOf, queueDirectly, sendDue, storeInbound, webFormTicket, write } from '../support/mail-desk';
+import { binary, mailsOf, queueDirectly, sendDue, storeAttachment, storeInbound, webFormTicket, write } from '../support/mail-desk';
 import { SmtpReceiver } from '../support/smtp-receiver';
 import { ask, startTestApp, StaffLogin, TestApp, VALID_CHAT } from '../support/test-app';
 
@@ -118,6 +118,25 @@ describe('answering a ticket by e-mail', () => {
     expect(mail.messageId).toBe('<ack-1@digdir.no>');
     expect(mail.headers.get('auto-submitted')).toBe('auto-replied');
     expect((await mailsOf(desk, agent, ticket.id)).mails).toEqual([expect.objectContaining({ kind: 'ack', status: 'sent' })]);
+  });
+
+  it('hands out an attachment as a download only, and only on its own ticket', async () => {
+    const ticket = await webFormTicket(desk, { email: 'file@example.no' });
+    const other = await webFormTicket(desk, { email: 'other@example.no' });
+    const attachment = await storeAttachment(desk, ticket.id, { filename: '../../Søknad "2026".html', contentType: 'text/html', content: Buffer.from('<script>alert(1)</script>') });
+    expect((await mailsOf(desk, agent, ticket.id)).attachments).toEqual([{ id: attachment.id, messageId: attachment.messageId, filename: '../../Søknad "2026".html', contentType: 'text/html', size: 25 }]);
+
+    const download = await desk.http().get(`/api/tickets/${ticket.id}/attachments/${attachment.id}`).set('cookie', agent.cookie).buffer(true).parse(binary).expect(200);
+    expect(download.body.toString()).toBe('<script>alert(1)</script>');
+    expect(download.headers['content-type']).toBe('text/html');
+    expect(download.headers['content-disposition']).toBe(`attachment; filename="S_knad 2026.html"; filename*=UTF-8''S%C3%B8knad%202026.html`);
+    expect(download.headers['x-content-type-options']).toBe('nosniff');
+    expect(download.headers['content-security-policy']).toMatch(/^sandbox/);
+    expect(download.headers['cache-control']).toBe('no-store');
+
+    await desk.http().get(`/api/tickets/${other.id}/attachments/${attachment.id}`).set('cookie', agent.cookie).expect(404);
+    await desk.http().get(`/api/tickets/${ticket.id}/attachments/not-there`).set('cookie', agent.cookie).expect(404);
+    await desk.http().get(`/api/tickets/${ticket.id}/attachments/${attachment.id}`).expect(401);
   });
 
   it('refuses with a stable code: no address, a live chat, a bad body, an unknown ticket, an agent without access', async () => {

@@ -1,3 +1,4 @@
+import type { Response } from 'superagent';
 import { Sql } from '../../src/database/sql';
 import { Transactions } from '../../src/database/transactions';
 import { MailStore, type OutgoingMail } from '../../src/mail/mail-store';
@@ -40,6 +41,22 @@ export async function storeInbound(desk: TestApp, ticketId: string, mail: { head
       createdAt: at,
     });
   });
+}
+
+/** A file that came with a mail from the citizen. */
+export function storeAttachment(desk: TestApp, ticketId: string, file: { filename: string; contentType: string; content: Buffer }) {
+  const at = desk.clock.now();
+  return desk.app.get(Transactions).run(async (db) => {
+    const message = await desk.app.get(MessageRepository).append(db, ticketId, { author: 'citizen', kind: 'text', body: 'Vedlegg', createdAt: at });
+    return desk.app.get(MailStore).storeAttachment(db, { ticketId, messageId: message.id, ...file, size: file.content.length, createdAt: at });
+  });
+}
+
+/** supertest: the body as a Buffer, whatever its type. */
+export function binary(response: Response, done: (error: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  response.on('data', (chunk: Buffer) => chunks.push(chunk));
+  response.on('end', () => done(null, Buffer.concat(chunks)));
 }
 
 /** An outbox row queued straight in the database (as the inbound side queues acknowledgements). */
