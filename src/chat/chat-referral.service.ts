@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { StaffActor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { conflict } from '../common/errors';
@@ -57,13 +58,18 @@ export class ChatReferralService {
     return this.refer(actor, ticket, provider);
   }
 
+  /** The referral on the ticket (provider, agent, time), in the caller's transaction: also used by the e-mail channel. */
+  async recordReferral(db: EntityManager, actor: StaffActor, ticketId: string, provider: Provider, at: Date): Promise<void> {
+    await this.tickets.update(db, ticketId, { referredProvider: provider, referredAt: at, updatedAt: at });
+    await this.events.record(db, ticketId, { type: 'referred', actorId: actor.id, actorName: actor.displayName, data: { provider }, at });
+  }
+
   private async refer(actor: StaffActor, ticket: TicketEntity, provider: Provider): Promise<ReferralResult> {
     const text = this.directory.referralMessage(provider, ticket.language);
     const live = ticket.channel === 'chat' && ticket.status === 'active';
     const at = this.clock.now();
     const message = await this.transactions.run(async (db) => {
-      await this.tickets.update(db, ticket.id, { referredProvider: provider, referredAt: at, updatedAt: at });
-      await this.events.record(db, ticket.id, { type: 'referred', actorId: actor.id, actorName: actor.displayName, data: { provider }, at });
+      await this.recordReferral(db, actor, ticket.id, provider, at);
       if (!live) return null;
       return this.messages.append(db, ticket.id, { author: 'agent', authorId: actor.id, authorName: actor.displayName, kind: 'referral', body: text, createdAt: at });
     });

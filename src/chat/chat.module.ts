@@ -45,6 +45,6 @@ import { TranscriptService } from './transcript.service';
     CitizenGateway,
     AgentGateway,
   ],
-  exports: [DeskEvents, ChatQueueService, ChatMessagesService, ChatAccess, ChatSweeper, ClosingTimeService, AgentPresenceService],
+  exports: [DeskEvents, ChatReferralService, ChatQueueService, ChatMessagesService, ChatAccess, ChatSweeper, ClosingTimeService, AgentPresenceService],
 })
 export class ChatModule {}

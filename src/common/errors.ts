@@ -11,6 +11,9 @@ export const ERROR_CODES = [
   'QUERY_TOO_BROAD',
   'UNSUPPORTED_MEDIA_TYPE',
   'PASSWORD_CHANGE_REQUIRED',
+  'NO_EMAIL_ADDRESS',
+  'LIVE_CHAT',
+  'MAIL_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -62,6 +65,11 @@ export function httpStatusFor(code: ErrorCode): number {
       return 415;
     case 'PASSWORD_CHANGE_REQUIRED':
       return 403;
+    case 'NO_EMAIL_ADDRESS':
+    case 'LIVE_CHAT':
+      return 409;
+    case 'MAIL_UNAVAILABLE':
+      return 503;
     case 'INTERNAL':
       return 500;
     default: {

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager, In, MoreThanOrEqual, Repository } from 'typeorm';
 import { AttachmentEntity } from './attachment.entity';
 import { MailEntity, MailKind } from './mail.entity';
+import { OutboxSignal } from './outbox-signal';
 
 export interface OutgoingMail {
   ticketId: string;
@@ -28,6 +29,7 @@ export class MailStore {
   constructor(
     @InjectRepository(MailEntity) private readonly mails: Repository<MailEntity>,
     @InjectRepository(AttachmentEntity) private readonly attachments: Repository<AttachmentEntity>,
+    private readonly outbox: OutboxSignal,
   ) {}
 
   /** Whether a mail with this Message-ID is stored already (taken in, or sent by us). */
@@ -54,14 +56,17 @@ export class MailStore {
 
   /**
    * Puts a mail in the outbox, due at once. An acknowledgement whose `ackKey` is taken already is
-   * not queued again: null.
+   * not queued again: null. The outbox worker is told (on SQLite its claim waits for this commit;
+   * on PostgreSQL it may look too early, so callers tell it again after their commit, or its poll finds the mail).
    */
   async enqueue(db: EntityManager, mail: OutgoingMail): Promise<MailEntity | null> {
     const repository = db.getRepository(MailEntity);
     if (mail.ackKey && (await repository.countBy({ ackKey: mail.ackKey })) > 0) return null;
     const row = repository.create({ ...mail, ackKey: mail.ackKey ?? null, id: randomUUID(), direction: 'out', status: 'queued', attempts: 0, nextAttemptAt: mail.createdAt });
     const result = await repository.createQueryBuilder().insert().values(row).orIgnore().execute();
-    return result.identifiers.length > 0 && (await repository.countBy({ id: row.id })) > 0 ? row : null;
+    const queued = result.identifiers.length > 0 && (await repository.countBy({ id: row.id })) > 0;
+    if (queued) this.outbox.mailQueued();
+    return queued ? row : null;
   }
 
   /** Acknowledgements queued to an address since a time, over all tickets (the loop guard's daily cap). */
@@ -81,6 +86,20 @@ export class MailStore {
 
   listForTicket(ticketId: string): Promise<MailEntity[]> {
     return this.mails.find({ where: { ticketId }, order: { createdAt: 'ASC' } });
+  }
+
+  findForTicket(ticketId: string, id: string): Promise<MailEntity | null> {
+    return this.mails.findOneBy({ ticketId, id });
+  }
+
+  /** The mail that carries a ticket's message (a reply, a referral). */
+  findByMessage(db: EntityManager, messageId: string): Promise<MailEntity | null> {
+    return db.getRepository(MailEntity).findOneBy({ messageId });
+  }
+
+  /** The newest outgoing mails of every ticket (the development mailbox page). */
+  listOutgoing(limit: number): Promise<MailEntity[]> {
+    return this.mails.find({ where: { direction: 'out' }, order: { createdAt: 'DESC', id: 'DESC' }, take: limit });
   }
 
   /** The newest mail the citizen sent on a ticket: what a reply answers. */

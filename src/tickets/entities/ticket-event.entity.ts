@@ -15,7 +15,8 @@ export type TicketEventType =
   | 'updated'
   | 'converted-to-ticket'
   | 'verified'
-  | 'reopened';
+  | 'reopened'
+  | 'mailed';
 
 /** The ticket's timeline: who did what, when. */
 @Entity({ name: 'ticket_events' })
