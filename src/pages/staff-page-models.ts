@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { StaffActor } from '../auth/actor';
 import { hasPermission } from '../auth/permissions';
 import { textsFor, type PageLanguage } from '../i18n/i18n';
+import type { MailEntity } from '../mail/mail.entity';
+import { referenceInSubject } from '../mail/mail-headers';
 import { MAX_BODY_LENGTH, MAX_TITLE_LENGTH } from '../replies/dto/ready-reply.dto';
 import type { TicketDetailDto } from '../tickets/ticket.dto';
 import { LANGUAGES, MAX_MESSAGE_LENGTH, OUTCOMES, TICKET_STATUSES, TOPICS } from '../tickets/ticket.types';
@@ -21,7 +23,7 @@ export const PANEL_SCRIPT_TEXTS = PANEL_TEXTS;
 const EDITABLE_STATUSES = ['open', 'pending', 'closed'] as const;
 const STAFF_CHANNELS = ['phone', 'email'] as const;
 
-export type StaffSection = 'console' | 'tickets' | 'replies' | 'board' | 'history' | 'metrics' | 'staff';
+export type StaffSection = 'console' | 'tickets' | 'replies' | 'board' | 'history' | 'metrics' | 'staff' | 'dev-mail';
 
 /** The staff header's navigation; the replies page only for those who may manage replies. */
 export function staffNav(actor: StaffActor, current: StaffSection) {
@@ -106,6 +108,37 @@ export class StaffPageModels {
         reference: ticket.reference,
         texts: textsFor(lang, TICKET_SCRIPT_TEXTS),
       },
+    };
+  }
+
+  /** The development mailbox (/dev/mail): outgoing mails, newest first, as plain text. */
+  devMail(lang: PageLanguage, actor: StaffActor, outbound: 'smtp' | 'dev-mailbox' | 'none', mails: MailEntity[]) {
+    return {
+      ...this.base(lang, actor, 'dev-mail'),
+      devMailboxCurrent: true,
+      titleKey: 'devMail.title',
+      bodyClass: 'page-dev-mail',
+      scripts: [],
+      outboundKey: `devMail.outbound.${outbound}`,
+      mails: mails.map((mail) => ({
+        id: mail.id,
+        ticketId: mail.ticketId,
+        reference: referenceInSubject(mail.subject),
+        kindKey: `mail.kind.${mail.kind}`,
+        statusKey: `mail.status.${mail.status}`,
+        failed: mail.status === 'failed',
+        from: mail.fromAddress,
+        to: mail.toAddress,
+        subject: mail.subject,
+        messageId: mail.headerMessageId,
+        inReplyTo: mail.inReplyTo,
+        references: mail.references,
+        lastError: mail.lastError,
+        attempts: mail.attempts,
+        body: mail.body,
+        createdAt: mail.createdAt.toISOString(),
+        sentAt: mail.sentAt?.toISOString() ?? null,
+      })),
     };
   }
 
