@@ -23,8 +23,7 @@
   }
 
   function statusText(mail) {
-    var status = text('mail.status.' + mail.status);
-    return mail.status === 'sent' && mail.sentAt ? status + ', ' + text('mail.sentAt', { time: dateTime(mail.sentAt) }) : status;
+    return mail.status === 'sent' && mail.sentAt ? text('mail.sentAt', { time: dateTime(mail.sentAt) }) : text('mail.status.' + mail.status);
   }
 
   /** "E-mail to x: Not sent", the reason, and the button that queues it again. */
@@ -105,6 +104,16 @@
     ]);
   }
 
+  function holdsFocus(node) {
+    return Boolean(node) && node.contains(document.activeElement);
+  }
+
+  /** A state that changed under the keyboard's focus keeps it: on the new retry button or state line. */
+  function refocus(node) {
+    var target = node && (node.querySelector('[data-role="mail-retry"]') || node.querySelector('[data-role="mail-state"]'));
+    if (target) target.focus();
+  }
+
   /**
    * Draws `thread` (the answer of GET /api/tickets/:id/mail) into the list. Safe to call again
    * with a newer answer: every mail part and acknowledgement line is replaced, not added twice.
@@ -125,9 +134,11 @@
       var files = filesByMessage[id] || [];
       var old = item.querySelector('[data-role="mail"]');
       if (old && old.dataset.signature === signature(mails, files)) return;
+      var focused = holdsFocus(old);
       if (old) old.remove();
       var part = mailPart(ticketId, mails, files, onRetry);
       if (part) item.appendChild(part);
+      if (focused) refocus(part);
     });
     thread.mails.forEach(function (mail) {
       if (mail.messageId && list.querySelector('li[data-message-id="' + mail.messageId + '"]')) return;
@@ -135,9 +146,11 @@
       var existing = list.querySelector('li[data-mail-id="' + mail.id + '"]');
       var part = existing && existing.querySelector('[data-role="mail"]');
       if (part && part.dataset.signature === signature([mail], [])) return;
+      var focused = holdsFocus(existing);
       var item = ackItem(ticketId, mail, onRetry);
       if (existing) list.replaceChild(item, existing);
       else insertInTime(list, item, mail.createdAt);
+      if (focused) refocus(item);
     });
     list.hidden = list.children.length === 0;
   }

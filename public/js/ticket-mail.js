@@ -38,6 +38,8 @@
   }
 
   function retry(mail, button) {
+    // Taken now: the refresh below replaces the button and its mail part.
+    var item = button.closest('li');
     D.setBusy(button, true);
     D.request('POST', mailUrl + '/' + encodeURIComponent(mail.id) + '/retry').then(function (result) {
       D.setBusy(button, false);
@@ -45,7 +47,6 @@
       notify(text('mail.retried'), 'success');
       load(function () {
         // The button is gone with the failed state: focus goes to the mail's new state line.
-        var item = button.closest('li');
         var line = item && item.isConnected ? item.querySelector('[data-role="mail-state"]') : null;
         if (!line && item && item.dataset.messageId) line = list.querySelector('li[data-message-id="' + item.dataset.messageId + '"] [data-role="mail-state"]');
         if (!line && item && item.dataset.mailId) line = list.querySelector('li[data-mail-id="' + item.dataset.mailId + '"] [data-role="mail-state"]');

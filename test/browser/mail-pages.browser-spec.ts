@@ -114,7 +114,8 @@ describe('e-mail tickets in the staff pages', () => {
     await expectFocus(page, `#ticket-messages li[data-message-id="${failedMessageId}"] [data-role="mail-state"]`);
     expect(['queued', 'sending', 'sent']).toContain(await failed.locator('[data-role="mail-state"]').getAttribute('data-status'));
 
-    // A ready-made reply, then a few words of our own, sent with the keyboard.
+    // A ready-made reply, then a few words of our own, sent with the keyboard a minute later.
+    desk.clock.advance(60_000);
     await page.locator('#mail-replies summary').click();
     const option = page.locator('#mail-replies .reply-option').first();
     await visible(option);
