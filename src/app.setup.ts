@@ -59,6 +59,8 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   // Served here, not by Socket.IO itself (serveClient), so that it gets the same security headers.
   app.useStaticAssets(join(PROJECT_ROOT, 'node_modules/socket.io/client-dist'), { prefix: '/vendor/socket.io/', maxAge: '1h' });
   configureViews(app);
+  // The staff navigation links the development mailbox (/dev/mail) only where it exists.
+  app.setLocal('devMailbox', !config.isProduction);
 
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());

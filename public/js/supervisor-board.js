@@ -29,6 +29,7 @@
     started: $('stat-started'),
     closed: $('stat-closed'),
     tickets: $('stat-tickets'),
+    email: $('stat-email'),
     chats: $('board-chats'),
     chatsTable: $('board-chats-table'),
     chatsEmpty: $('board-chats-empty'),
@@ -149,6 +150,7 @@
     ui.started.textContent = String(snapshot.today.chatsStarted);
     ui.closed.textContent = String(snapshot.today.chatsClosed);
     ui.tickets.textContent = String(snapshot.today.offlineTickets);
+    ui.email.textContent = String(snapshot.today.emailTickets);
     renderChats(atMs);
     renderAgents();
     tick();

@@ -11,7 +11,7 @@
   var text = D.text;
   var el = D.el;
   var data = D.data;
-  var FIELDS = ['q', 'from', 'to', 'agent', 'topic', 'outcome', 'provider', 'rating', 'verified'];
+  var FIELDS = ['q', 'from', 'to', 'agent', 'topic', 'channel', 'outcome', 'provider', 'rating', 'verified'];
   var PAGE_SIZE = 25;
   var LOCALES = { nb: 'nb', nn: 'nn', en: 'en-GB' };
   var dateFormat = new Intl.DateTimeFormat(LOCALES[data.lang] || 'nb', {
@@ -126,6 +126,7 @@
     var facts = el('dl', { className: 'history-facts' }, [
       fact(text('history.col.date'), formatDate(item.createdAt)),
       fact(text('history.col.topic'), text('topic.' + item.topic)),
+      fact(text('history.col.channel'), text('channel.' + item.channel)),
       fact(text('history.col.agent'), item.agent ? item.agent.displayName : text('history.none')),
       fact(text('history.col.outcome'), item.outcome ? text('outcome.' + item.outcome) : text('history.none')),
       fact(text('history.col.provider'), item.referredProvider ? text('history.provider.' + item.referredProvider) : text('history.none')),

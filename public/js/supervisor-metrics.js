@@ -15,6 +15,7 @@
   var numberFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   var dayFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
   var OUTCOME_KEYS = ['resolved', 'referred', 'no-response', 'other', 'none'];
+  var CHANNEL_KEYS = ['chat', 'web-form', 'phone', 'email'];
   var PROVIDER_KEYS = ['digipost', 'e-boks'];
   var BAR_COLOR = '#0062ba';
 
@@ -133,6 +134,9 @@
       })],
       ['per-hour', text('metrics.chart.perHour'), text('metrics.col.hour'), summary.chats.perHour.map(function (h) {
         return { label: (h.hour < 10 ? '0' : '') + h.hour + ':00', value: h.chats };
+      })],
+      ['channels', text('metrics.chart.channels'), text('metrics.col.channel'), CHANNEL_KEYS.map(function (key) {
+        return { label: text('channel.' + key), value: (summary.ticketsByChannel && summary.ticketsByChannel[key]) || 0 };
       })],
       ['outcomes', text('metrics.chart.outcomes'), text('metrics.col.outcome'), OUTCOME_KEYS.map(function (key) {
         return { label: key === 'none' ? text('metrics.outcomeNone') : text('outcome.' + key), value: summary.outcomes[key] || 0 };

@@ -9,13 +9,24 @@
   var submit = document.getElementById('ticket-submit');
 
   /** Our own words for the fields we know; anything else keeps the server's message. */
-  var FIELD_TEXTS = { channel: 'tickets.error.channel', topic: 'tickets.error.topic', summary: 'tickets.error.summary', nationalId: 'tickets.error.nationalId', language: 'tickets.error.language' };
+  var FIELD_TEXTS = {
+    channel: 'tickets.error.channel',
+    topic: 'tickets.error.topic',
+    summary: 'tickets.error.summary',
+    nationalId: 'tickets.error.nationalId',
+    language: 'tickets.error.language',
+    name: 'tickets.error.name',
+    email: 'tickets.error.email',
+    phone: 'tickets.error.phone',
+  };
+  var OPTIONAL_FIELDS = ['name', 'email', 'phone'];
 
   function localErrors(body) {
     var errors = [];
     if (!body.topic) errors.push({ field: 'topic', message: text('tickets.error.topic') });
     if (!body.summary) errors.push({ field: 'summary', message: text('tickets.error.summary') });
     if (body.nationalId && !/^\d{11}$/.test(body.nationalId)) errors.push({ field: 'nationalId', message: text('tickets.error.nationalId') });
+    if (body.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(body.email)) errors.push({ field: 'email', message: text('tickets.error.email') });
     return errors;
   }
 
@@ -29,6 +40,10 @@
     };
     var nationalId = D.formValue(form, 'nationalId').replace(/[\s.-]/g, '');
     if (nationalId) body.nationalId = nationalId;
+    OPTIONAL_FIELDS.forEach(function (name) {
+      var value = D.formValue(form, name).trim();
+      if (value) body[name] = value;
+    });
     var errors = localErrors(body);
     if (errors.length) return D.reportErrors(form, summary, errors);
     D.hideSummary(summary);

@@ -15,6 +15,9 @@
     D.notify(notices, message, color);
   }
 
+  // Opening the ticket reads what the citizen wrote: the list's unread marker goes.
+  if (data.unread) request('POST', ticketUrl + '/read');
+
   /* ----- status and outcome ----- */
 
   var updateForm = document.getElementById('update-form');

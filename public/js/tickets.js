@@ -20,7 +20,7 @@
   function query() {
     var params = new URLSearchParams();
     var filters = data.filters || {};
-    ['status', 'topic', 'q'].forEach(function (name) {
+    ['status', 'topic', 'channel', 'q'].forEach(function (name) {
       if (filters[name]) params.set(name, filters[name]);
     });
     params.set('limit', String(PAGE_SIZE));
@@ -30,8 +30,10 @@
 
   function row(ticket) {
     var updated = new Date(ticket.updatedAt);
-    return el('tr', null, [
-      el('td', null, [el('a', { className: 'ds-link', href: '/agent/tickets/' + encodeURIComponent(ticket.id) }, [ticket.reference])]),
+    // The marker is a word beside the link, not a colour: screen readers read it with the reference.
+    var unread = ticket.unread ? el('span', { className: 'ds-tag ticket-unread', 'data-color': 'warning' }, [text('tickets.unread')]) : null;
+    return el('tr', { className: ticket.unread ? 'ticket-row--unread' : null, dataset: { ticketId: ticket.id } }, [
+      el('td', null, [el('a', { className: 'ds-link', href: '/agent/tickets/' + encodeURIComponent(ticket.id) }, [ticket.reference]), unread ? ' ' : null, unread]),
       el('td', null, [text('channel.' + ticket.channel)]),
       el('td', null, [text('topic.' + ticket.topic)]),
       el('td', null, [text('ticketStatus.' + ticket.status)]),

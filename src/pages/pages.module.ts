@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { MailModule } from '../mail/mail.module';
 import { OpeningHoursModule } from '../opening-hours/opening-hours.module';
 import { TicketsModule } from '../tickets/tickets.module';
+import { DevMailPageController } from './dev-mail-page.controller';
 import { PageModels } from './page-models';
 import { PagesController } from './pages.controller';
 import { StaffPageModels } from './staff-page-models';
@@ -10,8 +12,8 @@ import { SupervisorPagesController } from './supervisor-pages.controller';
 
 /** Citizen page, staff log-in, agent console, ticket pages and the supervisor's replies. Views and helpers are set up by configureViews(). */
 @Module({
-  imports: [OpeningHoursModule, TicketsModule],
-  controllers: [PagesController, StaffPagesController, SupervisorPagesController],
+  imports: [OpeningHoursModule, TicketsModule, MailModule],
+  controllers: [PagesController, StaffPagesController, SupervisorPagesController, DevMailPageController],
   providers: [PageModels, StaffPageModels, SupervisorPageModels],
 })
 export class PagesModule {}

@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { StaffActor } from '../auth/actor';
 import { hasPermission } from '../auth/permissions';
 import { textsFor, type PageLanguage } from '../i18n/i18n';
+import type { MailEntity } from '../mail/mail.entity';
+import { referenceInSubject } from '../mail/mail-headers';
 import { MAX_BODY_LENGTH, MAX_TITLE_LENGTH } from '../replies/dto/ready-reply.dto';
 import type { TicketDetailDto } from '../tickets/ticket.dto';
-import { LANGUAGES, MAX_MESSAGE_LENGTH, OUTCOMES, TICKET_STATUSES, TOPICS } from '../tickets/ticket.types';
+import { CHANNELS, LANGUAGES, MAX_MESSAGE_LENGTH, OUTCOMES, TICKET_STATUSES, TOPICS } from '../tickets/ticket.types';
 
 const COMMON_SCRIPT = '/js/common.js';
 const PANEL_SCRIPT = '/js/citizen-panel.js';
@@ -14,6 +16,8 @@ const PANEL_TEXTS = ['context.', 'referral.', 'mailbox.', 'idporten.', 'agent.re
 export const TICKETS_SCRIPT_TEXTS = ['tickets.', 'ticketStatus.', 'channel.', 'topic.', 'outcome.', 'error.', 'agent.failed'];
 export const TICKET_NEW_SCRIPT_TEXTS = ['tickets.', 'error.'];
 export const TICKET_SCRIPT_TEXTS = ['tickets.', 'ticketStatus.', 'outcome.', 'error.', 'agent.failed', ...PANEL_TEXTS];
+/** The e-mail thread, reply box and ready-made replies on a ticket page (ticket-mail*.js, reply-picker.js). */
+export const TICKET_MAIL_SCRIPT_TEXTS = ['mail.', 'author.', 'replies.', 'lang.', 'nav.devMail'];
 export const REPLY_ADMIN_SCRIPT_TEXTS = ['replyAdmin.', 'replies.', 'lang.', 'topic.', 'error.'];
 export const PANEL_SCRIPT_TEXTS = PANEL_TEXTS;
 
@@ -21,7 +25,7 @@ export const PANEL_SCRIPT_TEXTS = PANEL_TEXTS;
 const EDITABLE_STATUSES = ['open', 'pending', 'closed'] as const;
 const STAFF_CHANNELS = ['phone', 'email'] as const;
 
-export type StaffSection = 'console' | 'tickets' | 'replies' | 'board' | 'history' | 'metrics' | 'staff';
+export type StaffSection = 'console' | 'tickets' | 'replies' | 'board' | 'history' | 'metrics' | 'staff' | 'dev-mail';
 
 /** The staff header's navigation; the replies page only for those who may manage replies. */
 export function staffNav(actor: StaffActor, current: StaffSection) {
@@ -53,6 +57,7 @@ export class StaffPageModels {
     const filters = {
       status: pick(TICKET_STATUSES, query.status),
       topic: pick(TOPICS, query.topic),
+      channel: pick(CHANNELS, query.channel),
       q: typeof query.q === 'string' ? query.q.trim().slice(0, 100) : '',
     };
     return {
@@ -63,6 +68,7 @@ export class StaffPageModels {
       filters,
       statuses: TICKET_STATUSES.map((value) => ({ value, labelKey: `ticketStatus.${value}`, selected: value === filters.status })),
       topics: TOPICS.map((value) => ({ value, labelKey: `topic.${value}`, selected: value === filters.topic })),
+      channels: CHANNELS.map((value) => ({ value, labelKey: `channel.${value}`, selected: value === filters.channel })),
       pageData: { lang, csrfToken: csrfToken ?? '', filters, texts: textsFor(lang, TICKETS_SCRIPT_TEXTS) },
     };
   }
@@ -83,13 +89,17 @@ export class StaffPageModels {
 
   ticket(lang: PageLanguage, actor: StaffActor, csrfToken: string | undefined, ticket: TicketDetailDto) {
     const live = ticket.status === 'queued' || ticket.status === 'active';
+    // Any ticket that is not a live chat may be answered by e-mail once it has an address.
+    const mail = !live && (ticket.channel !== 'chat' || Boolean(ticket.contact.email));
+    const mailScripts = mail ? ['/js/reply-picker.js', '/js/ticket-mail-view.js', '/js/ticket-mail.js'] : [];
     return {
       ...this.base(lang, actor, 'tickets'),
       titleKey: 'tickets.view.title',
       bodyClass: 'page-ticket',
-      scripts: [COMMON_SCRIPT, PANEL_SCRIPT, '/js/ticket.js'],
+      scripts: [COMMON_SCRIPT, PANEL_SCRIPT, ...mailScripts, '/js/ticket.js'],
       ticket,
       live,
+      mail,
       channelKey: `channel.${ticket.channel}`,
       statusKey: `ticketStatus.${ticket.status}`,
       topicKey: `topic.${ticket.topic}`,
@@ -104,8 +114,43 @@ export class StaffPageModels {
         csrfToken: csrfToken ?? '',
         ticketId: ticket.id,
         reference: ticket.reference,
-        texts: textsFor(lang, TICKET_SCRIPT_TEXTS),
+        topic: ticket.topic,
+        language: ticket.language,
+        unread: ticket.unread,
+        mail,
+        texts: textsFor(lang, mail ? [...TICKET_SCRIPT_TEXTS, ...TICKET_MAIL_SCRIPT_TEXTS] : TICKET_SCRIPT_TEXTS),
       },
+    };
+  }
+
+  /** The development mailbox (/dev/mail): outgoing mails, newest first, as plain text. */
+  devMail(lang: PageLanguage, actor: StaffActor, outbound: 'smtp' | 'dev-mailbox' | 'none', mails: MailEntity[]) {
+    return {
+      ...this.base(lang, actor, 'dev-mail'),
+      devMailboxCurrent: true,
+      titleKey: 'devMail.title',
+      bodyClass: 'page-dev-mail',
+      scripts: [],
+      outboundKey: `devMail.outbound.${outbound}`,
+      mails: mails.map((mail) => ({
+        id: mail.id,
+        ticketId: mail.ticketId,
+        reference: referenceInSubject(mail.subject),
+        kindKey: `mail.kind.${mail.kind}`,
+        statusKey: `mail.status.${mail.status}`,
+        failed: mail.status === 'failed',
+        from: mail.fromAddress,
+        to: mail.toAddress,
+        subject: mail.subject,
+        messageId: mail.headerMessageId,
+        inReplyTo: mail.inReplyTo,
+        references: mail.references,
+        lastError: mail.lastError,
+        attempts: mail.attempts,
+        body: mail.body,
+        createdAt: mail.createdAt.toISOString(),
+        sentAt: mail.sentAt?.toISOString() ?? null,
+      })),
     };
   }
 

@@ -5,7 +5,7 @@ import { textsFor, type PageLanguage } from '../i18n/i18n';
 import { ROLES } from '../staff/roles';
 import type { TicketDetailDto } from '../tickets/ticket.dto';
 import { PROVIDERS } from '../referrals/provider-directory';
-import { MAX_MESSAGE_LENGTH, OUTCOMES, TOPICS } from '../tickets/ticket.types';
+import { CHANNELS, MAX_MESSAGE_LENGTH, OUTCOMES, TOPICS } from '../tickets/ticket.types';
 import { staffNav, type StaffSection } from './staff-page-models';
 
 const SOCKET_CLIENT = '/vendor/socket.io/socket.io.min.js';
@@ -15,8 +15,8 @@ const CHART_SCRIPT = '/vendor/chartjs/chart.umd.min.js';
 /** Texts the supervisor and admin scripts ask for with text('…'), by key prefix. */
 export const SUPERVISOR_BOARD_SCRIPT_TEXTS = ['board.', 'conn.', 'topic.', 'role.', 'agentStatus.', 'error.'];
 export const SUPERVISOR_CHAT_SCRIPT_TEXTS = ['supchat.', 'conn.', 'author.', 'outcome.', 'topic.', 'ticketStatus.', 'tickets.event.', 'chat.referral', 'error.'];
-export const SUPERVISOR_HISTORY_SCRIPT_TEXTS = ['history.', 'topic.', 'outcome.', 'error.'];
-export const SUPERVISOR_METRICS_SCRIPT_TEXTS = ['metrics.', 'outcome.', 'error.'];
+export const SUPERVISOR_HISTORY_SCRIPT_TEXTS = ['history.', 'topic.', 'channel.', 'outcome.', 'error.'];
+export const SUPERVISOR_METRICS_SCRIPT_TEXTS = ['metrics.', 'outcome.', 'channel.', 'error.'];
 export const STAFF_ADMIN_SCRIPT_TEXTS = ['staffAdmin.', 'role.', 'agentStatus.', 'error.'];
 
 /** Minimum and maximum password length of a staff account (CreateStaffUserDto). */
@@ -73,6 +73,7 @@ export class SupervisorPageModels {
       bodyClass: 'page-history',
       scripts: [SOCKET_CLIENT, COMMON_SCRIPT, '/js/supervisor-history.js'],
       topics: TOPICS.map((value) => ({ value, labelKey: `topic.${value}` })),
+      channels: CHANNELS.map((value) => ({ value, labelKey: `channel.${value}` })),
       outcomes: OUTCOMES.map((value) => ({ value, labelKey: `outcome.${value}` })),
       providers: PROVIDERS.map((value) => ({ value, labelKey: `history.provider.${value}` })),
       ratings: [1, 2, 3, 4, 5],

@@ -63,6 +63,8 @@ export interface TicketSummaryDto {
   createdAt: string;
   updatedAt: string;
   closedAt?: string;
+  /** The citizen wrote (by e-mail) since staff last opened the ticket. */
+  unread: boolean;
 }
 
 export interface TicketDetailDto extends TicketSummaryDto {
@@ -120,6 +122,9 @@ export const mapTicketEvent = (e: TicketEventEntity): TicketEventDto => ({
   createdAt: e.createdAt.toISOString(),
 });
 
+/** The citizen wrote (by e-mail) after staff last opened the ticket. */
+const isUnread = (t: TicketEntity): boolean => t.lastInboundAt !== null && (t.staffReadAt === null || t.lastInboundAt > t.staffReadAt);
+
 export const mapTicketSummary = (t: TicketEntity): TicketSummaryDto => ({
   id: t.id,
   reference: t.reference,
@@ -135,4 +140,5 @@ export const mapTicketSummary = (t: TicketEntity): TicketSummaryDto => ({
   createdAt: t.createdAt.toISOString(),
   updatedAt: t.updatedAt.toISOString(),
   closedAt: iso(t.closedAt),
+  unread: isUnread(t),
 });

@@ -5,7 +5,7 @@ import { CounterEntity } from '../database/counter.entity';
 import { fromDbTime, Sql } from '../database/sql';
 import { MessageEntity } from './entities/message.entity';
 import { TicketEntity } from './entities/ticket.entity';
-import type { Outcome, TicketStatus, Topic } from './ticket.types';
+import type { Channel, Outcome, TicketStatus, Topic } from './ticket.types';
 
 export interface QueuedChat {
   id: string;
@@ -19,6 +19,7 @@ export interface QueuedChat {
 export interface TicketListFilter {
   status?: TicketStatus;
   topic?: Topic;
+  channel?: Channel;
   q?: string;
   assigneeId?: string;
   limit: number;
@@ -94,16 +95,23 @@ export class TicketRepository {
     return this.tickets.find({ where: { status: 'active' }, relations: { assignee: true }, order: { acceptedAt: 'ASC' } });
   }
 
-  /** Today's figures for the live board: chats started and closed, and tickets from the offline form. */
-  async countSince(since: Date): Promise<{ chatsStarted: number; chatsClosed: number; offlineTickets: number }> {
+  /** Today's figures for the live board: chats started and closed, tickets from the offline form and by e-mail. */
+  async countSince(since: Date): Promise<{ chatsStarted: number; chatsClosed: number; offlineTickets: number; emailTickets: number }> {
+    const createdOn = (channel: string) => `SUM(CASE WHEN t.channel = '${channel}' AND t.created_at >= :since THEN 1 ELSE 0 END)`;
     const row = await this.tickets
       .createQueryBuilder('t')
-      .select("SUM(CASE WHEN t.channel = 'chat' AND t.created_at >= :since THEN 1 ELSE 0 END)", 'chatsStarted')
+      .select(createdOn('chat'), 'chatsStarted')
       .addSelect("SUM(CASE WHEN t.channel = 'chat' AND t.status = 'closed' AND t.closed_at >= :since THEN 1 ELSE 0 END)", 'chatsClosed')
-      .addSelect("SUM(CASE WHEN t.channel = 'web-form' AND t.created_at >= :since THEN 1 ELSE 0 END)", 'offlineTickets')
+      .addSelect(createdOn('web-form'), 'offlineTickets')
+      .addSelect(createdOn('email'), 'emailTickets')
       .where('t.created_at >= :since OR t.closed_at >= :since', { since })
-      .getRawOne<{ chatsStarted: string | number | null; chatsClosed: string | number | null; offlineTickets: string | number | null }>();
-    return { chatsStarted: Number(row?.chatsStarted ?? 0), chatsClosed: Number(row?.chatsClosed ?? 0), offlineTickets: Number(row?.offlineTickets ?? 0) };
+      .getRawOne<Record<'chatsStarted' | 'chatsClosed' | 'offlineTickets' | 'emailTickets', string | number | null>>();
+    return {
+      chatsStarted: Number(row?.chatsStarted ?? 0),
+      chatsClosed: Number(row?.chatsClosed ?? 0),
+      offlineTickets: Number(row?.offlineTickets ?? 0),
+      emailTickets: Number(row?.emailTickets ?? 0),
+    };
   }
 
   async countActiveByAssignee(): Promise<Map<string, number>> {
@@ -135,6 +143,7 @@ export class TicketRepository {
     const query = this.tickets.createQueryBuilder('t').leftJoinAndSelect('t.assignee', 'assignee');
     if (filter.status) query.andWhere('t.status = :status', { status: filter.status });
     if (filter.topic) query.andWhere('t.topic = :topic', { topic: filter.topic });
+    if (filter.channel) query.andWhere('t.channel = :channel', { channel: filter.channel });
     if (filter.assigneeId) query.andWhere('t.assignee_id = :assigneeId', { assigneeId: filter.assigneeId });
     if (filter.q) {
       query.andWhere(

@@ -40,6 +40,13 @@ export class TicketsController {
     return this.tickets.update(actor, id, body);
   }
 
+  @Post(':id/read')
+  @HttpCode(200)
+  @RequirePermission('ticket:read')
+  markRead(@CurrentStaff() actor: StaffActor, @Param('id') id: string): Promise<{ unread: false }> {
+    return this.tickets.markRead(actor, id);
+  }
+
   @Post(':id/notes')
   @HttpCode(201)
   @RequirePermission('ticket:write')

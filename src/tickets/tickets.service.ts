@@ -64,6 +64,9 @@ export class TicketsService {
         status: 'open',
         language: input.language ?? 'nb',
         summary: input.summary,
+        citizenName: input.name,
+        citizenEmail: input.email,
+        citizenPhone: input.phone,
         nationalId: input.nationalId,
         actor: { id: actor.id, name: actor.displayName },
         at,
@@ -102,6 +105,13 @@ export class TicketsService {
       notes: notes.map(mapNote),
       events: events.map(mapTicketEvent),
     };
+  }
+
+  /** Staff opened the ticket: what the citizen wrote so far is read (the list's unread marker). */
+  async markRead(actor: StaffActor, id: string): Promise<{ unread: false }> {
+    requireTicketAccess(actor, await this.require(id), 'read');
+    await this.transactions.run((db) => this.tickets.update(db, id, { staffReadAt: this.clock.now() }));
+    return { unread: false };
   }
 
   async update(actor: StaffActor, id: string, input: UpdateTicketDto): Promise<TicketDetailDto> {

@@ -10,7 +10,7 @@ export interface LiveBoard {
   queue: { length: number; longestWaitSeconds: number; oldestWaitingSince: string | null };
   agents: { id: string; displayName: string; role: string; status: string; load: number }[];
   inProgress: { chatId: string; reference: string; topic: string; agentId: string | null; agentName: string | null; acceptedAt: string | null; ageSeconds: number; verified: boolean }[];
-  today: { chatsStarted: number; chatsClosed: number; offlineTickets: number };
+  today: { chatsStarted: number; chatsClosed: number; offlineTickets: number; emailTickets: number };
 }
 
 /** What supervisors watch: built from the database, so every instance shows the same desk. */

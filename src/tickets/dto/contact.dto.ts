@@ -5,7 +5,8 @@ import { IsNationalId, NormalizeNationalId } from '../../common/national-id.vali
 import { LANGUAGES, MAX_MESSAGE_LENGTH, TOPICS, type Language, type Topic } from '../ticket.types';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const emptyToUndefined = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() === '' ? undefined : trim({ value }));
+/** A blank optional field counts as not given; the rest is trimmed. */
+export const emptyToUndefined = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() === '' ? undefined : trim({ value }));
 
 /** The offline form: a message left when the chat is closed. */
 export class ContactDto {

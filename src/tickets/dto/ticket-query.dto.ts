@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination';
-import { TICKET_STATUSES, TOPICS, type TicketStatus, type Topic } from '../ticket.types';
+import { CHANNELS, TICKET_STATUSES, TOPICS, type Channel, type TicketStatus, type Topic } from '../ticket.types';
 
 export class TicketQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: TICKET_STATUSES })
@@ -13,6 +13,11 @@ export class TicketQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(TOPICS)
   topic?: Topic;
+
+  @ApiPropertyOptional({ enum: CHANNELS })
+  @IsOptional()
+  @IsIn(CHANNELS)
+  channel?: Channel;
 
   @ApiPropertyOptional({ description: 'reference, name, e-mail or summary contains' })
   @IsOptional()
