@@ -107,11 +107,6 @@ export class MailStore {
     return this.mails.findOne({ where: { ticketId, direction: 'in' }, order: { createdAt: 'DESC' } });
   }
 
-  /** The outbox and what left it, newest first (the development mailbox page). */
-  listOutgoing(limit: number): Promise<MailEntity[]> {
-    return this.mails.find({ where: { direction: 'out' }, order: { createdAt: 'DESC', id: 'DESC' }, take: limit });
-  }
-
   listAttachments(ticketId: string): Promise<AttachmentEntity[]> {
     return this.attachments.find({ where: { ticketId }, order: { createdAt: 'ASC' } });
   }
