@@ -15,6 +15,8 @@ export interface DeskEventMap {
   'chat.verified': { chatId: string };
   'chat.ended': { chatId: string; by: EndedBy; outcome?: string; agentId?: string | null };
   'agent.status': { agentId: string; status: 'available' | 'away' | 'offline' };
+  /** A citizen's mail was taken in: a new e-mail ticket, or an answer on one. */
+  'ticket.mail': { ticketId: string; newTicket: boolean };
 }
 
 /** Services announce what happened after their transaction committed; the notifier pushes it to sockets. */

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { DeskEvents } from '../../chat/desk-events';
 import { Clock } from '../../common/clock';
 import { AppConfig } from '../../config/app-config';
 import { Sql } from '../../database/sql';
@@ -10,6 +11,7 @@ import { TicketEventRepository } from '../../tickets/ticket-event.repository';
 import { TicketWriter } from '../../tickets/ticket-writer';
 import { referenceInSubject } from '../mail-headers';
 import { MailStore } from '../mail-store';
+import { OutboxSignal } from '../outbox-signal';
 import { Acknowledger } from './acknowledger';
 import { inferTopic } from './infer-topic';
 import { admit } from './loop-guard';
@@ -48,6 +50,8 @@ export class MailImporter {
     private readonly messages: MessageRepository,
     private readonly events: TicketEventRepository,
     private readonly acknowledger: Acknowledger,
+    private readonly desk: DeskEvents,
+    private readonly outbox: OutboxSignal,
   ) {}
 
   async import(source: Buffer, fetched: { truncatedFrom?: number | null } = {}): Promise<ImportOutcome> {
@@ -67,6 +71,9 @@ export class MailImporter {
       outcome = { status: 'duplicate' }; // another instance stored it between our check and our insert
     }
     if (outcome.status === 'imported') {
+      this.desk.emit('ticket.mail', { ticketId: outcome.ticketId, newTicket: outcome.newTicket });
+      // After the commit: on PostgreSQL a nudge from inside the transaction may come before it.
+      if (outcome.acknowledged) this.outbox.mailQueued();
       this.logger.log(`Mail taken into ${outcome.reference} (${outcome.newTicket ? 'new ticket' : 'answer'}${outcome.acknowledged ? ', acknowledgement queued' : ''})`);
     }
     return outcome;

@@ -7,6 +7,11 @@ describe('cutting the quoted earlier mail off a reply', () => {
     expect(withoutTrailingQuotation('Thanks!\r\n\r\nOn Tue, 24 Nov 2026 at 11:00, Support <s@digdir.no> wrote:\r\n> Hello\r\n')).toBe('Thanks!');
   });
 
+  it('knows the attribution lines of Gmail and Apple Mail in Norwegian', () => {
+    expect(withoutTrailingQuotation('Takk!\n\nman. 24. nov. 2026 kl. 11:00 skreiv Brukerstøtte Digdir <brukerstotte@digdir.no>:\n> Hei\n')).toBe('Takk!');
+    expect(withoutTrailingQuotation('Takk!\n\n24. nov. 2026 kl. 11:00 skrev Brukerstøtte <brukerstotte@digdir.no>:\n\n> Hei\n')).toBe('Takk!');
+  });
+
   it('cuts an Outlook-style quotation', () => {
     expect(withoutTrailingQuotation('Det hjalp.\n\n-----Opprinnelig melding-----\nFra: Brukerstøtte\nEmne: Innlogging\n\nHei')).toBe('Det hjalp.');
   });

@@ -2,6 +2,8 @@
 const ATTRIBUTION = [
   /^On .{1,200} wrote:\s*$/i,
   /^(Den|På) .{1,200} (skrev|skreiv) .{0,200}:\s*$/i,
+  // Gmail and Apple Mail: "man. 24. nov. 2026 kl. 11:00 skreiv Brukerstøtte <…>:"
+  /^.{0,120}\d.{0,120} (skrev|skreiv) .{1,200}:\s*$/i,
   /^.{1,200} (skrev|skreiv|wrote)\s*:\s*$/i,
 ];
 

@@ -10,7 +10,7 @@ import { WsAckExceptionFilter } from '../../common/ws-ack-exception.filter';
 import { LiveBoardService } from './live-board.service';
 
 const SUPERVISORS = 'supervisors';
-const BOARD_EVENTS: (keyof DeskEventMap)[] = ['queue.changed', 'chat.assigned', 'chat.requeued', 'chat.ended', 'agent.status', 'chat.verified'];
+const BOARD_EVENTS: (keyof DeskEventMap)[] = ['queue.changed', 'chat.assigned', 'chat.requeued', 'chat.ended', 'agent.status', 'chat.verified', 'ticket.mail'];
 
 /**
  * Pushes `board:updated` to supervisors on the agent namespace (whose handshake authenticates
