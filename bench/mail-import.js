@@ -15,6 +15,7 @@
  *
  *   npm run build && node bench/mail-import.js [--mails 1000] [--pairs 200] [--rate 1] [--duration 30]
  */
+const path = require('node:path');
 const { randomBytes } = require('node:crypto');
 const { ImapFlow } = require('imapflow');
 const MailComposer = require('nodemailer/lib/mail-composer');
@@ -26,6 +27,7 @@ const { LoadRecorder, runFixedRate } = require('./lib/load');
 const { closeAll } = require('./lib/sockets');
 const { fmtMs, fmtRatio, table } = require('./lib/stats');
 const { machineLine, metOrMissed } = require('./lib/report');
+const { summariseProfile, formatSummary } = require('./lib/profile-summary');
 const { startDovecotServer } = require('../test/support/dovecot-server');
 
 const DEFAULTS = {
@@ -36,6 +38,7 @@ const DEFAULTS = {
   duration: 30, // measured seconds per phase; the import must end inside it
   chatsPerAgent: 10,
   attachmentShare: 0.05, // share of mails with a PDF attachment (~150 KB)
+  profile: false, // CPU-profile the desk during the import (summary printed)
   ackTimeout: 10,
   drain: 10,
   targetMailsPerSecond: 50,
@@ -61,6 +64,7 @@ const USAGE = `usage: node bench/mail-import.js [options]   (after npm run build
   --duration S       measured seconds per phase                       (${DEFAULTS.duration})
   --warmup S         warm-up seconds per phase                        (${DEFAULTS.warmup})
   --attachment-share share of mails with a ~150 KB PDF                (${DEFAULTS.attachmentShare})
+  --profile          CPU-profile the desk during the import (file in the desk's directory, summary printed)
   --keep             keep the desk's temporary directory
 Environment: DATABASE_URL and REDIS_URL are passed to the desk (default: SQLite in a fresh temporary directory).`;
 
@@ -89,8 +93,10 @@ async function main() {
 
     const baseline = await chatPhase('baseline', target, agents, 0, options, async () => undefined);
     const counter = mailCounter(server, environment);
-    const importing = await chatPhase('import', target, agents, options.pairs, options, (window) => importDuring(server, counter, dovecot, staged.count, window)).finally(() => counter.close());
+    const profileFile = options.profile ? path.join(server.dataDir, 'mail-import.cpuprofile') : null;
+    const importing = await chatPhase('import', target, agents, options.pairs, options, (window) => importDuring(server, counter, dovecot, staged.count, window, profileFile)).finally(() => counter.close());
     report(options, baseline, importing);
+    if (profileFile) console.log(`\n${formatSummary(summariseProfile(profileFile))}`);
   } finally {
     closeAll(agents);
     await server?.stop();
@@ -115,7 +121,8 @@ async function chatPhase(name, target, agents, firstIndex, options, during) {
 }
 
 /** Moves the staged mails into INBOX at once and waits until the desk has stored every one. */
-async function importDuring(server, counter, dovecot, count, window) {
+async function importDuring(server, counter, dovecot, count, window, profileFile) {
+  if (profileFile) await server.request('profileStart');
   const client = new ImapFlow(dovecot.clientOptions());
   await client.connect();
   const lock = await client.getMailboxLock('Staging');
@@ -132,6 +139,7 @@ async function importDuring(server, counter, dovecot, count, window) {
     stored = await counter.count();
   }
   const seconds = (performance.now() - moved) / 1000;
+  if (profileFile) await server.request('profileStop', { file: profileFile });
   const stalls = await server.request('loopStalls', { from: performance.timeOrigin + window.start, to: performance.timeOrigin + moved + seconds * 1000 }).catch(() => null);
   return { stored, seconds, mailsPerSecond: stored / seconds, insideWindow: moved + seconds * 1000 <= window.end, stalls };
 }

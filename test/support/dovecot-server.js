@@ -100,6 +100,7 @@ async function startDovecotServer({ user = 'desk', password = 'desk-test-passwor
   const errors = openSync(errorsFile, 'w');
   const started = spawnSync('dovecot', ['-c', conf], { stdio: ['ignore', 'ignore', errors], timeout: 15_000 });
   closeSync(errors);
+  if (started.error?.code === 'ENOENT') throw new Error('Dovecot is not installed: apt-get install dovecot-imapd (the e-mail tests read a real IMAP server)');
   if (started.status !== 0) throw new Error(`dovecot did not start: ${readFileSync(errorsFile, 'utf8')} ${log()}`);
   const deadline = Date.now() + 10_000;
   while (!(await accepts(port))) {

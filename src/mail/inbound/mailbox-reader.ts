@@ -11,6 +11,11 @@ export const REFUSED_KEYWORD = '$DeskRefused';
 /** A mail whose import failed this many times (not refused: an error) is set aside as refused. */
 const MAX_FAILURES = 3;
 const MAX_BACKOFF_MS = 60_000;
+/** Mails read per round of commands, and most bytes of sources fetched in one command. */
+const BATCH = 50;
+const BATCH_BYTES = 32 * 1024 * 1024;
+/** Imports under way at once: their transactions can share a commit. */
+const IMPORTS_IN_FLIGHT = 8;
 
 export interface ReaderOptions {
   pollSeconds: number;
@@ -20,9 +25,9 @@ export interface ReaderOptions {
 
 /**
  * Reads the support mailbox: on connecting, on every new mail the server announces (IDLE), and
- * every `pollSeconds` besides. Mails without TAKEN_KEYWORD are fetched one at a time (at most
+ * every `pollSeconds` besides. Mails without TAKEN_KEYWORD are fetched in batches (at most
  * `maxMailBytes` of each), imported, and only then marked on the server: a stop in between leaves
- * the mail unmarked, and the next read finds it known in the database. A dropped connection is
+ * them unmarked, and the next read finds them known in the database. A dropped connection is
  * reopened with growing pauses.
  */
 export class MailboxReader {
@@ -118,34 +123,100 @@ export class MailboxReader {
   private async readNew(client: ImapFlow): Promise<void> {
     this.news = false;
     const uids = (await client.search({ unKeyword: TAKEN_KEYWORD }, { uid: true })) || [];
-    for (const uid of uids) {
+    for (let first = 0; first < uids.length; first += BATCH) {
       if (this.stopped || !client.usable) return;
-      await this.take(client, uid);
-      // One mail at a time, with a turn of the event loop between: chats go on during a large import.
-      await new Promise((resolve) => setImmediate(resolve));
+      await this.takeBatch(client, uids.slice(first, first + BATCH));
     }
   }
 
-  private async take(client: ImapFlow, uid: number): Promise<void> {
-    const meta = await client.fetchOne(uid, { size: true }, { uid: true });
-    if (!meta) return;
-    const size = meta.size ?? 0;
-    const truncated = size > this.options.maxMailBytes;
-    const fetched = await client.fetchOne(uid, { source: truncated ? { start: 0, maxLength: this.options.maxMailBytes } : true }, { uid: true });
-    if (!fetched || !fetched.source) return;
-    let outcome: ImportOutcome;
+  /**
+   * A batch costs three commands whatever its size (sizes and senders, sources, flags) instead of
+   * three a mail, and its mails are imported several at a time so that their commits can share
+   * one; mails from one sender go in order, so an answer never overtakes the mail it answers.
+   */
+  private async takeBatch(client: ImapFlow, uids: number[]): Promise<void> {
+    const metas = await client.fetchAll(uids, { uid: true, size: true, envelope: true }, { uid: true });
+    const sources = await this.fetchSources(client, metas);
+    const outcomes = await importBySender(metas, sources, (uid, source, truncatedFrom) => this.importOne(uid, source, truncatedFrom));
+    const taken = outcomes.filter((o) => o.outcome && o.outcome.status !== 'refused').map((o) => o.uid);
+    const refused = outcomes.filter((o) => o.outcome?.status === 'refused').map((o) => o.uid);
+    if (taken.length > 0) await client.messageFlagsAdd(taken, [TAKEN_KEYWORD, '\\Seen'], { uid: true });
+    if (refused.length > 0) await client.messageFlagsAdd(refused, [TAKEN_KEYWORD, REFUSED_KEYWORD, '\\Seen'], { uid: true });
+  }
+
+  /** The sources of a batch, fetched together up to BATCH_BYTES at a time; a mail over the limit alone and cut. */
+  private async fetchSources(client: ImapFlow, metas: { uid: number; size?: number }[]): Promise<Map<number, { source: Buffer; truncatedFrom: number | null }>> {
+    const sources = new Map<number, { source: Buffer; truncatedFrom: number | null }>();
+    let group: number[] = [];
+    let bytes = 0;
+    const flush = async () => {
+      if (group.length === 0) return;
+      for (const mail of await client.fetchAll(group, { uid: true, source: true }, { uid: true })) {
+        if (mail.source) sources.set(mail.uid, { source: mail.source, truncatedFrom: null });
+      }
+      group = [];
+      bytes = 0;
+    };
+    for (const meta of metas) {
+      const size = meta.size ?? 0;
+      if (size > this.options.maxMailBytes) {
+        const cut = await client.fetchOne(meta.uid, { source: { start: 0, maxLength: this.options.maxMailBytes } }, { uid: true });
+        if (cut && cut.source) sources.set(meta.uid, { source: cut.source, truncatedFrom: size });
+        continue;
+      }
+      if (bytes + size > BATCH_BYTES) await flush();
+      group.push(meta.uid);
+      bytes += size;
+    }
+    await flush();
+    return sources;
+  }
+
+  /** The outcome, or null when the import failed and the mail is to be tried again later. */
+  private async importOne(uid: number, source: Buffer, truncatedFrom: number | null): Promise<ImportOutcome | null> {
     try {
-      outcome = await this.options.importMail(fetched.source, { truncatedFrom: truncated ? size : null });
+      const outcome = await this.options.importMail(source, { truncatedFrom });
+      this.failures.delete(uid);
+      return outcome;
     } catch (error) {
       const failures = (this.failures.get(uid) ?? 0) + 1;
       this.failures.set(uid, failures);
       this.logger.error(`Mail ${uid} in ${this.where} not taken in (attempt ${failures}): ${(error as Error).message}`);
-      if (failures < MAX_FAILURES) return;
+      if (failures < MAX_FAILURES) return null;
       this.logger.error(`Mail ${uid} in ${this.where} set aside as refused after ${failures} failed attempts`);
-      outcome = { status: 'refused', reason: 'import failed' };
+      this.failures.delete(uid);
+      return { status: 'refused', reason: 'import failed' };
     }
-    this.failures.delete(uid);
-    const flags = outcome.status === 'refused' ? [TAKEN_KEYWORD, REFUSED_KEYWORD, '\\Seen'] : [TAKEN_KEYWORD, '\\Seen'];
-    await client.messageFlagsAdd([uid], flags, { uid: true });
   }
+}
+
+type Envelope = { from?: { address?: string }[] };
+
+/**
+ * Imports the mails of a batch, up to IMPORTS_IN_FLIGHT at a time, each sender's mails one after
+ * another in the mailbox's order.
+ */
+async function importBySender(
+  metas: { uid: number; envelope?: Envelope }[],
+  sources: Map<number, { source: Buffer; truncatedFrom: number | null }>,
+  importOne: (uid: number, source: Buffer, truncatedFrom: number | null) => Promise<ImportOutcome | null>,
+): Promise<{ uid: number; outcome: ImportOutcome | null }[]> {
+  const bySender = new Map<string, number[]>();
+  for (const meta of metas) {
+    if (!sources.has(meta.uid)) continue;
+    const sender = meta.envelope?.from?.[0]?.address?.toLowerCase() ?? '';
+    bySender.set(sender, [...(bySender.get(sender) ?? []), meta.uid]);
+  }
+  const queues = [...bySender.values()];
+  const results: { uid: number; outcome: ImportOutcome | null }[] = [];
+  const worker = async () => {
+    for (let queue = queues.shift(); queue; queue = queues.shift()) {
+      for (const uid of queue) {
+        const { source, truncatedFrom } = sources.get(uid)!;
+        results.push({ uid, outcome: await importOne(uid, source, truncatedFrom) });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: IMPORTS_IN_FLIGHT }, worker));
+  return results;
 }

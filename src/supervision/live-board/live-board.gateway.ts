@@ -10,6 +10,7 @@ import { WsAckExceptionFilter } from '../../common/ws-ack-exception.filter';
 import { LiveBoardService } from './live-board.service';
 
 const SUPERVISORS = 'supervisors';
+const PUSH_INTERVAL_MS = 250;
 const BOARD_EVENTS: (keyof DeskEventMap)[] = ['queue.changed', 'chat.assigned', 'chat.requeued', 'chat.ended', 'agent.status', 'chat.verified', 'ticket.mail'];
 
 /**
@@ -23,6 +24,8 @@ export class LiveBoardGateway implements OnGatewayConnection, OnModuleInit, OnMo
   private readonly logger = new Logger('LiveBoard');
   @WebSocketServer() private namespace?: Namespace;
   private pushPending = false;
+  private pushTimer: NodeJS.Timeout | null = null;
+  private lastPushAt = 0;
   private stopped = false;
 
   constructor(
@@ -36,6 +39,7 @@ export class LiveBoardGateway implements OnGatewayConnection, OnModuleInit, OnMo
 
   onModuleDestroy(): void {
     this.stopped = true;
+    if (this.pushTimer) clearTimeout(this.pushTimer);
   }
 
   async handleConnection(socket: Socket): Promise<void> {
@@ -56,19 +60,29 @@ export class LiveBoardGateway implements OnGatewayConnection, OnModuleInit, OnMo
     return { ok: true, board: await this.board.snapshot() };
   }
 
+  /**
+   * One snapshot for a burst of changes, and at most one every PUSH_INTERVAL_MS: a board is read by
+   * people, and a snapshot reads every chat in progress (a mail import alone announces ~60 changes
+   * a second).
+   */
   private schedulePush(): void {
     if (this.pushPending || this.stopped) return;
     this.pushPending = true;
-    setImmediate(() => {
-      this.pushPending = false;
-      if (this.stopped) return;
-      this.board
-        .snapshot()
-        .then((snapshot) => this.namespace?.to(SUPERVISORS).emit('board:updated', snapshot))
-        .catch((error: Error) => {
-          // A push under way when the desk stops fails as the database closes: not worth an error.
-          if (!this.stopped) this.logger.error(`Board push failed: ${error.stack ?? error.message}`);
-        });
-    });
+    const wait = Math.max(0, this.lastPushAt + PUSH_INTERVAL_MS - Date.now());
+    this.pushTimer = setTimeout(() => this.push(), wait);
+  }
+
+  private push(): void {
+    this.pushPending = false;
+    this.pushTimer = null;
+    if (this.stopped) return;
+    this.lastPushAt = Date.now();
+    this.board
+      .snapshot()
+      .then((snapshot) => this.namespace?.to(SUPERVISORS).emit('board:updated', snapshot))
+      .catch((error: Error) => {
+        // A push under way when the desk stops fails as the database closes: not worth an error.
+        if (!this.stopped) this.logger.error(`Board push failed: ${error.stack ?? error.message}`);
+      });
   }
 }
