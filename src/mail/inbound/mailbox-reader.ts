@@ -14,8 +14,6 @@ const MAX_BACKOFF_MS = 60_000;
 /** Mails read per round of commands, and most bytes of sources fetched in one command. */
 const BATCH = 50;
 const BATCH_BYTES = 32 * 1024 * 1024;
-/** Imports under way at once: their transactions can share a commit. */
-const IMPORTS_IN_FLIGHT = 8;
 
 export interface ReaderOptions {
   pollSeconds: number;
@@ -130,14 +128,20 @@ export class MailboxReader {
   }
 
   /**
-   * A batch costs three commands whatever its size (sizes and senders, sources, flags) instead of
-   * three a mail, and its mails are imported several at a time so that their commits can share
-   * one; mails from one sender go in order, so an answer never overtakes the mail it answers.
+   * A batch costs three commands whatever its size (sizes, sources, flags) instead of three a mail.
+   * Its mails are imported one at a time, in the mailbox's order (an answer never overtakes the mail
+   * it answers): several at once share a commit and import faster, but hold the event loop for
+   * the whole group, and chats matter more than mail (bench/README.md, mail import).
    */
   private async takeBatch(client: ImapFlow, uids: number[]): Promise<void> {
-    const metas = await client.fetchAll(uids, { uid: true, size: true, envelope: true }, { uid: true });
+    const metas = await client.fetchAll(uids, { uid: true, size: true }, { uid: true });
     const sources = await this.fetchSources(client, metas);
-    const outcomes = await importBySender(metas, sources, (uid, source, truncatedFrom) => this.importOne(uid, source, truncatedFrom));
+    const outcomes: { uid: number; outcome: ImportOutcome | null }[] = [];
+    for (const { uid } of metas) {
+      const fetched = sources.get(uid);
+      if (!fetched || this.stopped) continue;
+      outcomes.push({ uid, outcome: await this.importOne(uid, fetched.source, fetched.truncatedFrom) });
+    }
     const taken = outcomes.filter((o) => o.outcome && o.outcome.status !== 'refused').map((o) => o.uid);
     const refused = outcomes.filter((o) => o.outcome?.status === 'refused').map((o) => o.uid);
     if (taken.length > 0) await client.messageFlagsAdd(taken, [TAKEN_KEYWORD, '\\Seen'], { uid: true });
@@ -188,35 +192,4 @@ export class MailboxReader {
       return { status: 'refused', reason: 'import failed' };
     }
   }
-}
-
-type Envelope = { from?: { address?: string }[] };
-
-/**
- * Imports the mails of a batch, up to IMPORTS_IN_FLIGHT at a time, each sender's mails one after
- * another in the mailbox's order.
- */
-async function importBySender(
-  metas: { uid: number; envelope?: Envelope }[],
-  sources: Map<number, { source: Buffer; truncatedFrom: number | null }>,
-  importOne: (uid: number, source: Buffer, truncatedFrom: number | null) => Promise<ImportOutcome | null>,
-): Promise<{ uid: number; outcome: ImportOutcome | null }[]> {
-  const bySender = new Map<string, number[]>();
-  for (const meta of metas) {
-    if (!sources.has(meta.uid)) continue;
-    const sender = meta.envelope?.from?.[0]?.address?.toLowerCase() ?? '';
-    bySender.set(sender, [...(bySender.get(sender) ?? []), meta.uid]);
-  }
-  const queues = [...bySender.values()];
-  const results: { uid: number; outcome: ImportOutcome | null }[] = [];
-  const worker = async () => {
-    for (let queue = queues.shift(); queue; queue = queues.shift()) {
-      for (const uid of queue) {
-        const { source, truncatedFrom } = sources.get(uid)!;
-        results.push({ uid, outcome: await importOne(uid, source, truncatedFrom) });
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: IMPORTS_IN_FLIGHT }, worker));
-  return results;
 }
