@@ -37,6 +37,18 @@ export class Transport {
     return this.socket.connected;
   }
 
+  /** Resolves once connected; rejects after ACK_TIMEOUT_MS. */
+  whenConnected() {
+    return new Promise((resolve, reject) => {
+      if (this.socket.connected) return resolve(this);
+      const timer = setTimeout(() => reject(new Error('timeout')), ACK_TIMEOUT_MS);
+      this.socket.once('connect', () => {
+        clearTimeout(timer);
+        resolve(this);
+      });
+    });
+  }
+
   /** @param {Record<string, unknown>} auth used from the next (re)connect on */
   setAuth(auth) {
     this.socket.auth = auth;

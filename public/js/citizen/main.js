@@ -7,9 +7,10 @@
 import { Desk, data, text } from '../chat/desk.js';
 import { MessageList, enterSubmits, ownTyping, theirTyping } from '../chat/components.js';
 import { Outbox } from '../chat/outbox.js';
-import { ACK_TIMEOUT_MS, Transport } from '../chat/transport.js';
+import { Transport } from '../chat/transport.js';
 import { wireEnded } from './ended.js';
 import { fillContactForm, startErrors, valuesOf, wireContactForm } from './forms.js';
+import { showConnection, waitText } from './status.js';
 import * as store from './store.js';
 
 /** @typedef {import('../chat/types').CitizenClientEventMap} ClientMap */
@@ -108,25 +109,10 @@ function showChatView() {
   ui.showContact?.setAttribute('aria-expanded', 'false');
 }
 
-/** @param {import('../chat/transport.js').ConnectionState} kind */
-function setConnection(kind) {
-  if (!ui.conn) return;
-  ui.conn.dataset.state = kind;
-  ui.connText.textContent = text(`conn.${kind}`);
-}
-
 /** @param {string | null | undefined} reference */
 function setReference(reference) {
   state.reference = reference || state.reference;
   if (state.reference) ui.chatReference.textContent = text('chat.reference', { reference: state.reference });
-}
-
-/** @param {number} seconds */
-function waitText(seconds) {
-  const s = Number(seconds) || 0;
-  if (s < 60) return text('queue.waitShort');
-  const minutes = Math.round(s / 60);
-  return minutes <= 1 ? text('queue.waitOne') : text('queue.waitMinutes', { minutes });
 }
 
 /** @param {number} position @param {number} estimatedWaitSeconds */
@@ -186,7 +172,7 @@ function applyChat(chat) {
 
 function connect() {
   if (transport) return transport;
-  const socket = /** @type {Transport<ClientMap, ServerMap>} */ (new Transport('/citizen', { auth: state.token ? { token: state.token } : {}, onState: setConnection }));
+  const socket = /** @type {Transport<ClientMap, ServerMap>} */ (new Transport('/citizen', { auth: state.token ? { token: state.token } : {}, onState: (kind) => showConnection(ui.conn, ui.connText, kind) }));
   transport = socket;
   socket.onConnect(() => {
     if (state.token) void resume();
@@ -229,18 +215,6 @@ function lostChat() {
   if (ui.startForm) Desk.reportErrors(ui.startForm, ui.startErrors, [{ message: text('error.sessionLost') }]);
 }
 
-/** @param {Transport<ClientMap, ServerMap>} socket */
-function whenConnected(socket) {
-  return new Promise((resolve, reject) => {
-    if (socket.connected) return resolve(socket);
-    const timer = setTimeout(() => reject(new Error('timeout')), ACK_TIMEOUT_MS);
-    socket.socket.once('connect', () => {
-      clearTimeout(timer);
-      resolve(socket);
-    });
-  });
-}
-
 /* ----- starting ----- */
 
 /** @param {SubmitEvent} event */
@@ -259,7 +233,7 @@ async function onStart(event) {
 
   startBusy(true);
   const socket = connect();
-  const ack = await whenConnected(socket).then(
+  const ack = await socket.whenConnected().then(
     () => socket.request('chat:start', payload),
     () => null,
   );
