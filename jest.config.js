@@ -1,5 +1,5 @@
 /**
- * Tiers: unit (pure rules, beside the code), e2e (started app, real SQLite file), e2e-postgres (the
+ * Tiers: unit (pure rules, beside the code, and the browser chat client's state in public/js), e2e (started app, real SQLite file), e2e-postgres (the
  * same e2e suites on PostgreSQL), multi-instance (built server, two instances on PostgreSQL and
  * Redis), browser (Chromium). The PostgreSQL tiers need TEST_POSTGRES_URL (and TEST_REDIS_URL).
  */
@@ -9,7 +9,13 @@ const base = { transform: { '^.+\\.ts$': tsJest }, testEnvironment: 'node', modu
 module.exports = {
   testTimeout: 30000,
   projects: [
-    { ...base, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    {
+      ...base,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/public/js/**/*.spec.ts'],
+      // The browser modules (public/js, ES modules in JavaScript) are transpiled for their specs.
+      transform: { ...base.transform, '^.+/public/js/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', isolatedModules: true } }] },
+    },
     { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
     {
       ...base,

@@ -13,6 +13,7 @@ import { SocketConnectionCap } from './common/socket-connection-cap';
 import { CITIZEN_EVENT_LIMITS, SocketEventLimit, STAFF_EVENT_LIMITS } from './common/socket-event-limit';
 import { fromThisSite } from './common/same-site';
 import type { RedisConnection } from './scaling/redis-connection';
+import { NAMESPACES } from './chat/socket-contract';
 
 /** engine.io's connection, below every namespace's socket (its request is the handshake's). */
 type EngineConnection = { request: IncomingMessage; once(event: 'close', listener: () => void): void; close(): void };
@@ -91,7 +92,7 @@ export class DeskSocketAdapter extends IoAdapter {
   private limitEvents(socket: NestSocket): void {
     if (this.limited.has(socket)) return;
     this.limited.add(socket);
-    const limit = new SocketEventLimit(socket.nsp.name === '/agent' ? STAFF_EVENT_LIMITS : CITIZEN_EVENT_LIMITS, performance.now());
+    const limit = new SocketEventLimit(socket.nsp.name === NAMESPACES.agent ? STAFF_EVENT_LIMITS : CITIZEN_EVENT_LIMITS, performance.now());
     socket.use((packet, next) => {
       const verdict = limit.take(performance.now());
       if (verdict === 'allow') return next();

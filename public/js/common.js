@@ -226,7 +226,7 @@
   /** A JSON call to the staff API: sends the session's CSRF token on writes; never rejects. */
   function request(method, url, body) {
     var headers = { accept: 'application/json' };
-    if (method !== 'GET') headers['x-csrf-token'] = data.csrfToken;
+    if (method !== 'GET' && data.csrfToken) headers['x-csrf-token'] = data.csrfToken;
     if (body) headers['content-type'] = 'application/json';
     return fetch(url, { method: method, headers: headers, credentials: 'same-origin', body: body ? JSON.stringify(body) : undefined })
       .then(function (response) {

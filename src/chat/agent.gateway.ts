@@ -8,7 +8,6 @@ import {
   SubscribeMessage,
   WebSocketGateway,
 } from '@nestjs/websockets';
-import type { Namespace, Socket } from 'socket.io';
 import type { StaffActor } from '../auth/actor';
 import { hasPermission } from '../auth/permissions';
 import { SessionRevoker } from '../auth/session-revoker';
@@ -20,7 +19,7 @@ import { AgentPresenceService } from './agent-presence.service';
 import { ChatAccess } from './chat-access.service';
 import { ChatLifecycleService } from './chat-lifecycle.service';
 import { ChatMessagesService } from './chat-messages.service';
-import { ChatNotifier, rooms } from './chat-notifier';
+import { ChatNotifier } from './chat-notifier';
 import { ChatQueueService } from './chat-queue.service';
 import { ChatReferralService } from './chat-referral.service';
 import { ReferChatDto } from './dto/referral.dto';
@@ -34,7 +33,17 @@ import {
   JoinChatDto,
   TransferChatDto,
 } from './dto/agent.dto';
+import {
+  NAMESPACES,
+  rooms,
+  type AgentClientEventMap,
+  type AgentNamespace as Namespace,
+  type AgentSocket as Socket,
+  type Reply,
+} from './socket-contract';
 import { TypingThrottle } from './typing-throttle';
+
+type Answer<E extends keyof AgentClientEventMap> = Promise<Reply<AgentClientEventMap, E>>;
 
 /** How often this instance's agent sockets are looked over for a session that ended unseen. */
 const SESSION_SWEEP_MS = 2000;
@@ -47,7 +56,7 @@ const actorOf = (socket: Socket): StaffActor => (socket.data as { actor: StaffAc
  * reset and log-out close it on every instance (SessionRevoker, through the rooms `user:<id>` and
  * `session:<key>`), and an event after the session's absolute end closes it.
  */
-@WebSocketGateway({ namespace: '/agent' })
+@WebSocketGateway({ namespace: NAMESPACES.agent })
 @UseFilters(WsAckExceptionFilter)
 @UsePipes(createValidationPipe())
 export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, BeforeApplicationShutdown {
@@ -172,72 +181,72 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
     }
   }
 
-  @SubscribeMessage('agent:status')
-  async status(@ConnectedSocket() socket: Socket, @MessageBody() input: AgentStatusDto) {
+  @SubscribeMessage('agent:status' satisfies keyof AgentClientEventMap)
+  async status(@ConnectedSocket() socket: Socket, @MessageBody() input: AgentStatusDto): Answer<'agent:status'> {
     await this.presence.setStatus(actorOf(socket), input.status);
     return { ok: true };
   }
 
-  @SubscribeMessage('queue:list')
-  async waiting() {
+  @SubscribeMessage('queue:list' satisfies keyof AgentClientEventMap)
+  async waiting(): Answer<'queue:list'> {
     return { ok: true, waiting: await this.queue.waiting() };
   }
 
-  @SubscribeMessage('agents:list')
-  async agents() {
+  @SubscribeMessage('agents:list' satisfies keyof AgentClientEventMap)
+  async agents(): Answer<'agents:list'> {
     const agents = (await this.staff.listActive()).map((u) => ({ id: u.id, displayName: u.displayName, role: u.role, status: u.status }));
     return { ok: true, agents };
   }
 
-  @SubscribeMessage('chat:accept')
-  async accept(@ConnectedSocket() socket: Socket, @MessageBody() input: ChatRefDto) {
+  @SubscribeMessage('chat:accept' satisfies keyof AgentClientEventMap)
+  async accept(@ConnectedSocket() socket: Socket, @MessageBody() input: ChatRefDto): Answer<'chat:accept'> {
     const accepted = await this.queue.accept(actorOf(socket), input.chatId);
     await socket.join(rooms.chat(input.chatId));
     return { ok: true, ...accepted };
   }
 
-  @SubscribeMessage('chat:join')
-  async join(@ConnectedSocket() socket: Socket, @MessageBody() input: JoinChatDto) {
+  @SubscribeMessage('chat:join' satisfies keyof AgentClientEventMap)
+  async join(@ConnectedSocket() socket: Socket, @MessageBody() input: JoinChatDto): Answer<'chat:join'> {
     const history = await this.messages.historyForStaff(actorOf(socket), input.chatId, input.afterSeq ?? 0);
     await socket.join(rooms.chat(input.chatId));
     return { ok: true, ...history, readOnly: !(await this.access.handlesNow(actorOf(socket), input.chatId)) };
   }
 
-  @SubscribeMessage('chat:leave')
-  async leave(@ConnectedSocket() socket: Socket, @MessageBody() input: ChatRefDto) {
+  @SubscribeMessage('chat:leave' satisfies keyof AgentClientEventMap)
+  async leave(@ConnectedSocket() socket: Socket, @MessageBody() input: ChatRefDto): Answer<'chat:leave'> {
     await socket.leave(rooms.chat(input.chatId));
     return { ok: true };
   }
 
-  @SubscribeMessage('message:send')
-  async send(@ConnectedSocket() socket: Socket, @MessageBody() input: AgentSendDto) {
+  @SubscribeMessage('message:send' satisfies keyof AgentClientEventMap)
+  async send(@ConnectedSocket() socket: Socket, @MessageBody() input: AgentSendDto): Answer<'message:send'> {
     return { ok: true, message: await this.messages.sendAsAgent(actorOf(socket), input) };
   }
 
-  @SubscribeMessage('note:add')
-  async note(@ConnectedSocket() socket: Socket, @MessageBody() input: AddChatNoteDto) {
+  @SubscribeMessage('note:add' satisfies keyof AgentClientEventMap)
+  async note(@ConnectedSocket() socket: Socket, @MessageBody() input: AddChatNoteDto): Answer<'note:add'> {
     return { ok: true, note: await this.messages.addNote(actorOf(socket), input.chatId, input.body) };
   }
 
-  @SubscribeMessage('chat:refer')
-  async refer(@ConnectedSocket() socket: Socket, @MessageBody() input: ReferChatDto) {
+  @SubscribeMessage('chat:refer' satisfies keyof AgentClientEventMap)
+  async refer(@ConnectedSocket() socket: Socket, @MessageBody() input: ReferChatDto): Answer<'chat:refer'> {
     const referral = await this.referrals.referInChat(actorOf(socket), input.chatId, input.provider);
     return { ok: true, message: referral.message, contact: referral.contact };
   }
 
-  @SubscribeMessage('chat:transfer')
-  async transfer(@ConnectedSocket() socket: Socket, @MessageBody() input: TransferChatDto) {
+  @SubscribeMessage('chat:transfer' satisfies keyof AgentClientEventMap)
+  async transfer(@ConnectedSocket() socket: Socket, @MessageBody() input: TransferChatDto): Answer<'chat:transfer'> {
     await this.lifecycle.transfer(actorOf(socket), input.chatId, input.toUserId);
     return { ok: true };
   }
 
-  @SubscribeMessage('chat:close')
-  async close(@ConnectedSocket() socket: Socket, @MessageBody() input: CloseChatDto) {
+  @SubscribeMessage('chat:close' satisfies keyof AgentClientEventMap)
+  async close(@ConnectedSocket() socket: Socket, @MessageBody() input: CloseChatDto): Answer<'chat:close'> {
     await this.lifecycle.closeByAgent(actorOf(socket), input.chatId, input.outcome);
     return { ok: true };
   }
 
-  @SubscribeMessage('typing')
+  @SubscribeMessage('typing' satisfies keyof AgentClientEventMap)
   async typing(@ConnectedSocket() socket: Socket, @MessageBody() input: AgentTypingDto): Promise<void> {
     if (!(await this.access.handlesNow(actorOf(socket), input.chatId))) return;
     this.typingThrottle.forward(socket, input.chatId, input.typing, (typing) => this.notifier.agentTyping(input.chatId, typing));

@@ -1,23 +1,14 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import type { Namespace } from 'socket.io';
 import { RedisConnection } from '../scaling/redis-connection';
 import { ChatQueueService } from './chat-queue.service';
 import { DeskEvents } from './desk-events';
+import { rooms, type AgentNamespace, type CitizenNamespace } from './socket-contract';
 
 /** Between two rounds of queue pushes on one instance (positions must reach citizens within 1 s). */
 const QUEUE_PUSH_INTERVAL_MS = 100;
 /** Agents see the oldest waiting chats, and how many there are in all. */
 export const AGENT_QUEUE_LIMIT = 200;
 const QUEUE_CHANGED = 'desk:queue-changed';
-
-export const rooms = {
-  chat: (chatId: string) => `chat:${chatId}`,
-  user: (userId: string) => `user:${userId}`,
-  /** One staff session's sockets (key from auth/session-key.ts). */
-  session: (key: string) => `session:${key}`,
-  available: 'available',
-  supervisors: 'supervisors',
-};
 
 /**
  * The one place that turns desk events into socket pushes. Rooms, not sockets, are addressed,
@@ -26,8 +17,8 @@ export const rooms = {
 @Injectable()
 export class ChatNotifier implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('Notifier');
-  private citizens?: Namespace;
-  private agents?: Namespace;
+  private citizens?: CitizenNamespace;
+  private agents?: AgentNamespace;
   private queuePushTimer?: NodeJS.Timeout;
   private queuePushRunning = false;
   private queueDirty = false;
@@ -44,13 +35,13 @@ export class ChatNotifier implements OnModuleInit, OnModuleDestroy {
     private readonly redis: RedisConnection,
   ) {}
 
-  attachCitizens(namespace: Namespace): void {
+  attachCitizens(namespace: CitizenNamespace): void {
     this.citizens = namespace;
     // A queue change on another instance (Redis): push to this instance's sockets too.
     namespace.on(QUEUE_CHANGED, () => this.scheduleQueuePush());
   }
 
-  attachAgents(namespace: Namespace): void {
+  attachAgents(namespace: AgentNamespace): void {
     this.agents = namespace;
   }
 

@@ -7,7 +7,6 @@ import {
   SubscribeMessage,
   WebSocketGateway,
 } from '@nestjs/websockets';
-import type { Namespace, Socket } from 'socket.io';
 import { CitizenSocketIdentity } from '../auth/idporten';
 import { ClientAddresses } from '../common/client-address';
 import { DomainError } from '../common/errors';
@@ -18,18 +17,28 @@ import { ChatAccess } from './chat-access.service';
 import { ChatIdentityService } from './chat-identity.service';
 import { ChatLifecycleService } from './chat-lifecycle.service';
 import { ChatMessagesService } from './chat-messages.service';
-import { ChatNotifier, rooms } from './chat-notifier';
+import { ChatNotifier } from './chat-notifier';
 import { ChatQueueService } from './chat-queue.service';
 import { ChatStartService } from './chat-start.service';
+import {
+  NAMESPACES,
+  rooms,
+  type CitizenClientEventMap,
+  type CitizenNamespace,
+  type CitizenSocket as Socket,
+  type Reply,
+} from './socket-contract';
 import { TypingThrottle } from './typing-throttle';
 import { CitizenSendDto, EndChatDto, RateChatDto, ResumeChatDto, StartChatDto, TypingDto } from './dto/citizen.dto';
+
+type Answer<E extends keyof CitizenClientEventMap> = Promise<Reply<CitizenClientEventMap, E>>;
 
 interface CitizenSocketData {
   chatId?: string;
 }
 
 /** The citizen's side of a chat. No log-in: the chat token is the key. */
-@WebSocketGateway({ namespace: '/citizen' })
+@WebSocketGateway({ namespace: NAMESPACES.citizen })
 @UseFilters(WsAckExceptionFilter)
 @UsePipes(createValidationPipe())
 export class CitizenGateway implements OnGatewayInit, OnGatewayConnection {
@@ -48,7 +57,7 @@ export class CitizenGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly typingThrottle: TypingThrottle,
   ) {}
 
-  afterInit(namespace: Namespace): void {
+  afterInit(namespace: CitizenNamespace): void {
     this.notifier.attachCitizens(namespace);
   }
 
@@ -63,49 +72,49 @@ export class CitizenGateway implements OnGatewayInit, OnGatewayConnection {
     }
   }
 
-  @SubscribeMessage('chat:start')
-  async start(@ConnectedSocket() socket: Socket, @MessageBody() input: StartChatDto) {
+  @SubscribeMessage('chat:start' satisfies keyof CitizenClientEventMap)
+  async start(@ConnectedSocket() socket: Socket, @MessageBody() input: StartChatDto): Answer<'chat:start'> {
     const started = await this.starts.start(this.addresses.ofSocket(socket), input);
     const chat = await this.verified(socket, await this.access.chatForToken(started.token));
     await this.enter(socket, chat);
     return { ok: true, ...started, chat: { ...started.chat, verified: chat.verified } };
   }
 
-  @SubscribeMessage('chat:resume')
-  async resume(@ConnectedSocket() socket: Socket, @MessageBody() input: ResumeChatDto) {
+  @SubscribeMessage('chat:resume' satisfies keyof CitizenClientEventMap)
+  async resume(@ConnectedSocket() socket: Socket, @MessageBody() input: ResumeChatDto): Answer<'chat:resume'> {
     const chat = await this.rejoin(socket, input.token);
     const history = await this.messages.historyForCitizen(chat, input.afterSeq ?? 0);
     const queued = chat.status === 'queued' ? await this.queue.positionOf(chat.id) : undefined;
     return { ok: true, ...history, ...(queued ? { position: queued.position, estimatedWaitSeconds: queued.estimatedWaitSeconds } : {}) };
   }
 
-  @SubscribeMessage('message:send')
-  async send(@ConnectedSocket() socket: Socket, @MessageBody() input: CitizenSendDto) {
+  @SubscribeMessage('message:send' satisfies keyof CitizenClientEventMap)
+  async send(@ConnectedSocket() socket: Socket, @MessageBody() input: CitizenSendDto): Answer<'message:send'> {
     const message = await this.messages.sendAsCitizen(this.currentChatId(socket), input);
     return { ok: true, message };
   }
 
-  @SubscribeMessage('typing')
+  @SubscribeMessage('typing' satisfies keyof CitizenClientEventMap)
   async typing(@ConnectedSocket() socket: Socket, @MessageBody() input: TypingDto): Promise<void> {
     const chatId = (socket.data as CitizenSocketData).chatId;
     if (chatId) this.typingThrottle.forward(socket, chatId, input.typing, (typing) => this.notifier.citizenTyping(chatId, typing));
   }
 
-  @SubscribeMessage('chat:end')
-  async end(@ConnectedSocket() socket: Socket, @MessageBody() _input: EndChatDto) {
+  @SubscribeMessage('chat:end' satisfies keyof CitizenClientEventMap)
+  async end(@ConnectedSocket() socket: Socket, @MessageBody() _input: EndChatDto): Answer<'chat:end'> {
     await this.lifecycle.endByCitizen(await this.currentChat(socket));
     return { ok: true };
   }
 
-  @SubscribeMessage('chat:rate')
-  async rate(@ConnectedSocket() socket: Socket, @MessageBody() input: RateChatDto) {
+  @SubscribeMessage('chat:rate' satisfies keyof CitizenClientEventMap)
+  async rate(@ConnectedSocket() socket: Socket, @MessageBody() input: RateChatDto): Answer<'chat:rate'> {
     await this.lifecycle.rate(await this.currentChat(socket), input.score, input.comment);
     return { ok: true };
   }
 
   /** Logged in with ID-porten before or during the chat: the chat becomes verified. */
-  @SubscribeMessage('chat:verify')
-  async verify(@ConnectedSocket() socket: Socket, @MessageBody() _input: EndChatDto) {
+  @SubscribeMessage('chat:verify' satisfies keyof CitizenClientEventMap)
+  async verify(@ConnectedSocket() socket: Socket, @MessageBody() _input: EndChatDto): Answer<'chat:verify'> {
     const chat = await this.verified(socket, await this.currentChat(socket));
     return { ok: true, verified: chat.verified };
   }

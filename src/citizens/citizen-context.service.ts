@@ -27,7 +27,7 @@ export class CitizenContextService {
   ) {}
 
   /**
-   * The citizen behind a ticket as the agent sees it (contract §4): mailbox from KRR, account
+   * The citizen behind a ticket as the agent sees it (docs/contract.md §4): mailbox from KRR, account
    * from ID-porten, both asked in parallel, for staff who may look the citizen up (ticket-access.ts;
    * a refusal asks no register and is not audited). Every look-up is audited, a failed one too; the audit
    * record is written before anything is returned, so nothing is shown that was not recorded.

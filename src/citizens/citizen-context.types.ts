@@ -1,4 +1,4 @@
-/** The shapes of contract §4 (`GET /api/tickets/:id/citizen`, `citizen` in `chat:accept`). */
+/** The shapes of docs/contract.md §4 (`GET /api/tickets/:id/citizen`, `citizen` in `chat:accept`). */
 
 export type MailboxState = 'digipost' | 'e-boks' | 'none' | 'reserved' | 'not-registered' | 'deleted' | 'unknown';
 export type MailboxProvider = 'digipost' | 'e-boks';

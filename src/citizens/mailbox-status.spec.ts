@@ -4,7 +4,7 @@ import type { KrrPerson } from './registry.types';
 const person = (over: Partial<KrrPerson> = {}): KrrPerson => ({ nationalId: '17858500060', status: 'AKTIV', reserved: false, notificationStatus: 'KAN_VARSLES', contact: {}, ...over });
 const digipost = { address: 'ola.nordmann#9YDT', providerOrgNumber: '984661185' };
 
-describe('mailboxStatus (domain.md §1, in order)', () => {
+describe('mailboxStatus (docs/domain.md §1, in order)', () => {
   it('1. a failed look-up is unknown', () => {
     expect(mailboxStatus('unavailable')).toEqual({ state: 'unknown', contactOutdated: false, suggestedReferral: null });
   });

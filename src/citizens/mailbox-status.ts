@@ -1,7 +1,7 @@
 import type { MailboxProvider, MailboxStatus } from './citizen-context.types';
 import { KrrLookup, UNAVAILABLE } from './registry.types';
 
-/** Mailbox providers by organisation number (domain.md §1). e-Boks has an old and a new one. */
+/** Mailbox providers by organisation number (docs/domain.md §1). e-Boks has an old and a new one. */
 export const MAILBOX_PROVIDERS: Readonly<Record<string, MailboxProvider>> = {
   '984661185': 'digipost',
   '922020175': 'e-boks',
@@ -17,7 +17,7 @@ const status = (state: MailboxStatus['state'], extra: Partial<MailboxStatus> = {
 
 /**
  * What the agent is told about the citizen's digital mailbox, decided in the order of
- * domain.md §1 "Mailbox status for the agent". A number the register does not list at all
+ * docs/domain.md §1 "Mailbox status for the agent". A number the register does not list at all
  * (`undefined`) is treated like `IKKE_REGISTRERT`.
  */
 export function mailboxStatus(person: KrrLookup): MailboxStatus {

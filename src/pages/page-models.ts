@@ -16,6 +16,10 @@ export const DESK_CONTACT = { phone: '(+47) 800 30 300', phoneHref: 'tel:+478003
 const SOCKET_CLIENT = '/vendor/socket.io/socket.io.min.js';
 const COMMON_SCRIPT = '/js/common.js';
 
+/**
+ * A page loads `scripts` (classic, deferred) and then `modules` (ES modules, which import the rest
+ * of their folder and public/js/chat/); both run after parsing, in that order.
+ */
 /** Texts the browser scripts need, by key prefix (embedded in the page-data block). */
 export const CITIZEN_SCRIPT_TEXTS = ['chat.', 'conn.', 'queue.', 'ended.', 'rating.', 'error.', 'contact.', 'author.', 'transcript.', 'start.', 'status.justClosed'];
 export const LOGIN_SCRIPT_TEXTS = ['login.', 'error.'];
@@ -48,7 +52,8 @@ export class PageModels {
       },
       titleKey: 'citizen.title',
       bodyClass: 'page-citizen',
-      scripts: [SOCKET_CLIENT, COMMON_SCRIPT, '/js/citizen.js'],
+      scripts: [SOCKET_CLIENT, COMMON_SCRIPT],
+      modules: ['/js/citizen/main.js'],
       status: view,
       hours: describeSchedule(this.config.openingHours.schedule, lang),
       desk: DESK_CONTACT,

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseWeeklySchedule } from '../opening-hours/schedule';
 import { describeOpening, describeSchedule, describeStatus, holidayName } from './opening-hours-text';
@@ -76,9 +76,16 @@ describe('readCookie', () => {
   });
 });
 
+const JS = join(__dirname, '..', '..', 'public', 'js');
+/** A classic script, or a module folder ("citizen/") with the chat client it imports. */
+const scriptSource = (file: string) =>
+  file.endsWith('/')
+    ? [file, 'chat/'].flatMap((dir) => readdirSync(join(JS, dir)).filter((name) => name.endsWith('.js')).map((name) => readFileSync(join(JS, dir, name), 'utf8'))).join('\n')
+    : readFileSync(join(JS, file), 'utf8');
+
 describe('browser script texts', () => {
   const scripts: [string, readonly string[]][] = [
-    ['citizen.js', CITIZEN_SCRIPT_TEXTS],
+    ['citizen/', CITIZEN_SCRIPT_TEXTS],
     ['agent.js', AGENT_SCRIPT_TEXTS],
     ['login.js', LOGIN_SCRIPT_TEXTS],
     ['citizen-panel.js', PANEL_SCRIPT_TEXTS],
@@ -90,7 +97,7 @@ describe('browser script texts', () => {
   const common = readFileSync(join(__dirname, '..', '..', 'public', 'js', 'common.js'), 'utf8');
 
   it.each(scripts)('%s gets every text it asks for in its page data', (file, prefixes) => {
-    const source = readFileSync(join(__dirname, '..', '..', 'public', 'js', file), 'utf8') + common;
+    const source = scriptSource(file) + common;
     const asked = [...source.matchAll(/\btext\('([^']+)'/g)].map((m) => m[1]);
     expect(asked.filter((key) => !prefixes.some((prefix) => key.startsWith(prefix)))).toEqual([]);
   });

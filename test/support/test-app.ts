@@ -9,6 +9,7 @@ import { io, Socket } from 'socket.io-client';
 import request from 'supertest';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
+import { NAMESPACES, type AgentClientEventMap, type AgentServerEventMap, type CitizenClientEventMap, type CitizenServerEventMap } from '../../src/chat/socket-contract';
 import { Clock, FixedClock } from '../../src/common/clock';
 import { loadConfig } from '../../src/config/load-config';
 import type { Role } from '../../src/staff/roles';
@@ -83,7 +84,7 @@ export async function startTestApp(options: { now?: string; env?: Record<string,
     new Promise((resolve, reject) => {
       const socket = io(`${url}${namespace}`, { transports: ['websocket'], reconnection: false, forceNew: true, ...opts });
       sockets.push(socket);
-      if (namespace === '/agent') {
+      if (namespace === NAMESPACES.agent) {
         const state = next(socket, 'agent:state');
         state.catch(() => undefined); // only some tests ask for it
         agentStates.set(socket, state);
@@ -114,8 +115,8 @@ export async function startTestApp(options: { now?: string; env?: Record<string,
       const cookie = (response.headers['set-cookie'] as unknown as string[]).map((c) => c.split(';')[0]).join('; ');
       return { id: staff.id, username: staff.username, displayName: staff.displayName, cookie, csrfToken: response.body.csrfToken };
     },
-    citizen: (opts = {}) => connect('/citizen', opts.token ? { auth: { token: opts.token } } : {}),
-    agent: (login) => connect('/agent', { extraHeaders: { cookie: login.cookie } }),
+    citizen: (opts = {}) => connect(NAMESPACES.citizen, opts.token ? { auth: { token: opts.token } } : {}),
+    agent: (login) => connect(NAMESPACES.agent, { extraHeaders: { cookie: login.cookie } }),
     async close(closeOptions = {}) {
       sockets.forEach((s) => s.disconnect());
       await app.close();
@@ -147,12 +148,16 @@ async function testDatabase(dataDir: string): Promise<{ url: string; drop(): Pro
 }
 
 /** Emits and resolves with the acknowledgement. */
-export function ask<T = any>(socket: Socket, event: string, payload: unknown = {}): Promise<T> {
+/** Events of the socket contract (src/chat/socket-contract.ts), on either namespace. */
+type ClientEvent = keyof CitizenClientEventMap | keyof AgentClientEventMap;
+type ServerEvent = keyof CitizenServerEventMap | keyof AgentServerEventMap | 'disconnect';
+
+export function ask<T = any>(socket: Socket, event: ClientEvent, payload: unknown = {}): Promise<T> {
   return socket.timeout(5000).emitWithAck(event, payload) as Promise<T>;
 }
 
 /** Resolves with the next event of that name (optionally the first that matches). */
-export function next<T = any>(socket: Socket, event: string, matches: (payload: T) => boolean = () => true, timeoutMs = 5000): Promise<T> {
+export function next<T = any>(socket: Socket, event: ServerEvent, matches: (payload: T) => boolean = () => true, timeoutMs = 5000): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       socket.off(event, listener);

@@ -1,15 +1,21 @@
 import { Logger, OnModuleDestroy, OnModuleInit, UseFilters, UsePipes } from '@nestjs/common';
 import { ConnectedSocket, OnGatewayConnection, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
-import type { Namespace, Socket } from 'socket.io';
 import type { StaffActor } from '../../auth/actor';
 import { hasPermission } from '../../auth/permissions';
 import { DeskEvents, DeskEventMap } from '../../chat/desk-events';
+import {
+  NAMESPACES,
+  rooms,
+  type AgentClientEventMap,
+  type AgentNamespace as Namespace,
+  type AgentSocket as Socket,
+  type Reply,
+} from '../../chat/socket-contract';
 import { forbidden } from '../../common/errors';
 import { createValidationPipe } from '../../common/validation';
 import { WsAckExceptionFilter } from '../../common/ws-ack-exception.filter';
 import { LiveBoardService } from './live-board.service';
 
-const SUPERVISORS = 'supervisors';
 const PUSH_INTERVAL_MS = 250;
 const BOARD_EVENTS: (keyof DeskEventMap)[] = ['queue.changed', 'chat.assigned', 'chat.requeued', 'chat.ended', 'agent.status', 'chat.verified', 'ticket.mail'];
 
@@ -17,7 +23,7 @@ const BOARD_EVENTS: (keyof DeskEventMap)[] = ['queue.changed', 'chat.assigned', 
  * Pushes `board:updated` to supervisors on the agent namespace (whose handshake authenticates
  * staff) whenever the desk changes; a burst of changes costs one snapshot.
  */
-@WebSocketGateway({ namespace: '/agent' })
+@WebSocketGateway({ namespace: NAMESPACES.agent })
 @UseFilters(WsAckExceptionFilter)
 @UsePipes(createValidationPipe())
 export class LiveBoardGateway implements OnGatewayConnection, OnModuleInit, OnModuleDestroy {
@@ -53,8 +59,8 @@ export class LiveBoardGateway implements OnGatewayConnection, OnModuleInit, OnMo
     }
   }
 
-  @SubscribeMessage('board:get')
-  async get(@ConnectedSocket() socket: Socket) {
+  @SubscribeMessage('board:get' satisfies keyof AgentClientEventMap)
+  async get(@ConnectedSocket() socket: Socket): Promise<Reply<AgentClientEventMap, 'board:get'>> {
     const actor = (socket.data as { actor?: StaffActor }).actor;
     if (!actor || !hasPermission(actor.role, 'desk:supervise')) throw forbidden('Only supervisors see the live board');
     return { ok: true, board: await this.board.snapshot() };
@@ -79,7 +85,7 @@ export class LiveBoardGateway implements OnGatewayConnection, OnModuleInit, OnMo
     this.lastPushAt = Date.now();
     this.board
       .snapshot()
-      .then((snapshot) => this.namespace?.to(SUPERVISORS).emit('board:updated', snapshot))
+      .then((snapshot) => this.namespace?.to(rooms.supervisors).emit('board:updated', snapshot))
       .catch((error: Error) => {
         // A push under way when the desk stops fails as the database closes: not worth an error.
         if (!this.stopped) this.logger.error(`Board push failed: ${error.stack ?? error.message}`);

@@ -1,0 +1,35 @@
+/** The server's types the browser client is checked against (tsconfig in public/js). */
+export type { ChatDto, MessageDto, NoteDto } from '../../../src/tickets/ticket.dto';
+export type {
+  Ack,
+  AckError,
+  AgentClientEventMap,
+  AgentServerEventMap,
+  CitizenClientEventMap,
+  CitizenServerEventMap,
+  CitizenContext,
+  WaitingChat,
+} from '../../../src/chat/socket-contract';
+
+/** What common.js (a classic script shared with the pages not on modules) puts on window.Desk. */
+export interface DeskApi {
+  data: Record<string, any> & { lang?: string; maxLength?: number; csrfToken?: string };
+  text(key: string, args?: Record<string, unknown>): string;
+  hasText(key: string): boolean;
+  el(tag: string, props?: Record<string, any> | null, children?: (Node | string | null | undefined | false)[]): HTMLElement;
+  linkified(body: string): DocumentFragment;
+  formatTime(iso: string): string;
+  uuid(): string;
+  clearFieldErrors(form: HTMLElement): void;
+  setFieldError(form: HTMLElement, field: string, message: string): HTMLElement | null;
+  hideSummary(summary: HTMLElement | null): void;
+  reportErrors(form: HTMLElement, summary: HTMLElement | null, errors: { field?: string; message: string }[]): void;
+  errorsFrom(error: unknown): { field?: string; message: string }[];
+  formValue(form: HTMLFormElement, name: string): string;
+  setBusy(button: HTMLElement | null, busy: boolean): void;
+  request(method: string, url: string, body?: unknown): Promise<{ ok: boolean; status: number; body: any }>;
+  notify(container: HTMLElement, message: string, color: string): void;
+}
+
+export type PayloadOf<M, E extends keyof M> = M[E] extends { payload: infer P } ? P : never;
+export type ReplyOf<M, E extends keyof M> = M[E] extends { reply: infer R } ? NonNullable<R> : never;
