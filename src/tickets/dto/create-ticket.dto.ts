@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { IsNationalId, NormalizeNationalId } from '../../common/national-id.validator';
-import { emptyToUndefined } from './contact.dto';
+import { OptionalEmail, OptionalName, OptionalPhone } from './contact-fields';
 import { LANGUAGES, MAX_MESSAGE_LENGTH, TOPICS, type Language, type Topic } from '../ticket.types';
 
 const STAFF_CHANNELS = ['phone', 'email'] as const;
@@ -23,24 +23,13 @@ export class CreateTicketDto {
   @Length(1, MAX_MESSAGE_LENGTH)
   summary: string;
 
-  @ApiPropertyOptional({ description: "the caller's name" })
-  @IsOptional()
-  @Transform(emptyToUndefined)
-  @IsString()
-  @Length(1, 100)
+  @OptionalName("the caller's name")
   name?: string;
 
-  @ApiPropertyOptional({ description: 'where the answer goes by e-mail' })
-  @IsOptional()
-  @Transform(emptyToUndefined)
-  @IsEmail({}, { message: 'email must be an e-mail address' })
-  @Length(3, 254)
+  @OptionalEmail('where the answer goes by e-mail')
   email?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Transform(emptyToUndefined)
-  @Matches(/^\+?[0-9 ()-]{5,20}$/, { message: 'phone must be a phone number' })
+  @OptionalPhone()
   phone?: string;
 
   @ApiPropertyOptional()
