@@ -209,7 +209,7 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
   async join(@ConnectedSocket() socket: Socket, @MessageBody() input: JoinChatDto): Answer<'chat:join'> {
     const history = await this.messages.historyForStaff(actorOf(socket), input.chatId, input.afterSeq ?? 0);
     await socket.join(rooms.chat(input.chatId));
-    return { ok: true, ...history, readOnly: !(await this.access.handlesNow(actorOf(socket), input.chatId)) };
+    return { ok: true, ...history, readOnly: !(await this.access.allows(actorOf(socket), input.chatId, 'handle')) };
   }
 
   @SubscribeMessage('chat:leave' satisfies keyof AgentClientEventMap)
@@ -248,7 +248,7 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
 
   @SubscribeMessage('typing' satisfies keyof AgentClientEventMap)
   async typing(@ConnectedSocket() socket: Socket, @MessageBody() input: AgentTypingDto): Promise<void> {
-    if (!(await this.access.handlesNow(actorOf(socket), input.chatId))) return;
+    if (!(await this.access.allows(actorOf(socket), input.chatId, 'handle'))) return;
     this.typingThrottle.forward(socket, input.chatId, input.typing, (typing) => this.notifier.agentTyping(input.chatId, typing));
   }
 }

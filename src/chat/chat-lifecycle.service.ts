@@ -11,6 +11,7 @@ import { TicketEventRepository } from '../tickets/ticket-event.repository';
 import { mapMessage } from '../tickets/ticket.dto';
 import { TicketRepository } from '../tickets/ticket.repository';
 import type { Outcome } from '../tickets/ticket.types';
+import { requireCitizenChatState } from '../tickets/ticket-access';
 import { ChatAccess } from './chat-access.service';
 import { DeskEvents } from './desk-events';
 import { systemText } from './system-messages';
@@ -45,19 +46,19 @@ export class ChatLifecycleService {
 
   async closeByAgent(actor: StaffActor, chatId: string, outcome: Outcome): Promise<void> {
     const chat = await this.access.chatFor(actor, chatId, 'close');
-    if (chat.status !== 'active') throw conflict('This chat is not active');
     const at = this.clock.now();
     const message = await this.transactions.run(async (db) => {
-      if (!(await this.tickets.close(db, chat.id, ['active'], { outcome, closedBy: 'agent', at }))) throw conflict('This chat is not active');
+      if (!(await this.tickets.close(db, chat.id, ['active'], { outcome, closedBy: 'agent', at }))) return null;
       await this.events.record(db, chat.id, { type: 'closed', actorId: actor.id, actorName: actor.displayName, data: { outcome }, at });
       return this.messages.append(db, chat.id, { author: 'system', kind: 'event', body: systemText('closedByAgent', chat.language), createdAt: at });
     });
+    if (!message) throw await this.access.refusalAfterChange(actor, chat.id, 'close');
     this.desk.emit('message', { chatId: chat.id, message: mapMessage(message) });
     this.desk.emit('chat.ended', { chatId: chat.id, by: 'agent', outcome, agentId: chat.assigneeId });
   }
 
   async rate(chat: TicketEntity, score: number, comment: string | undefined): Promise<void> {
-    if (chat.status !== 'closed') throw conflict('A chat can be rated when it has ended');
+    requireCitizenChatState(chat, 'rate');
     const at = this.clock.now();
     await this.transactions.run(async (db) => {
       if (!(await this.tickets.rate(db, chat.id, score, comment ? maskNationalIdsInText(comment) : null, at))) throw conflict('This chat has already been rated');
@@ -66,14 +67,13 @@ export class ChatLifecycleService {
   }
 
   async transfer(actor: StaffActor, chatId: string, toUserId: string): Promise<void> {
-    const chat = await this.access.chatHandledBy(actor, chatId);
-    if (chat.status !== 'active') throw conflict('This chat is not active');
+    const chat = await this.access.chatFor(actor, chatId, 'transfer');
     if (toUserId === actor.id) throw conflict('You already have this chat');
     const target = await this.staff.requireActive(toUserId);
     if (target.status !== 'available') throw conflict(`${target.displayName} is not available`);
     const at = this.clock.now();
     const message = await this.transactions.run(async (db) => {
-      if (!(await this.tickets.reassign(db, chat.id, actor.id, target.id, at))) throw conflict('This chat is no longer yours to transfer');
+      if (!(await this.tickets.reassign(db, chat.id, actor.id, target.id, at))) return null;
       await this.events.record(db, chat.id, {
         type: 'transferred',
         actorId: actor.id,
@@ -88,6 +88,7 @@ export class ChatLifecycleService {
         createdAt: at,
       });
     });
+    if (!message) throw await this.access.refusalAfterChange(actor, chat.id, 'transfer');
     this.desk.emit('chat.assigned', { chatId: chat.id, agentId: target.id, agentName: target.displayName, previousAgentId: actor.id });
     this.desk.emit('message', { chatId: chat.id, message: mapMessage(message) });
   }

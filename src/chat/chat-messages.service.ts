@@ -34,7 +34,7 @@ export class ChatMessagesService {
   }
 
   async sendAsAgent(actor: StaffActor, input: { chatId: string; clientId: string; body: string }): Promise<MessageDto> {
-    return this.store(input.chatId, { role: 'agent', id: actor.id, name: actor.displayName }, input);
+    return this.store(input.chatId, { role: 'agent', id: actor.id, staffRole: actor.role, name: actor.displayName }, input);
   }
 
   async historyForCitizen(chat: TicketEntity, afterSeq: number): Promise<ChatHistory> {
@@ -42,7 +42,7 @@ export class ChatMessagesService {
   }
 
   async historyForStaff(actor: StaffActor, chatId: string, afterSeq: number): Promise<ChatHistory> {
-    const chat = await this.access.chatFor(actor, chatId, 'read');
+    const chat = await this.access.chatFor(actor, chatId, 'join');
     return { chat: mapChat(chat), messages: (await this.messages.listAfter(chat.id, afterSeq)).map(mapMessage) };
   }
 

@@ -79,7 +79,7 @@ export class ChatQueueService {
 
   /** Takes a waiting chat. Of many agents trying at once, exactly one wins; the rest get TAKEN. */
   async accept(actor: StaffActor, chatId: string): Promise<AcceptedChat> {
-    await this.access.chatById(chatId);
+    await this.access.chatFor(actor, chatId, 'accept');
     const assigned = (await this.assign(chatId, actor.id, actor.displayName)) === 'assigned';
     if (!assigned) throw new DomainError('TAKEN', 'Someone else has already taken this chat, or it is no longer waiting');
     const chat = await this.access.chatById(chatId);

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { StaffActor } from '../auth/actor';
 import { Clock } from '../common/clock';
-import { conflict } from '../common/errors';
 import { Transactions } from '../database/transactions';
 import { ProviderDirectory, type Provider } from '../referrals/provider-directory';
 import type { TicketEntity } from '../tickets/entities/ticket.entity';
@@ -44,8 +43,7 @@ export class ChatReferralService {
 
   /** `chat:refer`: only the agent handling the live chat. */
   async referInChat(actor: StaffActor, chatId: string, provider: Provider): Promise<ReferralResult> {
-    const chat = await this.access.chatHandledBy(actor, chatId);
-    if (chat.status !== 'active') throw conflict('This chat is not active');
+    const chat = await this.access.chatFor(actor, chatId, 'handle');
     return this.refer(actor, chat, provider);
   }
 
