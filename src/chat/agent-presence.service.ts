@@ -4,7 +4,7 @@ import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { Transactions } from '../database/transactions';
 import { StaffRepository } from '../staff/staff.repository';
-import { MessageRepository } from '../tickets/message.repository';
+import { MessageStore } from '../tickets/message-store/message-store';
 import { TicketEventRepository } from '../tickets/ticket-event.repository';
 import { ChatDto, mapChat, mapMessage } from '../tickets/ticket.dto';
 import { TicketRepository } from '../tickets/ticket.repository';
@@ -23,7 +23,7 @@ export class AgentPresenceService {
   constructor(
     private readonly staff: StaffRepository,
     private readonly tickets: TicketRepository,
-    private readonly messages: MessageRepository,
+    private readonly messages: MessageStore,
     private readonly events: TicketEventRepository,
     private readonly transactions: Transactions,
     private readonly desk: DeskEvents,

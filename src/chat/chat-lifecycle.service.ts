@@ -6,7 +6,7 @@ import { maskNationalIdsInText } from '../common/national-id-in-text';
 import { Transactions } from '../database/transactions';
 import { StaffService } from '../staff/staff.service';
 import type { TicketEntity } from '../tickets/entities/ticket.entity';
-import { MessageRepository } from '../tickets/message.repository';
+import { MessageStore } from '../tickets/message-store/message-store';
 import { TicketEventRepository } from '../tickets/ticket-event.repository';
 import { mapMessage } from '../tickets/ticket.dto';
 import { TicketRepository } from '../tickets/ticket.repository';
@@ -22,7 +22,7 @@ export class ChatLifecycleService {
   constructor(
     private readonly access: ChatAccess,
     private readonly tickets: TicketRepository,
-    private readonly messages: MessageRepository,
+    private readonly messages: MessageStore,
     private readonly events: TicketEventRepository,
     private readonly staff: StaffService,
     private readonly transactions: Transactions,

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { StaffActor } from '../auth/actor';
 import { CitizenThrottle } from '../common/citizen-throttle';
 import { Clock } from '../common/clock';
-import type { ChatSender } from '../tickets/chat-message-admission';
+import type { ChatSender } from '../tickets/message-store/chat-message-admission';
 import type { TicketEntity } from '../tickets/entities/ticket.entity';
-import { MessageRepository } from '../tickets/message.repository';
+import { MessageStore } from '../tickets/message-store/message-store';
 import { ChatDto, mapChat, mapMessage, MessageDto, NoteDto } from '../tickets/ticket.dto';
 import { TicketsService } from '../tickets/tickets.service';
 import { ChatAccess } from './chat-access.service';
@@ -20,7 +20,7 @@ export interface ChatHistory {
 export class ChatMessagesService {
   constructor(
     private readonly access: ChatAccess,
-    private readonly messages: MessageRepository,
+    private readonly messages: MessageStore,
     private readonly tickets: TicketsService,
     private readonly throttle: CitizenThrottle,
     private readonly desk: DeskEvents,

@@ -6,7 +6,7 @@ import { AppConfig } from '../config/app-config';
 import { Transactions } from '../database/transactions';
 import { StaffRepository } from '../staff/staff.repository';
 import { TicketEntity } from '../tickets/entities/ticket.entity';
-import { MessageRepository } from '../tickets/message.repository';
+import { MessageStore } from '../tickets/message-store/message-store';
 import { TicketEventRepository } from '../tickets/ticket-event.repository';
 import { ChatDto, mapChat, mapMessage, MessageDto } from '../tickets/ticket.dto';
 import { QueuedChat, TicketRepository } from '../tickets/ticket.repository';
@@ -45,7 +45,7 @@ export class ChatQueueService {
 
   constructor(
     private readonly tickets: TicketRepository,
-    private readonly messages: MessageRepository,
+    private readonly messages: MessageStore,
     private readonly events: TicketEventRepository,
     private readonly staff: StaffRepository,
     private readonly access: ChatAccess,

@@ -5,7 +5,7 @@ import { Clock } from '../common/clock';
 import { Transactions } from '../database/transactions';
 import { ProviderDirectory, type Provider } from '../referrals/provider-directory';
 import type { TicketEntity } from '../tickets/entities/ticket.entity';
-import { MessageRepository } from '../tickets/message.repository';
+import { MessageStore } from '../tickets/message-store/message-store';
 import { TicketEventRepository } from '../tickets/ticket-event.repository';
 import { mapMessage, MessageDto } from '../tickets/ticket.dto';
 import { TicketRepository } from '../tickets/ticket.repository';
@@ -34,7 +34,7 @@ export class ChatReferralService {
     private readonly access: ChatAccess,
     private readonly tickets: TicketRepository,
     private readonly ticketsService: TicketsService,
-    private readonly messages: MessageRepository,
+    private readonly messages: MessageStore,
     private readonly events: TicketEventRepository,
     private readonly transactions: Transactions,
     private readonly desk: DeskEvents,

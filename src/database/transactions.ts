@@ -44,7 +44,7 @@ const GATHER_MS = 2;
 const BUSY_WITHIN_MS = 10;
 
 /**
- * The one way to write. PostgreSQL gets ordinary concurrent transactions.
+ * The one way to write (its modes: docs/design/transactions.md). PostgreSQL gets ordinary concurrent transactions.
  *
  * TypeORM's better-sqlite3 driver shares a single connection, so two interleaved async
  * transactions would silently nest; on SQLite writes therefore queue here. Whatever queued while

@@ -1,4 +1,4 @@
-import { DomainError } from '../common/errors';
+import { DomainError } from '../../common/errors';
 import { admitChatMessage, ChatState } from './chat-message-admission';
 
 // Synthetic national identity numbers (valid check digits, test ranges).

@@ -1,8 +1,8 @@
-import { notFound } from '../common/errors';
-import { maskNationalIdsInText } from '../common/national-id-in-text';
-import type { Role } from '../staff/roles';
-import { requireChatAction, requireCitizenChatState } from './ticket-access';
-import type { Author, TicketStatus } from './ticket.types';
+import { notFound } from '../../common/errors';
+import { maskNationalIdsInText } from '../../common/national-id-in-text';
+import type { Role } from '../../staff/roles';
+import { requireChatAction, requireCitizenChatState } from '../ticket-access';
+import type { Author, TicketStatus } from '../ticket.types';
 
 /**
  * Whether a chat takes a message, decided in the transaction that stores it (so a chat closed or
