@@ -15,6 +15,7 @@ import { ChatNotifier } from './chat-notifier';
 import { ChatQueueService } from './chat-queue.service';
 import { ChatReferralService } from './chat-referral.service';
 import { ChatStartService } from './chat-start.service';
+import { ChatTimeline } from './chat-timeline';
 import { TypingThrottle } from './typing-throttle';
 import { ChatSweeper } from './chat-sweeper';
 import { CitizenGateway } from './citizen.gateway';
@@ -30,6 +31,7 @@ import { TranscriptService } from './transcript.service';
   providers: [
     DeskEvents,
     ChatAccess,
+    ChatTimeline,
     ChatStartService,
     TypingThrottle,
     ChatMessagesService,
