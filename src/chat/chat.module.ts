@@ -21,6 +21,8 @@ import { ChatSweeper } from './chat-sweeper';
 import { CitizenGateway } from './citizen.gateway';
 import { ClosingTimeService } from './closing-time.service';
 import { DeskEvents } from './desk-events';
+import { DeskSocketServer } from './desk-socket-server';
+import { StaffNamespaceAuth } from './staff-namespace-auth';
 import { ReferralController } from './referral.controller';
 import { TranscriptController } from './transcript.controller';
 import { TranscriptService } from './transcript.service';
@@ -44,6 +46,8 @@ import { TranscriptService } from './transcript.service';
     TranscriptService,
     ChatReferralService,
     ChatIdentityService,
+    DeskSocketServer,
+    StaffNamespaceAuth,
     CitizenGateway,
     AgentGateway,
   ],
