@@ -1,5 +1,7 @@
 /**
- * Tiers: unit (pure rules, beside the code, and the browser chat client's state in public/js), e2e (started app, real SQLite file), e2e-postgres (the
+ * Tiers: unit (pure rules, beside the code, and the browser chat client's state in public/js), service
+ * (`*.service-spec.ts` beside the code: the providers on a real SQLite file with a fixed clock, no
+ * server; test/support/service-module.ts), e2e (started app, real SQLite file), e2e-postgres (the
  * same e2e suites on PostgreSQL), multi-instance (built server, two instances on PostgreSQL and
  * Redis), browser (Chromium). The PostgreSQL tiers need TEST_POSTGRES_URL (and TEST_REDIS_URL).
  */
@@ -16,6 +18,7 @@ module.exports = {
       // The browser modules (public/js, ES modules in JavaScript) are transpiled for their specs.
       transform: { ...base.transform, '^.+/public/js/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', isolatedModules: true } }] },
     },
+    { ...base, displayName: 'service', testMatch: ['<rootDir>/src/**/*.service-spec.ts'] },
     { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
     {
       ...base,

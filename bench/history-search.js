@@ -11,7 +11,7 @@
  * 3. starts the application in-process and measures GET /api/history over HTTP (keep-alive), for rare
  *    and common words, with and without filters: p50/p95/p99 over --queries requests per scenario;
  * 4. measures how fast chat messages are stored with and without the search triggers, in the same
- *    run, on the same database: through the application's own write path (MessageRepository.append
+ *    run, on the same database: through the application's own write path (MessageStore.append
  *    in Transactions.run, one message per transaction), and with bare SQL doing the same statements.
  * Plain JavaScript on purpose: it uses the compiled application in dist/ and needs no TypeScript runner.
  */
@@ -32,7 +32,7 @@ const { loadConfig } = require(join(dist, 'config/load-config'));
 const { buildDataSourceOptions } = require(join(dist, 'database/data-source-options'));
 const { StaffService } = require(join(dist, 'staff/staff.service'));
 const { Transactions } = require(join(dist, 'database/transactions'));
-const { MessageRepository } = require(join(dist, 'tickets/message.repository'));
+const { MessageStore } = require(join(dist, 'tickets/message-store/message-store'));
 const { SEARCH_BACKFILL, SEARCH_TRIGGERS, SEARCH_TRIGGER_NAMES } = require(join(dist, 'database/migrations/1764400000000-history-search'));
 
 function arg(name, fallback) {
@@ -210,7 +210,7 @@ async function main() {
   // Storing messages: the application's own write path, then bare SQL.
   const dataSource = app.get(DataSource);
   const transactions = app.get(Transactions);
-  const messages = app.get(MessageRepository);
+  const messages = app.get(MessageStore);
   const chatIds = Array.from({ length: 100 }, () => randomUUID());
   await dataSource.query('BEGIN');
   for (const [i, id] of chatIds.entries()) {
@@ -225,7 +225,7 @@ async function main() {
   };
   const rates = [];
   rates.push(
-    await insertRates('application (MessageRepository.append in Transactions.run)', (i) =>
+    await insertRates('application (MessageStore.append in Transactions.run)', (i) =>
       transactions.run((db) => messages.append(db, chatIds[i % chatIds.length], { clientId: randomUUID(), author: 'citizen', kind: 'text', body: text(random() < 0.3 ? ['postkassen'] : []), createdAt: new Date() })), appTriggers),
   );
   await app.close();

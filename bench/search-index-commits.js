@@ -21,7 +21,7 @@ const { DataSource } = require('typeorm');
 const { buildDataSourceOptions } = require(path.join(DIST, 'database/data-source-options'));
 const { sqliteConnection } = require(path.join(DIST, 'database/prepared-statements'));
 const { commitBatch } = require(path.join(DIST, 'database/writer-thread/write-task'));
-const { storeChatMessage } = require(path.join(DIST, 'tickets/store-chat-message.task'));
+const { storeChatMessage } = require(path.join(DIST, 'tickets/message-store/store-chat-message.task'));
 
 const WORDS = 'hei jeg får ikke logget inn i digipost med bankid brevet fra skatteetaten e-boks passord mobil hjelp takk nav'.split(' ');
 

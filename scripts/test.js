@@ -44,7 +44,7 @@ mustRun('npx', ['tsc', '-p', 'public/js/tsconfig.json']); // the browser modules
 mustRun('npm', ['run', 'build', '--silent']);
 process.env.DESK_BUILT = '1';
 
-const projects = ['unit', 'e2e'];
+const projects = ['unit', 'service', 'e2e'];
 let startedServices = false;
 if (!process.env.TEST_POSTGRES_URL && haveServers()) startedServices = startServices();
 if (process.env.TEST_POSTGRES_URL && process.env.TEST_REDIS_URL) projects.push('e2e-postgres', 'multi-instance');

@@ -4,10 +4,9 @@ import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { Transactions } from '../database/transactions';
 import { StaffRepository } from '../staff/staff.repository';
-import { MessageRepository } from '../tickets/message.repository';
-import { TicketEventRepository } from '../tickets/ticket-event.repository';
-import { ChatDto, mapChat, mapMessage } from '../tickets/ticket.dto';
+import { ChatDto, mapChat } from '../tickets/ticket.dto';
 import { TicketRepository } from '../tickets/ticket.repository';
+import { ChatTimeline } from './chat-timeline';
 import { DeskEvents } from './desk-events';
 import { systemText } from './system-messages';
 
@@ -23,9 +22,8 @@ export class AgentPresenceService {
   constructor(
     private readonly staff: StaffRepository,
     private readonly tickets: TicketRepository,
-    private readonly messages: MessageRepository,
-    private readonly events: TicketEventRepository,
     private readonly transactions: Transactions,
+    private readonly timeline: ChatTimeline,
     private readonly desk: DeskEvents,
     private readonly config: AppConfig,
     private readonly clock: Clock,
@@ -80,15 +78,16 @@ export class AgentPresenceService {
     const chats = await this.tickets.findActiveForAssignees(gone.map((u) => u.id));
     let requeued = 0;
     for (const chat of chats) {
-      const message = await this.transactions.run(async (db) => {
-        if (!(await this.tickets.requeue(db, chat.id, chat.assigneeId!, now))) return null;
-        await this.events.record(db, chat.id, { type: 'requeued', data: { fromUserId: chat.assigneeId, reason: 'agent unavailable' }, at: now });
-        return this.messages.append(db, chat.id, { author: 'system', kind: 'event', body: systemText('requeued', chat.language), createdAt: now });
+      const previousAgentId = chat.assigneeId!;
+      const message = await this.timeline.record({
+        chatId: chat.id,
+        at: now,
+        update: (db) => this.tickets.requeue(db, chat.id, previousAgentId, now),
+        event: { type: 'requeued', data: { fromUserId: previousAgentId, reason: 'agent unavailable' } },
+        say: systemText('requeued', chat.language),
+        before: [['chat.requeued', { chatId: chat.id, previousAgentId }]],
       });
-      if (!message) continue;
-      requeued += 1;
-      this.desk.emit('chat.requeued', { chatId: chat.id, previousAgentId: chat.assigneeId! });
-      this.desk.emit('message', { chatId: chat.id, message: mapMessage(message) });
+      if (message) requeued += 1;
     }
     if (requeued > 0) {
       this.logger.log(`Returned ${requeued} chat(s) of unavailable agents to the queue`);

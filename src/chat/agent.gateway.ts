@@ -9,9 +9,6 @@ import {
   WebSocketGateway,
 } from '@nestjs/websockets';
 import type { StaffActor } from '../auth/actor';
-import { hasPermission } from '../auth/permissions';
-import { SessionRevoker } from '../auth/session-revoker';
-import { StaffSocketAuth, StaffSocketIdentity } from '../auth/staff-socket-auth';
 import { createValidationPipe } from '../common/validation';
 import { WsAckExceptionFilter } from '../common/ws-ack-exception.filter';
 import { StaffService } from '../staff/staff.service';
@@ -45,17 +42,9 @@ import { TypingThrottle } from './typing-throttle';
 
 type Answer<E extends keyof AgentClientEventMap> = Promise<Reply<AgentClientEventMap, E>>;
 
-/** How often this instance's agent sockets are looked over for a session that ended unseen. */
-const SESSION_SWEEP_MS = 2000;
-
 const actorOf = (socket: Socket): StaffActor => (socket.data as { actor: StaffActor }).actor;
 
-/**
- * The staff side. The session cookie is checked at the handshake; without one the socket is refused.
- * The socket then lives only as long as its session's rights: disabling, a role change, a password
- * reset and log-out close it on every instance (SessionRevoker, through the rooms `user:<id>` and
- * `session:<key>`), and an event after the session's absolute end closes it.
- */
+/** The staff side: agents' presence, the queue and their chats (authentication: StaffNamespaceAuth). */
 @WebSocketGateway({ namespace: NAMESPACES.agent })
 @UseFilters(WsAckExceptionFilter)
 @UsePipes(createValidationPipe())
@@ -63,10 +52,8 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
   private readonly logger = new Logger('AgentGateway');
   private namespace!: Namespace;
   private closing = false;
-  private sessionSweep?: NodeJS.Timeout;
 
   constructor(
-    private readonly auth: StaffSocketAuth,
     private readonly presence: AgentPresenceService,
     private readonly queue: ChatQueueService,
     private readonly messages: ChatMessagesService,
@@ -76,37 +63,15 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
     private readonly notifier: ChatNotifier,
     private readonly referrals: ChatReferralService,
     private readonly typingThrottle: TypingThrottle,
-    private readonly revoker: SessionRevoker,
   ) {}
 
   afterInit(namespace: Namespace): void {
     this.namespace = namespace;
-    this.notifier.attachAgents(namespace);
-    this.revoker.attachSockets({
-      closeUser: (userId, keepSessionKey) => {
-        const sockets = namespace.in(rooms.user(userId));
-        (keepSessionKey ? sockets.except(rooms.session(keepSessionKey)) : sockets).disconnectSockets(true);
-      },
-      closeSession: (key) => namespace.in(rooms.session(key)).disconnectSockets(true),
-    });
-    this.sessionSweep = setInterval(() => this.sweepSessions(), SESSION_SWEEP_MS);
-    this.sessionSweep.unref();
-    namespace.use((socket, next) => {
-      this.auth
-        .identify(socket)
-        .then((identity) => {
-          if (typeof identity === 'string') return next(new Error(identity));
-          Object.assign(socket.data as object, identity);
-          next();
-        })
-        .catch(() => next(new Error('UNAUTHENTICATED')));
-    });
   }
 
   async handleConnection(socket: Socket): Promise<void> {
     const actor = actorOf(socket);
     if (!actor) return;
-    this.checkEveryEvent(socket);
     try {
       await this.welcome(socket, actor);
     } catch (error) {
@@ -116,42 +81,7 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
     }
   }
 
-  /** Sockets that only listen are checked too (each is read again at most every 30 s; see stillValid). */
-  private sweepSessions(): void {
-    for (const socket of this.namespace.sockets.values()) {
-      const identity = socket.data as Partial<StaffSocketIdentity>;
-      if (!identity.actor) continue;
-      this.auth.stillValid(socket, identity as StaffSocketIdentity).then(
-        (valid) => valid || socket.disconnect(true),
-        () => socket.disconnect(true),
-      );
-    }
-  }
-
-  /**
-   * Every event waits for the session check (StaffSocketAuth.stillValid); the checks are chained so
-   * that events keep their order even when one of them reads the database.
-   */
-  private checkEveryEvent(socket: Socket): void {
-    let gate: Promise<boolean> = Promise.resolve(true);
-    socket.use((_packet, next) => {
-      gate = gate.then((valid) => valid && this.auth.stillValid(socket, socket.data as StaffSocketIdentity)).catch(() => false);
-      void gate.then((valid) => {
-        if (valid) return next();
-        next(new Error('UNAUTHENTICATED'));
-        socket.disconnect(true);
-      });
-    });
-  }
-
   private async welcome(socket: Socket, actor: StaffActor): Promise<void> {
-    const { sessionKey } = socket.data as StaffSocketIdentity;
-    await socket.join([rooms.user(actor.id), rooms.session(sessionKey), ...(hasPermission(actor.role, 'desk:supervise') ? [rooms.supervisors] : [])]);
-    // A revocation that came between the handshake and joining these rooms missed this socket.
-    if (!(await this.auth.stillValid(socket, socket.data as StaffSocketIdentity, true))) {
-      socket.disconnect(true);
-      return;
-    }
     const state = await this.presence.connected(actor);
     await socket.join(state.chats.map((chat) => rooms.chat(chat.id)));
     if (state.status === 'available') await socket.join(rooms.available);
@@ -165,7 +95,6 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
   /** Sockets close as the server stops: this instance going away is not the agent going away. */
   beforeApplicationShutdown(): void {
     this.closing = true;
-    clearInterval(this.sessionSweep);
   }
 
   async handleDisconnect(socket: Socket): Promise<void> {
@@ -209,7 +138,7 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
   async join(@ConnectedSocket() socket: Socket, @MessageBody() input: JoinChatDto): Answer<'chat:join'> {
     const history = await this.messages.historyForStaff(actorOf(socket), input.chatId, input.afterSeq ?? 0);
     await socket.join(rooms.chat(input.chatId));
-    return { ok: true, ...history, readOnly: !(await this.access.handlesNow(actorOf(socket), input.chatId)) };
+    return { ok: true, ...history, readOnly: !(await this.access.allows(actorOf(socket), input.chatId, 'handle')) };
   }
 
   @SubscribeMessage('chat:leave' satisfies keyof AgentClientEventMap)
@@ -248,7 +177,7 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
 
   @SubscribeMessage('typing' satisfies keyof AgentClientEventMap)
   async typing(@ConnectedSocket() socket: Socket, @MessageBody() input: AgentTypingDto): Promise<void> {
-    if (!(await this.access.handlesNow(actorOf(socket), input.chatId))) return;
+    if (!(await this.access.allows(actorOf(socket), input.chatId, 'handle'))) return;
     this.typingThrottle.forward(socket, input.chatId, input.typing, (typing) => this.notifier.agentTyping(input.chatId, typing));
   }
 }

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { StaffActor } from '../auth/actor';
-import { DomainError, notFound } from '../common/errors';
+import { conflict, DomainError, notFound } from '../common/errors';
 import type { TicketEntity } from '../tickets/entities/ticket.entity';
-import { requireTicketAccess, TicketAccess, ticketAccessFor } from '../tickets/ticket-access';
+import { requireChatAction, TicketAction, ticketRefusal } from '../tickets/ticket-access';
 import { TicketRepository } from '../tickets/ticket.repository';
 import { hashChatToken } from './chat-token';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Finding a chat for whoever asks: the citizen by its token, staff by the one access rule (tickets/ticket-access.ts). */
+/** Finding a chat for whoever asks: the citizen by its token, staff through the one policy (tickets/ticket-access.ts). */
 @Injectable()
 export class ChatAccess {
   constructor(private readonly tickets: TicketRepository) {}
@@ -26,21 +26,23 @@ export class ChatAccess {
     return chat;
   }
 
-  /** The chat, if the actor may do `action` with it (one rule for HTTP and sockets: tickets/ticket-access.ts); FORBIDDEN otherwise. */
-  async chatFor(actor: StaffActor, chatId: string, action: keyof TicketAccess): Promise<TicketEntity> {
+  /** The chat, if the actor may do `action` with it now: FORBIDDEN for permission, CONFLICT for state. */
+  async chatFor(actor: StaffActor, chatId: string, action: TicketAction): Promise<TicketEntity> {
     const chat = await this.chatById(chatId);
-    requireTicketAccess(actor, chat, action);
+    requireChatAction(actor, chat, action);
     return chat;
   }
 
-  /** The agent handling the chat; an agent may write only in their own chats. */
-  chatHandledBy(actor: StaffActor, chatId: string): Promise<TicketEntity> {
-    return this.chatFor(actor, chatId, 'handle');
+  /** Whether the actor may do `action` with the chat now. */
+  async allows(actor: StaffActor, chatId: string, action: TicketAction): Promise<boolean> {
+    return ticketRefusal(actor, await this.chatById(chatId), action) === null;
   }
 
-  /** Whether the actor answers in this chat now: it is active and theirs. */
-  async handlesNow(actor: StaffActor, chatId: string): Promise<boolean> {
-    const chat = await this.chatById(chatId);
-    return chat.status === 'active' && ticketAccessFor(actor, chat).handle;
+  /**
+   * Why a conditional update found the chat changed since it was read: read again, the policy says
+   * whether it is now a matter of permission (handed to a colleague: FORBIDDEN) or of state (CONFLICT).
+   */
+  async refusalAfterChange(actor: StaffActor, chatId: string, action: TicketAction): Promise<DomainError> {
+    return ticketRefusal(actor, await this.chatById(chatId), action) ?? conflict('This chat has just changed; try again');
   }
 }

@@ -6,13 +6,12 @@ import { maskNationalIdsInText } from '../common/national-id-in-text';
 import { Transactions } from '../database/transactions';
 import { StaffService } from '../staff/staff.service';
 import type { TicketEntity } from '../tickets/entities/ticket.entity';
-import { MessageRepository } from '../tickets/message.repository';
 import { TicketEventRepository } from '../tickets/ticket-event.repository';
-import { mapMessage } from '../tickets/ticket.dto';
 import { TicketRepository } from '../tickets/ticket.repository';
 import type { Outcome } from '../tickets/ticket.types';
+import { requireCitizenChatState } from '../tickets/ticket-access';
 import { ChatAccess } from './chat-access.service';
-import { DeskEvents } from './desk-events';
+import { ChatTimeline, QUEUE_CHANGED } from './chat-timeline';
 import { systemText } from './system-messages';
 
 /** Ending, closing, rating and handing over a chat. */
@@ -21,43 +20,42 @@ export class ChatLifecycleService {
   constructor(
     private readonly access: ChatAccess,
     private readonly tickets: TicketRepository,
-    private readonly messages: MessageRepository,
     private readonly events: TicketEventRepository,
     private readonly staff: StaffService,
     private readonly transactions: Transactions,
-    private readonly desk: DeskEvents,
+    private readonly timeline: ChatTimeline,
     private readonly clock: Clock,
   ) {}
 
   async endByCitizen(chat: TicketEntity): Promise<void> {
     if (chat.status !== 'queued' && chat.status !== 'active') return; // ending twice is harmless
     const at = this.clock.now();
-    const result = await this.transactions.run(async (db) => {
-      if (!(await this.tickets.close(db, chat.id, ['queued', 'active'], { outcome: null, closedBy: 'citizen', at }))) return null;
-      await this.events.record(db, chat.id, { type: 'ended-by-citizen', at });
-      return this.messages.append(db, chat.id, { author: 'system', kind: 'event', body: systemText('endedByCitizen', chat.language), createdAt: at });
+    await this.timeline.record({
+      chatId: chat.id,
+      at,
+      update: (db) => this.tickets.close(db, chat.id, ['queued', 'active'], { outcome: null, closedBy: 'citizen', at }),
+      event: { type: 'ended-by-citizen' },
+      say: systemText('endedByCitizen', chat.language),
+      after: [['chat.ended', { chatId: chat.id, by: 'citizen', agentId: chat.assigneeId }], ...(chat.status === 'queued' ? [QUEUE_CHANGED] : [])],
     });
-    if (!result) return;
-    this.desk.emit('message', { chatId: chat.id, message: mapMessage(result) });
-    this.desk.emit('chat.ended', { chatId: chat.id, by: 'citizen', agentId: chat.assigneeId });
-    if (chat.status === 'queued') this.desk.emit('queue.changed', {});
   }
 
   async closeByAgent(actor: StaffActor, chatId: string, outcome: Outcome): Promise<void> {
     const chat = await this.access.chatFor(actor, chatId, 'close');
-    if (chat.status !== 'active') throw conflict('This chat is not active');
     const at = this.clock.now();
-    const message = await this.transactions.run(async (db) => {
-      if (!(await this.tickets.close(db, chat.id, ['active'], { outcome, closedBy: 'agent', at }))) throw conflict('This chat is not active');
-      await this.events.record(db, chat.id, { type: 'closed', actorId: actor.id, actorName: actor.displayName, data: { outcome }, at });
-      return this.messages.append(db, chat.id, { author: 'system', kind: 'event', body: systemText('closedByAgent', chat.language), createdAt: at });
+    const message = await this.timeline.record({
+      chatId,
+      at,
+      update: (db) => this.tickets.close(db, chatId, ['active'], { outcome, closedBy: 'agent', at }),
+      event: { type: 'closed', actorId: actor.id, actorName: actor.displayName, data: { outcome } },
+      say: systemText('closedByAgent', chat.language),
+      after: [['chat.ended', { chatId, by: 'agent', outcome, agentId: chat.assigneeId }]],
     });
-    this.desk.emit('message', { chatId: chat.id, message: mapMessage(message) });
-    this.desk.emit('chat.ended', { chatId: chat.id, by: 'agent', outcome, agentId: chat.assigneeId });
+    if (!message) throw await this.access.refusalAfterChange(actor, chatId, 'close');
   }
 
   async rate(chat: TicketEntity, score: number, comment: string | undefined): Promise<void> {
-    if (chat.status !== 'closed') throw conflict('A chat can be rated when it has ended');
+    requireCitizenChatState(chat, 'rate');
     const at = this.clock.now();
     await this.transactions.run(async (db) => {
       if (!(await this.tickets.rate(db, chat.id, score, comment ? maskNationalIdsInText(comment) : null, at))) throw conflict('This chat has already been rated');
@@ -66,29 +64,19 @@ export class ChatLifecycleService {
   }
 
   async transfer(actor: StaffActor, chatId: string, toUserId: string): Promise<void> {
-    const chat = await this.access.chatHandledBy(actor, chatId);
-    if (chat.status !== 'active') throw conflict('This chat is not active');
+    const chat = await this.access.chatFor(actor, chatId, 'transfer');
     if (toUserId === actor.id) throw conflict('You already have this chat');
     const target = await this.staff.requireActive(toUserId);
     if (target.status !== 'available') throw conflict(`${target.displayName} is not available`);
     const at = this.clock.now();
-    const message = await this.transactions.run(async (db) => {
-      if (!(await this.tickets.reassign(db, chat.id, actor.id, target.id, at))) throw conflict('This chat is no longer yours to transfer');
-      await this.events.record(db, chat.id, {
-        type: 'transferred',
-        actorId: actor.id,
-        actorName: actor.displayName,
-        data: { toUserId: target.id, toName: target.displayName },
-        at,
-      });
-      return this.messages.append(db, chat.id, {
-        author: 'system',
-        kind: 'event',
-        body: systemText('transferred', chat.language, { agent: target.displayName }),
-        createdAt: at,
-      });
+    const message = await this.timeline.record({
+      chatId,
+      at,
+      update: (db) => this.tickets.reassign(db, chatId, actor.id, target.id, at),
+      event: { type: 'transferred', actorId: actor.id, actorName: actor.displayName, data: { toUserId: target.id, toName: target.displayName } },
+      say: systemText('transferred', chat.language, { agent: target.displayName }),
+      before: [['chat.assigned', { chatId, agentId: target.id, agentName: target.displayName, previousAgentId: actor.id }]],
     });
-    this.desk.emit('chat.assigned', { chatId: chat.id, agentId: target.id, agentName: target.displayName, previousAgentId: actor.id });
-    this.desk.emit('message', { chatId: chat.id, message: mapMessage(message) });
+    if (!message) throw await this.access.refusalAfterChange(actor, chatId, 'transfer');
   }
 }

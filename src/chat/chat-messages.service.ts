@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { StaffActor } from '../auth/actor';
 import { CitizenThrottle } from '../common/citizen-throttle';
 import { Clock } from '../common/clock';
-import type { ChatSender } from '../tickets/chat-message-admission';
+import type { ChatSender } from '../tickets/message-store/chat-message-admission';
 import type { TicketEntity } from '../tickets/entities/ticket.entity';
-import { MessageRepository } from '../tickets/message.repository';
+import { MessageStore } from '../tickets/message-store/message-store';
 import { ChatDto, mapChat, mapMessage, MessageDto, NoteDto } from '../tickets/ticket.dto';
 import { TicketsService } from '../tickets/tickets.service';
 import { ChatAccess } from './chat-access.service';
@@ -20,7 +20,7 @@ export interface ChatHistory {
 export class ChatMessagesService {
   constructor(
     private readonly access: ChatAccess,
-    private readonly messages: MessageRepository,
+    private readonly messages: MessageStore,
     private readonly tickets: TicketsService,
     private readonly throttle: CitizenThrottle,
     private readonly desk: DeskEvents,
@@ -34,7 +34,7 @@ export class ChatMessagesService {
   }
 
   async sendAsAgent(actor: StaffActor, input: { chatId: string; clientId: string; body: string }): Promise<MessageDto> {
-    return this.store(input.chatId, { role: 'agent', id: actor.id, name: actor.displayName }, input);
+    return this.store(input.chatId, { role: 'agent', id: actor.id, staffRole: actor.role, name: actor.displayName }, input);
   }
 
   async historyForCitizen(chat: TicketEntity, afterSeq: number): Promise<ChatHistory> {
@@ -42,7 +42,7 @@ export class ChatMessagesService {
   }
 
   async historyForStaff(actor: StaffActor, chatId: string, afterSeq: number): Promise<ChatHistory> {
-    const chat = await this.access.chatFor(actor, chatId, 'read');
+    const chat = await this.access.chatFor(actor, chatId, 'join');
     return { chat: mapChat(chat), messages: (await this.messages.listAfter(chat.id, afterSeq)).map(mapMessage) };
   }
 

@@ -2,6 +2,7 @@ import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/commo
 import { RedisConnection } from '../scaling/redis-connection';
 import { ChatQueueService } from './chat-queue.service';
 import { DeskEvents } from './desk-events';
+import { DeskSocketServer } from './desk-socket-server';
 import { rooms, type AgentNamespace, type CitizenNamespace } from './socket-contract';
 
 /** Between two rounds of queue pushes on one instance (positions must reach citizens within 1 s). */
@@ -17,8 +18,6 @@ const QUEUE_CHANGED = 'desk:queue-changed';
 @Injectable()
 export class ChatNotifier implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('Notifier');
-  private citizens?: CitizenNamespace;
-  private agents?: AgentNamespace;
   private queuePushTimer?: NodeJS.Timeout;
   private queuePushRunning = false;
   private queueDirty = false;
@@ -33,16 +32,15 @@ export class ChatNotifier implements OnModuleInit, OnModuleDestroy {
     private readonly desk: DeskEvents,
     private readonly queue: ChatQueueService,
     private readonly redis: RedisConnection,
+    private readonly sockets: DeskSocketServer,
   ) {}
 
-  attachCitizens(namespace: CitizenNamespace): void {
-    this.citizens = namespace;
-    // A queue change on another instance (Redis): push to this instance's sockets too.
-    namespace.on(QUEUE_CHANGED, () => this.scheduleQueuePush());
+  private get citizens(): CitizenNamespace | undefined {
+    return this.sockets.citizens;
   }
 
-  attachAgents(namespace: AgentNamespace): void {
-    this.agents = namespace;
+  private get agents(): AgentNamespace | undefined {
+    return this.sockets.agents;
   }
 
   /** Staff with at least one socket open on any instance (throws if an instance does not answer). */
@@ -53,6 +51,8 @@ export class ChatNotifier implements OnModuleInit, OnModuleDestroy {
   }
 
   onModuleInit(): void {
+    // A queue change on another instance (Redis): push to this instance's sockets too.
+    this.sockets.whenReady(() => this.citizens?.on(QUEUE_CHANGED, () => this.scheduleQueuePush()));
     this.desk.on('message', ({ chatId, message }) => {
       this.citizens?.to(rooms.chat(chatId)).emit('message:new', message);
       this.agents?.to(rooms.chat(chatId)).emit('message:new', message);

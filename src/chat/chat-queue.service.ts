@@ -3,16 +3,13 @@ import type { StaffActor } from '../auth/actor';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/errors';
 import { AppConfig } from '../config/app-config';
-import { Transactions } from '../database/transactions';
 import { StaffRepository } from '../staff/staff.repository';
-import { TicketEntity } from '../tickets/entities/ticket.entity';
-import { MessageRepository } from '../tickets/message.repository';
-import { TicketEventRepository } from '../tickets/ticket-event.repository';
+import { MessageStore } from '../tickets/message-store/message-store';
 import { ChatDto, mapChat, mapMessage, MessageDto } from '../tickets/ticket.dto';
 import { QueuedChat, TicketRepository } from '../tickets/ticket.repository';
 import { CitizenContext, CitizenContextService } from '../citizens/citizen-context.service';
 import { ChatAccess } from './chat-access.service';
-import { DeskEvents } from './desk-events';
+import { ChatTimeline, QUEUE_CHANGED } from './chat-timeline';
 import { systemText } from './system-messages';
 import { estimateWaitSeconds, typicalHandlingSeconds } from './wait-estimate';
 
@@ -45,12 +42,10 @@ export class ChatQueueService {
 
   constructor(
     private readonly tickets: TicketRepository,
-    private readonly messages: MessageRepository,
-    private readonly events: TicketEventRepository,
+    private readonly messages: MessageStore,
     private readonly staff: StaffRepository,
     private readonly access: ChatAccess,
-    private readonly transactions: Transactions,
-    private readonly desk: DeskEvents,
+    private readonly timeline: ChatTimeline,
     private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly citizens: CitizenContextService,
@@ -79,7 +74,7 @@ export class ChatQueueService {
 
   /** Takes a waiting chat. Of many agents trying at once, exactly one wins; the rest get TAKEN. */
   async accept(actor: StaffActor, chatId: string): Promise<AcceptedChat> {
-    await this.access.chatById(chatId);
+    await this.access.chatFor(actor, chatId, 'accept');
     const assigned = (await this.assign(chatId, actor.id, actor.displayName)) === 'assigned';
     if (!assigned) throw new DomainError('TAKEN', 'Someone else has already taken this chat, or it is no longer waiting');
     const chat = await this.access.chatById(chatId);
@@ -124,28 +119,25 @@ export class ChatQueueService {
 
   /** `limit`: the most active chats the agent may have, checked in the same transaction. */
   private async assign(chatId: string, agentId: string, agentName: string, limit?: number): Promise<'assigned' | 'taken' | 'full'> {
+    let full = false;
     const at = this.clock.now();
-    const outcome = await this.transactions.run(async (db) => {
-      if (limit !== undefined) {
-        await this.staff.lockForAssignment(db, agentId);
-        if ((await this.tickets.countActiveAssignedTo(db, agentId)) >= limit) return 'full' as const;
-      }
-      if (!(await this.tickets.claimQueued(db, chatId, agentId, at))) return 'taken' as const;
-      const chat = await db.getRepository(TicketEntity).findOneByOrFail({ id: chatId });
-      await this.events.record(db, chatId, { type: 'accepted', actorId: agentId, actorName: agentName, at });
-      const message = await this.messages.append(db, chatId, {
-        author: 'system',
-        kind: 'event',
-        body: systemText('joined', chat.language, { agent: agentName }),
-        createdAt: at,
-      });
-      return { message };
+    const message = await this.timeline.record({
+      chatId,
+      at,
+      update: async (db) => {
+        if (limit !== undefined) {
+          await this.staff.lockForAssignment(db, agentId);
+          full = (await this.tickets.countActiveAssignedTo(db, agentId)) >= limit;
+          if (full) return false;
+        }
+        return this.tickets.claimQueued(db, chatId, agentId, at);
+      },
+      event: { type: 'accepted', actorId: agentId, actorName: agentName },
+      say: (chat) => systemText('joined', chat.language, { agent: agentName }),
+      before: [['chat.assigned', { chatId, agentId, agentName }]],
+      after: [QUEUE_CHANGED],
     });
-    if (typeof outcome === 'string') return outcome;
-    this.desk.emit('chat.assigned', { chatId, agentId, agentName });
-    this.desk.emit('message', { chatId, message: mapMessage(outcome.message) });
-    this.desk.emit('queue.changed', {});
-    return 'assigned';
+    return message ? 'assigned' : full ? 'full' : 'taken';
   }
 
   private async typicalHandlingSeconds(): Promise<number> {

@@ -2,11 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { StaffActor } from '../auth/actor';
 import { Clock } from '../common/clock';
-import { conflict } from '../common/errors';
 import { Transactions } from '../database/transactions';
 import { ProviderDirectory, type Provider } from '../referrals/provider-directory';
 import type { TicketEntity } from '../tickets/entities/ticket.entity';
-import { MessageRepository } from '../tickets/message.repository';
+import { MessageStore } from '../tickets/message-store/message-store';
 import { TicketEventRepository } from '../tickets/ticket-event.repository';
 import { mapMessage, MessageDto } from '../tickets/ticket.dto';
 import { TicketRepository } from '../tickets/ticket.repository';
@@ -35,7 +34,7 @@ export class ChatReferralService {
     private readonly access: ChatAccess,
     private readonly tickets: TicketRepository,
     private readonly ticketsService: TicketsService,
-    private readonly messages: MessageRepository,
+    private readonly messages: MessageStore,
     private readonly events: TicketEventRepository,
     private readonly transactions: Transactions,
     private readonly desk: DeskEvents,
@@ -44,8 +43,7 @@ export class ChatReferralService {
 
   /** `chat:refer`: only the agent handling the live chat. */
   async referInChat(actor: StaffActor, chatId: string, provider: Provider): Promise<ReferralResult> {
-    const chat = await this.access.chatHandledBy(actor, chatId);
-    if (chat.status !== 'active') throw conflict('This chat is not active');
+    const chat = await this.access.chatFor(actor, chatId, 'handle');
     return this.refer(actor, chat, provider);
   }
 

@@ -15,11 +15,14 @@ import { ChatNotifier } from './chat-notifier';
 import { ChatQueueService } from './chat-queue.service';
 import { ChatReferralService } from './chat-referral.service';
 import { ChatStartService } from './chat-start.service';
+import { ChatTimeline } from './chat-timeline';
 import { TypingThrottle } from './typing-throttle';
 import { ChatSweeper } from './chat-sweeper';
 import { CitizenGateway } from './citizen.gateway';
 import { ClosingTimeService } from './closing-time.service';
 import { DeskEvents } from './desk-events';
+import { DeskSocketServer } from './desk-socket-server';
+import { StaffNamespaceAuth } from './staff-namespace-auth';
 import { ReferralController } from './referral.controller';
 import { TranscriptController } from './transcript.controller';
 import { TranscriptService } from './transcript.service';
@@ -30,6 +33,7 @@ import { TranscriptService } from './transcript.service';
   providers: [
     DeskEvents,
     ChatAccess,
+    ChatTimeline,
     ChatStartService,
     TypingThrottle,
     ChatMessagesService,
@@ -42,6 +46,8 @@ import { TranscriptService } from './transcript.service';
     TranscriptService,
     ChatReferralService,
     ChatIdentityService,
+    DeskSocketServer,
+    StaffNamespaceAuth,
     CitizenGateway,
     AgentGateway,
   ],

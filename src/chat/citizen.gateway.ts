@@ -3,7 +3,6 @@ import {
   ConnectedSocket,
   MessageBody,
   OnGatewayConnection,
-  OnGatewayInit,
   SubscribeMessage,
   WebSocketGateway,
 } from '@nestjs/websockets';
@@ -24,7 +23,6 @@ import {
   NAMESPACES,
   rooms,
   type CitizenClientEventMap,
-  type CitizenNamespace,
   type CitizenSocket as Socket,
   type Reply,
 } from './socket-contract';
@@ -41,7 +39,7 @@ interface CitizenSocketData {
 @WebSocketGateway({ namespace: NAMESPACES.citizen })
 @UseFilters(WsAckExceptionFilter)
 @UsePipes(createValidationPipe())
-export class CitizenGateway implements OnGatewayInit, OnGatewayConnection {
+export class CitizenGateway implements OnGatewayConnection {
   private readonly logger = new Logger('CitizenGateway');
 
   constructor(
@@ -56,10 +54,6 @@ export class CitizenGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly addresses: ClientAddresses,
     private readonly typingThrottle: TypingThrottle,
   ) {}
-
-  afterInit(namespace: CitizenNamespace): void {
-    this.notifier.attachCitizens(namespace);
-  }
 
   /** A token given at connection time rejoins the chat at once (a reconnect). */
   async handleConnection(socket: Socket): Promise<void> {

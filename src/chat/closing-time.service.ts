@@ -1,12 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
-import { Transactions } from '../database/transactions';
 import { OpeningHoursService } from '../opening-hours/opening-hours.service';
-import { MessageRepository } from '../tickets/message.repository';
-import { TicketEventRepository } from '../tickets/ticket-event.repository';
-import { mapMessage } from '../tickets/ticket.dto';
 import { TicketRepository } from '../tickets/ticket.repository';
+import { ChatTimeline } from './chat-timeline';
 import { DeskEvents } from './desk-events';
 import { systemText } from './system-messages';
 
@@ -22,9 +19,7 @@ export class ClosingTimeService {
   constructor(
     private readonly hours: OpeningHoursService,
     private readonly tickets: TicketRepository,
-    private readonly messages: MessageRepository,
-    private readonly events: TicketEventRepository,
-    private readonly transactions: Transactions,
+    private readonly timeline: ChatTimeline,
     private readonly desk: DeskEvents,
     private readonly config: AppConfig,
     private readonly clock: Clock,
@@ -41,21 +36,15 @@ export class ClosingTimeService {
     const waiting = await this.tickets.findQueuedOldestFirst();
     let converted = 0;
     for (const { id } of waiting) {
-      const result = await this.transactions.run(async (db) => {
-        if (!(await this.tickets.convertQueuedToTicket(db, id, now))) return null;
-        const chat = await this.tickets.findById(id);
-        await this.events.record(db, id, { type: 'converted-to-ticket', data: { reason: 'closing time' }, at: now });
-        return this.messages.append(db, id, {
-          author: 'system',
-          kind: 'event',
-          body: systemText('convertedToTicket', chat!.language, { reference: chat!.reference }),
-          createdAt: now,
-        });
+      const message = await this.timeline.record({
+        chatId: id,
+        at: now,
+        update: (db) => this.tickets.convertQueuedToTicket(db, id, now),
+        event: { type: 'converted-to-ticket', data: { reason: 'closing time' } },
+        say: (chat) => systemText('convertedToTicket', chat.language, { reference: chat.reference }),
+        after: [['chat.ended', { chatId: id, by: 'system' }]],
       });
-      if (!result) continue;
-      converted += 1;
-      this.desk.emit('message', { chatId: id, message: mapMessage(result) });
-      this.desk.emit('chat.ended', { chatId: id, by: 'system' });
+      if (message) converted += 1;
     }
     if (converted > 0) {
       this.logger.log(`Closing time: ${converted} waiting chat(s) became tickets`);

@@ -5,7 +5,7 @@ import { DomainError, forbidden } from '../common/errors';
 import { AppConfig } from '../config/app-config';
 import type { TicketEntity } from '../tickets/entities/ticket.entity';
 import { requireTicketAccess } from '../tickets/ticket-access';
-import { MessageRepository } from '../tickets/message.repository';
+import { MessageStore } from '../tickets/message-store/message-store';
 import type { Language } from '../tickets/ticket.types';
 import { ChatAccess } from './chat-access.service';
 import { hashChatToken } from './chat-token';
@@ -36,7 +36,7 @@ export interface Transcript {
 export class TranscriptService {
   constructor(
     private readonly access: ChatAccess,
-    private readonly messages: MessageRepository,
+    private readonly messages: MessageStore,
     private readonly config: AppConfig,
   ) {}
 

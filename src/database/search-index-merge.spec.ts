@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { storeChatMessage } from '../tickets/store-chat-message.task';
+import { storeChatMessage } from '../tickets/message-store/store-chat-message.task';
 import { buildDataSourceOptions } from './data-source-options';
 import { sqliteConnection } from './prepared-statements';
 import { commitBatch, WriteTask } from './writer-thread/write-task';

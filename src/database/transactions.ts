@@ -44,17 +44,9 @@ const GATHER_MS = 2;
 const BUSY_WITHIN_MS = 10;
 
 /**
- * The one way to write. PostgreSQL gets ordinary concurrent transactions.
- *
- * TypeORM's better-sqlite3 driver shares a single connection, so two interleaved async
- * transactions would silently nest; on SQLite writes therefore queue here. Whatever queued while
- * one commit was being written goes into the next one as a group (group commit): each unit of
- * work runs in its own savepoint, so one that fails is rolled back alone, and every caller is
- * answered only after the commit that holds its work. Under load this turns many small commits
- * into few larger ones; alone, a unit of work is its own commit as before. Write tasks (runTask)
- * take their turn in the same queue and go to the writer thread at the end of the event loop's
- * turn, without waiting for the tasks sent before them (the thread groups what waits); work on the
- * main connection waits until the thread has committed everything it was sent.
+ * The one way to write; its modes (run, runTask, betweenCommits), group commit and the writer
+ * thread are explained in docs/design/transactions.md. PostgreSQL gets ordinary transactions; on
+ * SQLite, whose TypeORM driver shares one connection, writes queue here and commit in groups.
  */
 @Injectable()
 export class Transactions implements OnModuleDestroy {

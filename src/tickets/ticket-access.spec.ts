@@ -1,5 +1,5 @@
 import type { Role } from '../staff/roles';
-import { ticketAccessFor, TicketAccess } from './ticket-access';
+import { requireCitizenChatState, ticketAccessFor, TicketAccess, TicketAction, ticketRefusal } from './ticket-access';
 import type { TicketStatus } from './ticket.types';
 
 const ME = 'me';
@@ -11,10 +11,11 @@ const actorFor = (who: Who): { id: string; role: Role } =>
   who === 'assignee' || who === 'other agent' ? { id: ME, role: 'agent' } : { id: ME, role: who };
 const assigneeFor = (who: Who): string | null => (who === 'assignee' ? ME : SOMEONE_ELSE);
 
-const NONE: TicketAccess = { read: false, write: false, handle: false, close: false, lookUpCitizen: false };
-const READ_WRITE = { ...NONE, read: true, write: true };
-const ALL = { read: true, write: true, handle: true, close: true, lookUpCitizen: true };
-const SUPERVISING = { read: true, write: true, handle: false, close: true, lookUpCitizen: true };
+// Every role that exists has `chat:handle`, so any of them may try to accept a waiting chat.
+const NONE: TicketAccess = { read: false, join: false, write: false, accept: true, handle: false, transfer: false, close: false, lookUpCitizen: false };
+const READ_WRITE = { ...NONE, read: true, join: true, write: true };
+const ALL = { read: true, join: true, write: true, accept: true, handle: true, transfer: true, close: true, lookUpCitizen: true };
+const SUPERVISING = { ...ALL, handle: false, transfer: false };
 
 describe('ticketAccessFor', () => {
   // [status, who, expected]: a chat (or ticket) assigned to the assignee; "other agent" is not it.
@@ -50,6 +51,60 @@ describe('ticketAccessFor', () => {
   });
 
   it('denies everything to a role it does not know', () => {
-    expect(ticketAccessFor({ id: ME, role: 'guest' as Role }, { status: 'closed', assigneeId: ME })).toEqual(NONE);
+    expect(ticketAccessFor({ id: ME, role: 'guest' as Role }, { status: 'closed', assigneeId: ME })).toEqual({ ...NONE, accept: false });
+  });
+});
+
+describe('ticketRefusal: FORBIDDEN means permission, CONFLICT means state', () => {
+  const refusal = (who: Who, status: TicketStatus, action: TicketAction) => ticketRefusal(actorFor(who), { status, assigneeId: assigneeFor(who) }, action)?.code ?? 'allowed';
+
+  // [action, who, status, answer]; permission is judged before state.
+  it.each<[TicketAction, Who, TicketStatus, string]>([
+    ['handle', 'assignee', 'active', 'allowed'],
+    ['handle', 'assignee', 'closed', 'CONFLICT'],
+    ['handle', 'other agent', 'active', 'FORBIDDEN'],
+    ['handle', 'other agent', 'closed', 'FORBIDDEN'],
+    ['handle', 'supervisor', 'active', 'FORBIDDEN'],
+    ['transfer', 'assignee', 'active', 'allowed'],
+    ['transfer', 'assignee', 'closed', 'CONFLICT'],
+    ['transfer', 'other agent', 'active', 'FORBIDDEN'],
+    ['transfer', 'supervisor', 'active', 'FORBIDDEN'],
+    ['close', 'assignee', 'active', 'allowed'],
+    ['close', 'assignee', 'closed', 'CONFLICT'],
+    ['close', 'supervisor', 'active', 'allowed'],
+    ['close', 'supervisor', 'closed', 'CONFLICT'],
+    ['close', 'other agent', 'active', 'FORBIDDEN'],
+    ['close', 'other agent', 'closed', 'FORBIDDEN'],
+    ['join', 'supervisor', 'queued', 'allowed'],
+    ['join', 'other agent', 'active', 'FORBIDDEN'],
+    ['join', 'other agent', 'closed', 'allowed'],
+    ['read', 'assignee', 'closed', 'allowed'],
+    ['lookUpCitizen', 'other agent', 'active', 'FORBIDDEN'],
+  ])('%s by the %s in a %s chat: %s', (action, who, status, answer) => {
+    expect(refusal(who, status, action)).toBe(answer);
+  });
+
+  it('answers FORBIDDEN, not CONFLICT, to an agent whose active chat was handed to a colleague meanwhile', () => {
+    // What a lost conditional update (tickets.reassign) is judged by once the chat is read again.
+    expect(ticketRefusal({ id: ME, role: 'agent' }, { status: 'active', assigneeId: SOMEONE_ELSE }, 'transfer')?.code).toBe('FORBIDDEN');
+    expect(ticketRefusal({ id: ME, role: 'agent' }, { status: 'closed', assigneeId: ME }, 'transfer')?.code).toBe('CONFLICT');
+  });
+});
+
+describe('requireCitizenChatState', () => {
+  it.each<[TicketStatus, 'write' | 'rate', string]>([
+    ['queued', 'write', 'allowed'],
+    ['active', 'write', 'allowed'],
+    ['closed', 'write', 'CONFLICT'],
+    ['closed', 'rate', 'allowed'],
+    ['active', 'rate', 'CONFLICT'],
+  ])('a %s chat, to %s: %s', (status, action, answer) => {
+    let code = 'allowed';
+    try {
+      requireCitizenChatState({ status }, action);
+    } catch (error) {
+      code = (error as { code: string }).code;
+    }
+    expect(code).toBe(answer);
   });
 });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { maskNationalIdsInText } from '../common/national-id-in-text';
 import { TicketEntity } from './entities/ticket.entity';
-import { MessageRepository } from './message.repository';
+import { MessageStore } from './message-store/message-store';
 import { TicketEventRepository } from './ticket-event.repository';
 import { TicketRepository } from './ticket.repository';
 import type { Channel, Language, TicketStatus, Topic } from './ticket.types';
@@ -31,7 +31,7 @@ const maskedOrNull = (text: string | null | undefined): string | null => (text ?
 export class TicketWriter {
   constructor(
     private readonly tickets: TicketRepository,
-    private readonly messages: MessageRepository,
+    private readonly messages: MessageStore,
     private readonly events: TicketEventRepository,
   ) {}
 

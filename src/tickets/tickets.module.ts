@@ -7,7 +7,8 @@ import { MessageEntity } from './entities/message.entity';
 import { NoteEntity } from './entities/note.entity';
 import { TicketEventEntity } from './entities/ticket-event.entity';
 import { TicketEntity } from './entities/ticket.entity';
-import { MessageRepository } from './message.repository';
+import { MessageStore } from './message-store/message-store';
+import { messageStoreProvider } from './message-store/message-store.provider';
 import { NoteRepository } from './note.repository';
 import { TicketEventRepository } from './ticket-event.repository';
 import { TicketRepository } from './ticket.repository';
@@ -18,7 +19,7 @@ import { TicketsService } from './tickets.service';
 @Module({
   imports: [StaffModule, TypeOrmModule.forFeature([TicketEntity, MessageEntity, NoteEntity, TicketEventEntity])],
   controllers: [TicketsController, ContactController],
-  providers: [TicketsService, TicketRepository, MessageRepository, NoteRepository, TicketEventRepository, TicketWriter, CitizenThrottle],
-  exports: [TicketsService, TicketRepository, MessageRepository, NoteRepository, TicketEventRepository, TicketWriter, CitizenThrottle],
+  providers: [TicketsService, TicketRepository, messageStoreProvider, NoteRepository, TicketEventRepository, TicketWriter, CitizenThrottle],
+  exports: [TicketsService, TicketRepository, MessageStore, NoteRepository, TicketEventRepository, TicketWriter, CitizenThrottle],
 })
 export class TicketsModule {}

@@ -11,7 +11,7 @@ import { CreateTicketDto } from './dto/create-ticket.dto';
 import { TicketQueryDto } from './dto/ticket-query.dto';
 import { UpdateTicketDto } from './dto/update-ticket.dto';
 import type { TicketEntity } from './entities/ticket.entity';
-import { MessageRepository } from './message.repository';
+import { MessageStore } from './message-store/message-store';
 import { NoteRepository } from './note.repository';
 import { TicketEventRepository } from './ticket-event.repository';
 import { mapNote, mapTicketSummary, NoteDto, TicketDetailDto, TicketSummaryDto, mapMessage, mapTicketEvent } from './ticket.dto';
@@ -25,7 +25,7 @@ export type TicketPage = Page<TicketSummaryDto>;
 export class TicketsService {
   constructor(
     private readonly tickets: TicketRepository,
-    private readonly messages: MessageRepository,
+    private readonly messages: MessageStore,
     private readonly notes: NoteRepository,
     private readonly events: TicketEventRepository,
     private readonly writer: TicketWriter,

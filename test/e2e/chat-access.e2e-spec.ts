@@ -1,3 +1,4 @@
+import { acceptedChat } from '../support/accepted-chat';
 import { ask, next, startTestApp, StaffLogin, TestApp, VALID_CHAT } from '../support/test-app';
 
 /**
@@ -33,10 +34,7 @@ describe('who may read a chat and look up its citizen', () => {
   };
 
   async function chatOf(agent: StaffLogin) {
-    const socket = await desk.agent(agent);
-    const citizen = await desk.citizen();
-    const started = await ask(citizen, 'chat:start', { ...VALID_CHAT, nationalId: DIGIPOST });
-    expect(await ask(socket, 'chat:accept', { chatId: started.chat.id })).toMatchObject({ ok: true });
+    const { agent: socket, citizen, started } = await acceptedChat(desk, { login: agent, chat: { nationalId: DIGIPOST } });
     return { id: started.chat.id as string, socket, citizen };
   }
 

@@ -1,4 +1,5 @@
 import { Sql } from '../../src/database/sql';
+import { acceptedChat } from '../support/accepted-chat';
 import { agentState, ask, collect, next, startTestApp, TestApp, until, VALID_CHAT } from '../support/test-app';
 
 describe('a chat between a citizen and an agent', () => {
@@ -84,11 +85,7 @@ describe('a chat between a citizen and an agent', () => {
   });
 
   it('stores a message sent twice with the same clientId once', async () => {
-    const agentLogin = await desk.login('agent');
-    const agent = await desk.agent(agentLogin);
-    const citizen = await desk.citizen();
-    const started = await ask(citizen, 'chat:start', VALID_CHAT);
-    await ask(agent, 'chat:accept', { chatId: started.chat.id });
+    const { agent, citizen, started } = await acceptedChat(desk);
 
     const firstTry = await ask(citizen, 'message:send', { clientId: 'retry-1', body: 'Er dere der?' });
     const secondTry = await ask(citizen, 'message:send', { clientId: 'retry-1', body: 'Er dere der?' });
@@ -102,11 +99,7 @@ describe('a chat between a citizen and an agent', () => {
   });
 
   it('gives a citizen who reconnects exactly the messages missed, in order', async () => {
-    const agentLogin = await desk.login('agent');
-    const agent = await desk.agent(agentLogin);
-    const citizen = await desk.citizen();
-    const started = await ask(citizen, 'chat:start', VALID_CHAT);
-    const accepted = await ask(agent, 'chat:accept', { chatId: started.chat.id });
+    const { agent, citizen, started, accepted: accepted } = await acceptedChat(desk);
     const lastSeen = Math.max(...accepted.messages.map((m: any) => m.seq));
     citizen.disconnect();
 
@@ -128,10 +121,7 @@ describe('a chat between a citizen and an agent', () => {
   });
 
   it('rejoins the chat from a token given at connection time', async () => {
-    const agent = await desk.agent(await desk.login('agent'));
-    const citizen = await desk.citizen();
-    const started = await ask(citizen, 'chat:start', VALID_CHAT);
-    await ask(agent, 'chat:accept', { chatId: started.chat.id });
+    const { agent, citizen, started } = await acceptedChat(desk);
     citizen.disconnect();
     const back = await desk.citizen({ token: started.token });
     const live = next(back, 'message:new');
@@ -155,10 +145,7 @@ describe('a chat between a citizen and an agent', () => {
   });
 
   it('keeps every acknowledged message when the application is closed and started again on the same file', async () => {
-    const agent = await desk.agent(await desk.login('agent'));
-    const citizen = await desk.citizen();
-    const started = await ask(citizen, 'chat:start', VALID_CHAT);
-    await ask(agent, 'chat:accept', { chatId: started.chat.id });
+    const { agent, citizen, started } = await acceptedChat(desk);
     const acknowledged: number[] = [];
     for (let i = 0; i < 20; i += 1) {
       const socket = i % 2 === 0 ? citizen : agent;

@@ -1,6 +1,7 @@
 import { Sql } from '../../src/database/sql';
 import { ChatQueueService } from '../../src/chat/chat-queue.service';
 import { ChatSweeper } from '../../src/chat/chat-sweeper';
+import { acceptedChat } from '../support/accepted-chat';
 import { agentState, ask, next, startTestApp, TestApp, until, VALID_CHAT } from '../support/test-app';
 
 describe('chats are never kept silently or dropped', () => {
@@ -47,11 +48,7 @@ describe('chats are never kept silently or dropped', () => {
   });
 
   it('lets an agent who comes back within the grace period keep the chat', async () => {
-    const login = await desk.login('agent');
-    const agent = await desk.agent(login);
-    const citizen = await desk.citizen();
-    const started = await ask(citizen, 'chat:start', VALID_CHAT);
-    await ask(agent, 'chat:accept', { chatId: started.chat.id });
+    const { login, agent, citizen, started } = await acceptedChat(desk);
     agent.disconnect();
     await waitFor(async () => (await staffStatus(desk, login.id)) === 'offline');
     desk.clock.advance(20_000);
@@ -112,10 +109,7 @@ describe('chats are never kept silently or dropped', () => {
   });
 
   it('keeps internal notes away from the citizen', async () => {
-    const agent = await desk.agent(await desk.login('agent'));
-    const citizen = await desk.citizen();
-    const started = await ask(citizen, 'chat:start', VALID_CHAT);
-    await ask(agent, 'chat:accept', { chatId: started.chat.id });
+    const { agent, citizen, started } = await acceptedChat(desk);
     const citizenEvents: string[] = [];
     citizen.onAny((event) => citizenEvents.push(event));
     const note = await ask(agent, 'note:add', { chatId: started.chat.id, body: 'Sjekk KRR' });

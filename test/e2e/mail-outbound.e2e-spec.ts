@@ -1,7 +1,8 @@
 import { MailStore } from '../../src/mail/mail-store';
 import { binary, mailsOf, queueDirectly, sendDue, storeAttachment, storeInbound, webFormTicket, write } from '../support/mail-desk';
 import { SmtpReceiver } from '../support/smtp-receiver';
-import { ask, startTestApp, StaffLogin, TestApp, VALID_CHAT } from '../support/test-app';
+import { acceptedChat } from '../support/accepted-chat';
+import { startTestApp, StaffLogin, TestApp } from '../support/test-app';
 
 describe('answering a ticket by e-mail', () => {
   let smtp: SmtpReceiver;
@@ -153,10 +154,7 @@ describe('answering a ticket by e-mail', () => {
     await write(desk, agent, 'post', '/api/tickets/6f1c2d3e-0000-4000-8000-000000000000/mail').send({ body: 'Hei' }).expect(404);
     await write(desk, agent, 'post', '/api/tickets/not-a-ticket/mail').send({ body: 'Hei' }).expect(404);
 
-    const handling = await desk.agent(agent);
-    const citizen = await desk.citizen();
-    const started = await ask(citizen, 'chat:start', VALID_CHAT);
-    await ask(handling, 'chat:accept', { chatId: started.chat.id });
+    const { started } = await acceptedChat(desk, { login: agent });
     const live = await write(desk, agent, 'post', `/api/tickets/${started.chat.id}/mail`).send({ body: 'Hei' }).expect(409);
     expect(live.body.error.code).toBe('LIVE_CHAT');
     expect((await mailsOf(desk, agent, started.chat.id)).canReply).toBe(false);

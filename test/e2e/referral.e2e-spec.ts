@@ -1,4 +1,5 @@
-import { ask, next, startTestApp, TestApp, VALID_CHAT } from '../support/test-app';
+import { acceptedChat } from '../support/accepted-chat';
+import { ask, next, startTestApp, TestApp } from '../support/test-app';
 
 // Synthetic people in data/registry.sample.json
 const DIGIPOST_PERSON = '17858500060';
@@ -16,12 +17,10 @@ describe('citizen context and the one-click referral', () => {
   });
 
   it('refers a Digipost citizen in bokmål: context on accept, referral message, ticket and audit record', async () => {
-    const agentLogin = await desk.login('agent', 'kari');
-    const agent = await desk.agent(agentLogin);
-    const citizen = await desk.citizen();
-    const started = await ask(citizen, 'chat:start', { ...VALID_CHAT, nationalId: DIGIPOST_PERSON, language: 'nb' });
-
-    const accepted = await ask(agent, 'chat:accept', { chatId: started.chat.id });
+    const { login: agentLogin, agent, citizen, started, accepted } = await acceptedChat(desk, {
+      login: await desk.login('agent', 'kari'),
+      chat: { nationalId: DIGIPOST_PERSON, language: 'nb' },
+    });
     expect(accepted.citizen).toMatchObject({
       nationalId: '178585*****',
       verified: false,
@@ -53,10 +52,7 @@ describe('citizen context and the one-click referral', () => {
   });
 
   it('refers an e-Boks citizen in nynorsk', async () => {
-    const agent = await desk.agent(await desk.login('agent'));
-    const citizen = await desk.citizen();
-    const started = await ask(citizen, 'chat:start', { ...VALID_CHAT, nationalId: EBOKS_PERSON, language: 'nn' });
-    const accepted = await ask(agent, 'chat:accept', { chatId: started.chat.id });
+    const { agent, citizen, started, accepted } = await acceptedChat(desk, { chat: { nationalId: EBOKS_PERSON, language: 'nn' } });
     expect(accepted.citizen.mailbox).toMatchObject({ state: 'e-boks', suggestedReferral: 'e-boks' });
 
     const received = next(citizen, 'message:new', (m: any) => m.kind === 'referral');
@@ -68,20 +64,14 @@ describe('citizen context and the one-click referral', () => {
   });
 
   it('refuses a referral to an unknown provider or from an agent who does not have the chat', async () => {
-    const agent = await desk.agent(await desk.login('agent'));
+    const { agent, started } = await acceptedChat(desk);
     const other = await desk.agent(await desk.login('agent'));
-    const citizen = await desk.citizen();
-    const started = await ask(citizen, 'chat:start', VALID_CHAT);
-    await ask(agent, 'chat:accept', { chatId: started.chat.id });
     expect(await ask(agent, 'chat:refer', { chatId: started.chat.id, provider: 'posten' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(await ask(other, 'chat:refer', { chatId: started.chat.id, provider: 'digipost' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
   it('delivers a national identity number typed in a message masked, to the agent too', async () => {
-    const agent = await desk.agent(await desk.login('agent'));
-    const citizen = await desk.citizen();
-    const started = await ask(citizen, 'chat:start', VALID_CHAT);
-    await ask(agent, 'chat:accept', { chatId: started.chat.id });
+    const { agent, citizen } = await acceptedChat(desk);
     const delivered = next(agent, 'message:new', (m: any) => m.author === 'citizen');
     const sent = await ask(citizen, 'message:send', { clientId: 'fnr', body: `Nummeret er ${EBOKS_PERSON}` });
     expect(sent.message.body).toBe('Nummeret er 178585*****');

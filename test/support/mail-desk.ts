@@ -3,7 +3,7 @@ import { Sql } from '../../src/database/sql';
 import { Transactions } from '../../src/database/transactions';
 import { MailStore, type OutgoingMail } from '../../src/mail/mail-store';
 import { OutboxWorker } from '../../src/mail/outbound/outbox-worker';
-import { MessageRepository } from '../../src/tickets/message.repository';
+import { MessageStore } from '../../src/tickets/message-store/message-store';
 import type { StaffLogin, TestApp } from './test-app';
 
 /** Helpers for the e-mail channel's e2e tests. */
@@ -27,7 +27,7 @@ export async function webFormTicket(desk: TestApp, fields: { email?: string; lan
 export async function storeInbound(desk: TestApp, ticketId: string, mail: { headerMessageId: string; subject: string; references?: string; from: string }): Promise<void> {
   const at = desk.clock.now();
   await desk.app.get(Transactions).run(async (db) => {
-    const message = await desk.app.get(MessageRepository).append(db, ticketId, { author: 'citizen', kind: 'text', body: 'Hei igjen', createdAt: at });
+    const message = await desk.app.get(MessageStore).append(db, ticketId, { author: 'citizen', kind: 'text', body: 'Hei igjen', createdAt: at });
     await desk.app.get(MailStore).storeIncoming(db, {
       ticketId,
       messageId: message.id,
@@ -47,7 +47,7 @@ export async function storeInbound(desk: TestApp, ticketId: string, mail: { head
 export function storeAttachment(desk: TestApp, ticketId: string, file: { filename: string; contentType: string; content: Buffer }) {
   const at = desk.clock.now();
   return desk.app.get(Transactions).run(async (db) => {
-    const message = await desk.app.get(MessageRepository).append(db, ticketId, { author: 'citizen', kind: 'text', body: 'Vedlegg', createdAt: at });
+    const message = await desk.app.get(MessageStore).append(db, ticketId, { author: 'citizen', kind: 'text', body: 'Vedlegg', createdAt: at });
     return desk.app.get(MailStore).storeAttachment(db, { ticketId, messageId: message.id, ...file, size: file.content.length, createdAt: at });
   });
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Transactions } from '../../src/database/transactions';
 import { MailStore } from '../../src/mail/mail-store';
-import { MessageRepository } from '../../src/tickets/message.repository';
+import { MessageStore } from '../../src/tickets/message-store/message-store';
 import { TicketRepository } from '../../src/tickets/ticket.repository';
 import { TicketWriter } from '../../src/tickets/ticket-writer';
 import type { TestApp } from './test-app';
@@ -36,7 +36,7 @@ export async function storeInboundMail(desk: TestApp, mail: InboundMail, ticketI
     const ticket = ticketId
       ? (await tickets.findById(ticketId))!
       : await app.get(TicketWriter).open(db, { channel: 'email', topic: 'other', status: 'open', language: 'nb', summary: mail.subject, citizenEmail: mail.from, at });
-    const message = await app.get(MessageRepository).append(db, ticket.id, { author: 'citizen', authorName: null, kind: 'text', body: mail.body, createdAt: at });
+    const message = await app.get(MessageStore).append(db, ticket.id, { author: 'citizen', authorName: null, kind: 'text', body: mail.body, createdAt: at });
     const headerMessageId = `<${randomUUID()}@citizen.example>`;
     const store = app.get(MailStore);
     await store.storeIncoming(db, {

@@ -81,7 +81,7 @@ export class IdportenLoginService {
       await renewSession(request);
       request.session.citizenIdentity = identity;
       this.logger.log(`Citizen logged in with ID-porten (${identity.acr ?? 'no acr'}, ${identity.amr.join(', ') || 'no amr'})`);
-      // Checked again on the way out: a log-in started before a fix to safeReturnTo may still be pending.
+      // Checked again on the way out: the stored target must still be a path of this site.
       return safeReturnTo(pending.returnTo);
     } catch (error) {
       // Denied or cancelled at ID-porten, bad state/nonce/PKCE, invalid pid: the citizen simply is not logged in.

@@ -6,7 +6,7 @@ import { AppConfig } from '../../config/app-config';
 import { Sql } from '../../database/sql';
 import { Transactions } from '../../database/transactions';
 import { TicketEntity } from '../../tickets/entities/ticket.entity';
-import { MessageRepository } from '../../tickets/message.repository';
+import { MessageStore } from '../../tickets/message-store/message-store';
 import { TicketEventRepository } from '../../tickets/ticket-event.repository';
 import { TicketWriter } from '../../tickets/ticket-writer';
 import { referenceInSubject } from '../mail-headers';
@@ -47,7 +47,7 @@ export class MailImporter {
     private readonly sql: Sql,
     private readonly store: MailStore,
     private readonly writer: TicketWriter,
-    private readonly messages: MessageRepository,
+    private readonly messages: MessageStore,
     private readonly events: TicketEventRepository,
     private readonly acknowledger: Acknowledger,
     private readonly desk: DeskEvents,

@@ -9,8 +9,8 @@ import { fromDbTime, Sql } from '../../database/sql';
 import { Transactions } from '../../database/transactions';
 import { MessageEntity } from '../../tickets/entities/message.entity';
 import { TicketEntity } from '../../tickets/entities/ticket.entity';
-import { MessageRepository } from '../../tickets/message.repository';
-import { FIND_BY_CLIENT_ID } from '../../tickets/store-chat-message.task';
+import { MessageStore } from '../../tickets/message-store/message-store';
+import { FIND_BY_CLIENT_ID } from '../../tickets/message-store/message-sql';
 import { isLive } from '../../tickets/ticket-access';
 import { TicketEventRepository } from '../../tickets/ticket-event.repository';
 import { newMessageId } from '../mail-headers';
@@ -54,7 +54,7 @@ type MessageRow = Omit<MessageEntity, 'createdAt'> & { createdAt: string | Date 
 export class TicketMailer {
   constructor(
     private readonly store: MailStore,
-    private readonly messages: MessageRepository,
+    private readonly messages: MessageStore,
     private readonly events: TicketEventRepository,
     private readonly sql: Sql,
     private readonly transactions: Transactions,

@@ -20,8 +20,9 @@ const PUSH_INTERVAL_MS = 250;
 const BOARD_EVENTS: (keyof DeskEventMap)[] = ['queue.changed', 'chat.assigned', 'chat.requeued', 'chat.ended', 'agent.status', 'chat.verified', 'ticket.mail'];
 
 /**
- * Pushes `board:updated` to supervisors on the agent namespace (whose handshake authenticates
- * staff) whenever the desk changes; a burst of changes costs one snapshot.
+ * Pushes `board:updated` to supervisors on the staff namespace (authenticated by
+ * StaffNamespaceAuth, which also puts supervisors in their room) whenever the desk changes; a burst
+ * of changes costs one snapshot.
  */
 @WebSocketGateway({ namespace: NAMESPACES.agent })
 @UseFilters(WsAckExceptionFilter)

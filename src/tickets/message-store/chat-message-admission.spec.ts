@@ -1,4 +1,4 @@
-import { DomainError } from '../common/errors';
+import { DomainError } from '../../common/errors';
 import { admitChatMessage, ChatState } from './chat-message-admission';
 
 // Synthetic national identity numbers (valid check digits, test ranges).
@@ -14,7 +14,7 @@ const chat = (state: Partial<ChatState> = {}): ChatState => ({
   citizenName: 'Kari',
   ...state,
 });
-const agent = { role: 'agent' as const, id: 'agent-1', name: 'Ola' };
+const agent = { role: 'agent' as const, id: 'agent-1', staffRole: 'agent' as const, name: 'Ola' };
 const citizen = { role: 'citizen' as const };
 
 function refusal(run: () => unknown): string {

@@ -1,6 +1,8 @@
-import { conflict, forbidden, notFound } from '../common/errors';
-import { maskNationalIdsInText } from '../common/national-id-in-text';
-import type { Author, TicketStatus } from './ticket.types';
+import { notFound } from '../../common/errors';
+import { maskNationalIdsInText } from '../../common/national-id-in-text';
+import type { Role } from '../../staff/roles';
+import { requireChatAction, requireCitizenChatState } from '../ticket-access';
+import type { Author, TicketStatus } from '../ticket.types';
 
 /**
  * Whether a chat takes a message, decided in the transaction that stores it (so a chat closed or
@@ -8,7 +10,7 @@ import type { Author, TicketStatus } from './ticket.types';
  */
 
 /** Who writes: the chat's citizen (its token or socket), or a staff member. */
-export type ChatSender = { role: 'citizen' } | { role: 'agent'; id: string; name: string };
+export type ChatSender = { role: 'citizen' } | { role: 'agent'; id: string; staffRole: Role; name: string };
 
 /** The chat as storing a message needs it. */
 export interface ChatState {
@@ -32,18 +34,17 @@ export interface AdmittedMessage {
 }
 
 /**
- * The citizen writes while the chat waits in the queue or is under way; an agent only in an active
- * chat assigned to them. National identity numbers in the text are masked, except the verified
+ * The citizen writes while the chat waits in the queue or is under way; staff as the access policy
+ * says (ticket-access.ts: `handle`, only in an active chat assigned to them). National identity numbers in the text are masked, except the verified
  * citizen's own. Throws the refusal (NOT_FOUND, FORBIDDEN, CONFLICT) otherwise.
  */
 export function admitChatMessage(chat: ChatState | undefined, sender: ChatSender, body: string): AdmittedMessage {
   if (!chat || chat.channel !== 'chat') throw notFound('Chat');
   if (sender.role === 'citizen') {
-    if (chat.status !== 'queued' && chat.status !== 'active') throw conflict('This chat has ended');
+    requireCitizenChatState(chat, 'write');
     const ownNumber = chat.verified ? (chat.nationalId ?? undefined) : undefined;
     return { author: 'citizen', authorId: null, authorName: chat.citizenName, body: maskNationalIdsInText(body, ownNumber) };
   }
-  if (chat.assigneeId !== sender.id) throw forbidden('This chat is handled by someone else');
-  if (chat.status !== 'active') throw conflict('This chat is not active');
+  requireChatAction({ id: sender.id, role: sender.staffRole }, chat, 'handle');
   return { author: 'agent', authorId: sender.id, authorName: sender.name, body: maskNationalIdsInText(body) };
 }
