@@ -248,6 +248,7 @@
 
   window.Desk = {
     data: data,
+    locale: locale,
     text: text,
     hasText: hasText,
     el: el,

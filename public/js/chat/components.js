@@ -111,6 +111,18 @@ export class MessageList {
 }
 
 /**
+ * The connection line of a chat page (connecting, connected, reconnecting).
+ * @param {HTMLElement | null} conn
+ * @param {HTMLElement} label
+ * @param {import('../chat/transport.js').ConnectionState} kind
+ */
+export function showConnection(conn, label, kind) {
+  if (!conn) return;
+  conn.dataset.state = kind;
+  label.textContent = text(`conn.${kind}`);
+}
+
+/**
  * The other side's "is typing": shown while they type, hidden on their message, and after 8 s
  * whatever happens (a lost "stopped typing" must not leave it on).
  * @param {HTMLElement} node
