@@ -40,7 +40,8 @@ export function sendingBubble(pending, author) {
 export class MessageList {
   /**
    * @param {HTMLElement} root
-   * @param {{ chatId?: string | null, isMine: (m: MessageDto) => boolean, authorOf: (m: MessageDto) => string, me: () => string }} options
+   * @param {{ chatId?: string | null, isMine: (m: MessageDto) => boolean, authorOf: (m: MessageDto) => string, me: () => string, followMine?: boolean }} options
+   *   followMine (default true): one's own new message scrolls the log to the end, wherever it was
    */
   constructor(root, options) {
     this.root = root;
@@ -79,7 +80,7 @@ export class MessageList {
     const next = before === null ? this.root.querySelector('[data-pending]') : this.root.querySelector(`[data-seq="${before}"]`);
     const mine = this.options.isMine(message);
     this.root.insertBefore(messageBubble(message, { mine, author: this.options.authorOf(message) }), next);
-    this.scrollToEnd(stick || mine);
+    this.scrollToEnd(stick || (mine && this.options.followMine !== false));
     return true;
   }
 
