@@ -1,5 +1,6 @@
 /* The ticket list: GET /api/tickets with the page's filters, and "load more" through nextCursor. */
 import { Desk as D, locale } from '../chat/desk.js';
+import { request } from '../chat/http.js';
 
 var text = D.text;
 var el = D.el;
@@ -43,12 +44,12 @@ function row(ticket) {
 function load(focusFirstNew) {
   D.setBusy(more, true);
   status.textContent = text('tickets.loading');
-  fetch('/api/tickets?' + query(), { headers: { accept: 'application/json' }, credentials: 'same-origin' })
-    .then(function (response) {
-      return response.json().then(function (body) { return { ok: response.ok, body: body }; });
-    })
-    .then(function (result) {
+  request('GET', '/api/tickets?' + query()).then(function (result) {
       D.setBusy(more, false);
+      if (result.status === 0) {
+        status.textContent = text('error.network');
+        return;
+      }
       if (!result.ok) {
         status.textContent = text('agent.failed', { message: D.errorsFrom(result.body && result.body.error)[0].message });
         return;
@@ -67,10 +68,6 @@ function load(focusFirstNew) {
       status.textContent = shown === 0 ? text('tickets.none') : text(cursor ? 'tickets.countMore' : 'tickets.count', { count: shown });
       if (focusFirstNew && firstNew) firstNew.querySelector('a').focus();
       else if (focusFirstNew) status.focus();
-    })
-    .catch(function () {
-      D.setBusy(more, false);
-      status.textContent = text('error.network');
     });
 }
 

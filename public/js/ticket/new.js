@@ -1,5 +1,6 @@
 /* New ticket for a caller or an e-mail: POST /api/tickets, errors beside the fields, then the ticket. */
 import { Desk as D } from '../chat/desk.js';
+import { request } from '../chat/http.js';
 
 var text = D.text;
 var form = document.getElementById('ticket-form');
@@ -47,16 +48,7 @@ form.addEventListener('submit', function (event) {
   D.hideSummary(summary);
   D.clearFieldErrors(form);
   D.setBusy(submit, true);
-  fetch('/api/tickets', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': D.data.csrfToken },
-    credentials: 'same-origin',
-    body: JSON.stringify(body),
-  })
-    .then(function (response) {
-      return response.json().then(function (json) { return { status: response.status, body: json }; });
-    })
-    .then(function (result) {
+  request('POST', '/api/tickets', body).then(function (result) {
       if (result.status === 201 && result.body && result.body.id) {
         window.location.assign('/agent/tickets/' + encodeURIComponent(result.body.id));
         return;
@@ -66,9 +58,5 @@ form.addEventListener('submit', function (event) {
         return error.field && FIELD_TEXTS[error.field] ? { field: error.field, message: text(FIELD_TEXTS[error.field]) } : error;
       });
       D.reportErrors(form, summary, list);
-    })
-    .catch(function () {
-      D.setBusy(submit, false);
-      D.reportErrors(form, summary, [{ message: text('error.network') }]);
     });
 });
