@@ -25,7 +25,7 @@ async function loadAgents(view) {
   view.part('no-agents').hidden = true;
   const ack = await transport.request('agents:list', {});
   if (!ack.ok) return notices.fail(ack.error);
-  const others = ack.agents.filter((agent) => agent.status === 'available' && agent.id !== me().id);
+  const others = (ack.agents || []).filter((agent) => agent.status === 'available' && agent.id !== me().id);
   for (const agent of others) view.transferTo.appendChild(el('option', { value: agent.id }, [`${agent.displayName} (${text(`role.${agent.role}`)})`]));
   view.part('no-agents').hidden = others.length > 0;
   view.transferTo.disabled = others.length === 0 || view.isEnded;

@@ -60,7 +60,7 @@ export class Queue {
    */
   render(list, total) {
     const { ui } = this;
-    this.waiting = list.slice();
+    this.waiting = (list || []).slice();
     const focusedInside = ui.list.contains(document.activeElement);
     /** @type {Map<string, HTMLElement>} */
     const existing = new Map();
