@@ -5,6 +5,7 @@
  */
 import { Desk, el, text } from '../chat/desk.js';
 import { MessageList, ownTyping, theirTyping } from '../chat/components.js';
+import { uuid } from '../chat/format.js';
 import { Outbox } from '../chat/outbox.js';
 import { CitizenPanel, fetchCitizen } from '../staff/citizen-panel.js';
 import { attachReplies } from '../staff/reply-picker.js';
@@ -75,7 +76,7 @@ export class ChatView {
       me: () => desk.me().displayName || text('author.agent'),
     });
     this.outbox = new Outbox({
-      newId: () => Desk.uuid(),
+      newId: uuid,
       canSend: () => desk.transport.connected && !this.isEnded,
       send: (pending) => desk.transport.request('message:send', { chatId: this.id, ...pending }),
       onStored: (message) => this.addMessage(message),

@@ -4,6 +4,7 @@
  * list that keeps bubbles in seq order with the unsent ones last.
  */
 import { Desk, el, text } from './desk.js';
+import { linkified } from './format.js';
 import { MessageLog } from './message-log.js';
 
 /** @typedef {import('./types').MessageDto} MessageDto */
@@ -19,7 +20,7 @@ export function messageBubble(message, how) {
   return el('div', { className: classes.join(' '), dataset: { seq: message.seq } }, [
     el('p', { className: 'msg__meta' }, [el('span', { className: 'msg__author' }, [how.author]), el('time', { datetime: message.createdAt }, [Desk.formatTime(message.createdAt)])]),
     message.kind === 'referral' ? el('p', { className: 'msg__title' }, [text('chat.referral')]) : null,
-    el('p', { className: 'msg__body' }, [Desk.linkified(message.body)]),
+    el('p', { className: 'msg__body' }, [linkified(message.body)]),
   ]);
 }
 

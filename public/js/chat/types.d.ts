@@ -19,9 +19,7 @@ export interface DeskApi {
   text(key: string, args?: Record<string, unknown>): string;
   hasText(key: string): boolean;
   el(tag: string, props?: Record<string, any> | null, children?: (Node | string | null | undefined | false)[]): HTMLElement;
-  linkified(body: string): DocumentFragment;
   formatTime(iso: string): string;
-  uuid(): string;
   clearFieldErrors(form: HTMLElement): void;
   setFieldError(form: HTMLElement, field: string, message: string): HTMLElement | null;
   hideSummary(summary: HTMLElement | null): void;

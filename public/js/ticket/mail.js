@@ -5,6 +5,7 @@
  * Without an address or a mail set-up it says why instead of offering the reply box.
  */
 import { Desk as D } from '../chat/desk.js';
+import { uuid } from '../chat/format.js';
 import { attachReplies } from '../staff/reply-picker.js';
 import * as View from './mail-view.js';
 
@@ -116,7 +117,7 @@ form.addEventListener('submit', function (event) {
     return;
   }
   D.setBusy(submit, true);
-  D.request('POST', mailUrl, { body: value, clientId: D.uuid() }).then(function (result) {
+  D.request('POST', mailUrl, { body: value, clientId: uuid() }).then(function (result) {
     D.setBusy(submit, false);
     if (!result.ok) return D.reportErrors(form, null, D.errorsFrom(result.body && result.body.error));
     body.value = '';
