@@ -57,49 +57,12 @@
     return node;
   }
 
-  // Web addresses, e-mail addresses and international phone numbers ("+47 22 03 00 00"): a referral
-  // gives all three, and on a phone the citizen should be able to call or write with one tap.
-  var LINK_PATTERN = /https?:\/\/[^\s<>"']+|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}|\+\d{2}(?: ?\d){8,10}(?!\d)/g;
-
-  function hrefFor(text) {
-    if (/^https?:/.test(text)) return text;
-    if (text.charAt(0) === '+') return 'tel:' + text.replace(/\s+/g, '');
-    return 'mailto:' + text;
-  }
-
-  /** Text with web, e-mail and phone links; everything else stays text (no HTML parsing). */
-  function linkified(body) {
-    var fragment = document.createDocumentFragment();
-    var source = String(body || '');
-    var last = 0;
-    source.replace(LINK_PATTERN, function (match, offset) {
-      var link = /^https?:/.test(match) ? match.replace(/[.,;:!?)\]]+$/, '') : match;
-      fragment.appendChild(document.createTextNode(source.slice(last, offset)));
-      fragment.appendChild(el('a', { className: 'ds-link', href: hrefFor(link), rel: 'noopener noreferrer' }, [link]));
-      last = offset + link.length;
-      return match;
-    });
-    fragment.appendChild(document.createTextNode(source.slice(last)));
-    return fragment;
-  }
-
   var timeFormat = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Oslo' });
 
   /** "14:05" in Norwegian time, whatever the browser's zone. */
   function formatTime(iso) {
     var date = new Date(iso);
     return isNaN(date.getTime()) ? '' : timeFormat.format(date);
-  }
-
-  function uuid() {
-    if (window.crypto && typeof window.crypto.randomUUID === 'function') return window.crypto.randomUUID();
-    // Outside a secure context randomUUID is missing; build a version 4 UUID by hand.
-    var bytes = new Uint8Array(16);
-    window.crypto.getRandomValues(bytes);
-    bytes[6] = (bytes[6] & 0x0f) | 0x40;
-    bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    var hex = Array.prototype.map.call(bytes, function (b) { return (b + 0x100).toString(16).slice(1); }).join('');
-    return hex.slice(0, 8) + '-' + hex.slice(8, 12) + '-' + hex.slice(12, 16) + '-' + hex.slice(16, 20) + '-' + hex.slice(20);
   }
 
   /* ----- form errors ----- */
@@ -248,12 +211,11 @@
 
   window.Desk = {
     data: data,
+    locale: locale,
     text: text,
     hasText: hasText,
     el: el,
-    linkified: linkified,
     formatTime: formatTime,
-    uuid: uuid,
     clearFieldErrors: clearFieldErrors,
     setFieldError: setFieldError,
     hideSummary: hideSummary,

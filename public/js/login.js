@@ -37,33 +37,18 @@
     if (errors.length) return D.reportErrors(form, null, errors);
 
     setBusy(true);
-    fetch('/api/auth/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ username: username, password: password }),
-      credentials: 'same-origin',
-    })
-      .then(function (response) {
-        if (response.ok) {
-          window.location.assign(localPath(D.data.next));
-          return;
-        }
-        setBusy(false);
-        form.elements.namedItem('password').value = '';
-        if (response.status === 401) return showError(text('login.wrong'));
-        if (response.status === 429) return showError(text('login.tooMany'));
-        return response
-          .json()
-          .catch(function () { return {}; })
-          .then(function (body) {
-            var found = D.errorsFrom(body && body.error);
-            if (found.some(function (e) { return e.field; })) return D.reportErrors(form, null, found);
-            showError(found[0].message);
-          });
-      })
-      .catch(function () {
-        setBusy(false);
-        showError(text('error.network'));
-      });
+    D.request('POST', '/api/auth/login', { username: username, password: password }).then(function (result) {
+      if (result.ok) {
+        window.location.assign(localPath(D.data.next));
+        return;
+      }
+      setBusy(false);
+      form.elements.namedItem('password').value = '';
+      if (result.status === 401) return showError(text('login.wrong'));
+      if (result.status === 429) return showError(text('login.tooMany'));
+      var found = D.errorsFrom(result.body && result.body.error);
+      if (found.some(function (e) { return e.field; })) return D.reportErrors(form, null, found);
+      showError(found[0].message);
+    });
   });
 })();

@@ -33,34 +33,19 @@
     if (errors.length) return D.reportErrors(form, null, errors);
 
     setBusy(true);
-    fetch('/api/auth/password', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': D.data.csrfToken },
-      body: JSON.stringify({ currentPassword: currentPassword, newPassword: newPassword }),
-      credentials: 'same-origin',
-    })
-      .then(function (response) {
-        if (response.ok) {
-          window.location.assign('/agent');
-          return;
-        }
-        setBusy(false);
-        if (response.status === 401) {
-          window.location.assign('/login?next=%2Fpassword');
-          return;
-        }
-        return response
-          .json()
-          .catch(function () { return {}; })
-          .then(function (body) {
-            var found = D.errorsFrom(body && body.error);
-            if (found.some(function (e) { return e.field; })) return D.reportErrors(form, null, found);
-            showError(found[0].message);
-          });
-      })
-      .catch(function () {
-        setBusy(false);
-        showError(text('error.network'));
-      });
+    D.request('POST', '/api/auth/password', { currentPassword: currentPassword, newPassword: newPassword }).then(function (result) {
+      if (result.ok) {
+        window.location.assign('/agent');
+        return;
+      }
+      setBusy(false);
+      if (result.status === 401) {
+        window.location.assign('/login?next=%2Fpassword');
+        return;
+      }
+      var found = D.errorsFrom(result.body && result.body.error);
+      if (found.some(function (e) { return e.field; })) return D.reportErrors(form, null, found);
+      showError(found[0].message);
+    });
   });
 })();

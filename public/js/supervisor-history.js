@@ -13,8 +13,7 @@
   var data = D.data;
   var FIELDS = ['q', 'from', 'to', 'agent', 'topic', 'channel', 'outcome', 'provider', 'rating', 'verified'];
   var PAGE_SIZE = 25;
-  var LOCALES = { nb: 'nb', nn: 'nn', en: 'en-GB' };
-  var dateFormat = new Intl.DateTimeFormat(LOCALES[data.lang] || 'nb', {
+  var dateFormat = new Intl.DateTimeFormat(D.locale, {
     day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Oslo',
   });
 

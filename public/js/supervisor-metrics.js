@@ -10,8 +10,7 @@
   var text = D.text;
   var el = D.el;
   var data = D.data;
-  var LOCALES = { nb: 'nb', nn: 'nn', en: 'en-GB' };
-  var locale = LOCALES[data.lang] || 'nb';
+  var locale = D.locale;
   var numberFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   var dayFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
   var OUTCOME_KEYS = ['resolved', 'referred', 'no-response', 'other', 'none'];

@@ -86,12 +86,12 @@ const scriptSource = (file: string) =>
 describe('browser script texts', () => {
   const scripts: [string, readonly string[]][] = [
     ['citizen/', CITIZEN_SCRIPT_TEXTS],
-    ['agent.js', AGENT_SCRIPT_TEXTS],
+    ['agent/', AGENT_SCRIPT_TEXTS],
     ['login.js', LOGIN_SCRIPT_TEXTS],
-    ['citizen-panel.js', PANEL_SCRIPT_TEXTS],
-    ['tickets.js', TICKETS_SCRIPT_TEXTS],
-    ['ticket-new.js', TICKET_NEW_SCRIPT_TEXTS],
-    ['ticket.js', TICKET_SCRIPT_TEXTS],
+    ['staff/citizen-panel.js', PANEL_SCRIPT_TEXTS],
+    ['ticket/list.js', TICKETS_SCRIPT_TEXTS],
+    ['ticket/new.js', TICKET_NEW_SCRIPT_TEXTS],
+    ['ticket/page.js', TICKET_SCRIPT_TEXTS],
     ['reply-admin.js', REPLY_ADMIN_SCRIPT_TEXTS],
   ];
   const common = readFileSync(join(__dirname, '..', '..', 'public', 'js', 'common.js'), 'utf8');

@@ -9,14 +9,13 @@ import type { TicketDetailDto } from '../tickets/ticket.dto';
 import { CHANNELS, LANGUAGES, MAX_MESSAGE_LENGTH, OUTCOMES, TICKET_STATUSES, TOPICS } from '../tickets/ticket.types';
 
 const COMMON_SCRIPT = '/js/common.js';
-const PANEL_SCRIPT = '/js/citizen-panel.js';
 
-/** Texts of the shared citizen context panel and referral card (citizen-panel.js). */
+/** Texts of the shared citizen context panel and referral card (staff/citizen-panel.js). */
 const PANEL_TEXTS = ['context.', 'referral.', 'mailbox.', 'idporten.', 'agent.refer', 'error.'];
 export const TICKETS_SCRIPT_TEXTS = ['tickets.', 'ticketStatus.', 'channel.', 'topic.', 'outcome.', 'error.', 'agent.failed'];
 export const TICKET_NEW_SCRIPT_TEXTS = ['tickets.', 'error.'];
 export const TICKET_SCRIPT_TEXTS = ['tickets.', 'ticketStatus.', 'outcome.', 'error.', 'agent.failed', ...PANEL_TEXTS];
-/** The e-mail thread, reply box and ready-made replies on a ticket page (ticket-mail*.js, reply-picker.js). */
+/** The e-mail thread, reply box and ready-made replies on a ticket page (ticket/mail*.js, staff/reply-picker.js). */
 export const TICKET_MAIL_SCRIPT_TEXTS = ['mail.', 'author.', 'replies.', 'lang.', 'nav.devMail'];
 export const REPLY_ADMIN_SCRIPT_TEXTS = ['replyAdmin.', 'replies.', 'lang.', 'topic.', 'error.'];
 export const PANEL_SCRIPT_TEXTS = PANEL_TEXTS;
@@ -64,7 +63,8 @@ export class StaffPageModels {
       ...this.base(lang, actor, 'tickets'),
       titleKey: 'tickets.title',
       bodyClass: 'page-tickets',
-      scripts: [COMMON_SCRIPT, '/js/tickets.js'],
+      scripts: [COMMON_SCRIPT],
+      modules: ['/js/ticket/list.js'],
       filters,
       statuses: TICKET_STATUSES.map((value) => ({ value, labelKey: `ticketStatus.${value}`, selected: value === filters.status })),
       topics: TOPICS.map((value) => ({ value, labelKey: `topic.${value}`, selected: value === filters.topic })),
@@ -78,7 +78,8 @@ export class StaffPageModels {
       ...this.base(lang, actor, 'tickets'),
       titleKey: 'tickets.new.title',
       bodyClass: 'page-ticket-new',
-      scripts: [COMMON_SCRIPT, '/js/ticket-new.js'],
+      scripts: [COMMON_SCRIPT],
+      modules: ['/js/ticket/new.js'],
       channels: STAFF_CHANNELS.map((value, index) => ({ value, labelKey: `channel.${value}`, checked: index === 0 })),
       topics: TOPICS.map((value) => ({ value, labelKey: `topic.${value}` })),
       languages: LANGUAGES.map((value) => ({ value, labelKey: `lang.${value}`, selected: value === lang })),
@@ -91,12 +92,12 @@ export class StaffPageModels {
     const live = ticket.status === 'queued' || ticket.status === 'active';
     // Any ticket that is not a live chat may be answered by e-mail once it has an address.
     const mail = !live && (ticket.channel !== 'chat' || Boolean(ticket.contact.email));
-    const mailScripts = mail ? ['/js/reply-picker.js', '/js/ticket-mail-view.js', '/js/ticket-mail.js'] : [];
     return {
       ...this.base(lang, actor, 'tickets'),
       titleKey: 'tickets.view.title',
       bodyClass: 'page-ticket',
-      scripts: [COMMON_SCRIPT, PANEL_SCRIPT, ...mailScripts, '/js/ticket.js'],
+      scripts: [COMMON_SCRIPT],
+      modules: [...(mail ? ['/js/ticket/mail.js'] : []), '/js/ticket/page.js'],
       ticket,
       live,
       mail,

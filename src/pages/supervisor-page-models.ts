@@ -14,7 +14,7 @@ const CHART_SCRIPT = '/vendor/chartjs/chart.umd.min.js';
 
 /** Texts the supervisor and admin scripts ask for with text('…'), by key prefix. */
 export const SUPERVISOR_BOARD_SCRIPT_TEXTS = ['board.', 'conn.', 'topic.', 'role.', 'agentStatus.', 'error.'];
-export const SUPERVISOR_CHAT_SCRIPT_TEXTS = ['supchat.', 'conn.', 'author.', 'outcome.', 'topic.', 'ticketStatus.', 'tickets.event.', 'chat.referral', 'error.'];
+export const SUPERVISOR_CHAT_SCRIPT_TEXTS = ['supchat.', 'conn.', 'author.', 'outcome.', 'topic.', 'ticketStatus.', 'tickets.event.', 'chat.referral', 'chat.sending', 'error.'];
 export const SUPERVISOR_HISTORY_SCRIPT_TEXTS = ['history.', 'topic.', 'channel.', 'outcome.', 'error.'];
 export const SUPERVISOR_METRICS_SCRIPT_TEXTS = ['metrics.', 'outcome.', 'channel.', 'error.'];
 export const STAFF_ADMIN_SCRIPT_TEXTS = ['staffAdmin.', 'role.', 'agentStatus.', 'error.'];
@@ -49,7 +49,8 @@ export class SupervisorPageModels {
       ...this.base(actor, 'board'),
       titleKey: 'supchat.title',
       bodyClass: 'page-supervisor-chat',
-      scripts: [SOCKET_CLIENT, COMMON_SCRIPT, '/js/supervisor-chat.js'],
+      scripts: [SOCKET_CLIENT, COMMON_SCRIPT],
+      modules: ['/js/supervisor/chat.js'],
       ticket,
       statusKey: `ticketStatus.${ticket.status}`,
       topicKey: `topic.${ticket.topic}`,

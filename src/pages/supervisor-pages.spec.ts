@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StaffActor } from '../auth/actor';
 import { FixedClock } from '../common/clock';
@@ -34,13 +34,19 @@ describe('supervisor page models', () => {
 describe('supervisor script texts', () => {
   const scripts: [string, readonly string[]][] = [
     ['supervisor-board.js', SUPERVISOR_BOARD_SCRIPT_TEXTS],
-    ['supervisor-chat.js', SUPERVISOR_CHAT_SCRIPT_TEXTS],
+    ['supervisor/', SUPERVISOR_CHAT_SCRIPT_TEXTS],
     ['staff-admin.js', STAFF_ADMIN_SCRIPT_TEXTS],
   ];
-  const common = readFileSync(join(__dirname, '..', '..', 'public', 'js', 'common.js'), 'utf8');
+  const js = join(__dirname, '..', '..', 'public', 'js');
+  const common = readFileSync(join(js, 'common.js'), 'utf8');
+  /** A classic script, or a module folder with the chat client it imports. */
+  const sourcesOf = (file: string) =>
+    file.endsWith('/')
+      ? [file, 'chat/'].flatMap((dir) => readdirSync(join(js, dir)).filter((name) => name.endsWith('.js')).map((name) => readFileSync(join(js, dir, name), 'utf8'))).join('\n')
+      : readFileSync(join(js, file), 'utf8');
 
   it.each(scripts)('%s gets every text it asks for in its page data', (file, prefixes) => {
-    const source = readFileSync(join(__dirname, '..', '..', 'public', 'js', file), 'utf8') + common;
+    const source = sourcesOf(file) + common;
     const asked = [...source.matchAll(/\btext\('([^']+)'/g)].map((m) => m[1]);
     expect(asked.filter((key) => !prefixes.some((prefix) => key.startsWith(prefix)))).toEqual([]);
   });

@@ -1,33 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { CLOSED_INSTANT, startTestApp, TestApp } from '../support/test-app';
+import { CLOSED_INSTANT } from '../support/test-app';
 import { expectNoAxeViolations } from './support/axe';
-import { Actor, expectFocus, expectNoSidewaysScroll, launchBrowser, newActor, screenshots, tabTo, visible, waitForText } from './support/browser';
+import { browserSuite } from './support/harness';
+import { expectFocus, expectNoSidewaysScroll, screenshots, tabTo, visible, waitForText } from './support/browser';
 
 /** Closed page, leave-a-message form and languages; the app's clock is a Saturday (2026-11-28 11:00 in Oslo). */
 describe('citizen page when the chat is closed', () => {
-  let desk: TestApp;
-  let browser: Browser;
-  const actors: Actor[] = [];
-  const actor = async (options = {}) => {
-    const created = await newActor(browser, desk.url, options);
-    actors.push(created);
-    return created;
-  };
-
-  beforeAll(async () => {
-    [desk, browser] = await Promise.all([startTestApp({ now: CLOSED_INSTANT }), launchBrowser()]);
-  });
-
-  afterEach(async () => {
-    const problems = actors.flatMap((a) => a.problems);
-    await Promise.all(actors.splice(0).map((a) => a.context.close()));
-    expect(problems).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await desk?.close();
-  });
+  const suite = browserSuite({ app: { now: CLOSED_INSTANT } });
+  const { actor } = suite;
 
   it('says why and when it opens, offers the alternatives, and turns a left message into a ticket (keyboard only)', async () => {
     const { page } = await actor();
@@ -68,11 +47,11 @@ describe('citizen page when the chat is closed', () => {
     const reference = ((await page.locator('#contact-sent-text').innerText()).match(/DS-\d{4}-\d{6}/) ?? [''])[0];
     await expectNoAxeViolations(page, 'citizen, closed, message sent');
 
-    const agent = await desk.login('agent');
-    const list = await desk.http().get('/api/tickets').query({ q: reference }).set('cookie', agent.cookie).expect(200);
+    const agent = await suite.desk.login('agent');
+    const list = await suite.desk.http().get('/api/tickets').query({ q: reference }).set('cookie', agent.cookie).expect(200);
     const found = (list.body.items ?? list.body).find((t: any) => t.reference === reference);
     expect(found).toBeDefined();
-    const ticket = await desk.http().get(`/api/tickets/${found.id}`).set('cookie', agent.cookie).expect(200);
+    const ticket = await suite.desk.http().get(`/api/tickets/${found.id}`).set('cookie', agent.cookie).expect(200);
     expect(ticket.body).toMatchObject({ reference, channel: 'web-form', topic: 'digital-mailbox' });
     expect(JSON.stringify(ticket.body)).toContain('Jeg har fått brev i feil postkasse.');
   });
@@ -112,7 +91,7 @@ describe('citizen page when the chat is closed', () => {
   });
 
   it('keeps what the citizen wrote when the chat closes while they write, and offers the message form instead', async () => {
-    desk.clock.set('2026-11-24T13:59:00Z'); // Tuesday 14:59 in Oslo: open
+    suite.desk.clock.set('2026-11-24T13:59:00Z'); // Tuesday 14:59 in Oslo: open
     try {
       const { page } = await actor();
       await page.goto('/');
@@ -129,7 +108,7 @@ describe('citizen page when the chat is closed', () => {
       await page.locator('label[for="start-topic-id-porten"]').click();
       await page.locator('#start-message').fill('MinID-koden kommer ikke på SMS.');
       await page.locator('#start-name').fill('Per');
-      desk.clock.set('2026-11-24T14:00:00Z'); // 15:00: closed
+      suite.desk.clock.set('2026-11-24T14:00:00Z'); // 15:00: closed
       await page.locator('#start-submit').click();
 
       await visible(page.locator('#just-closed'));
@@ -142,7 +121,7 @@ describe('citizen page when the chat is closed', () => {
       await page.locator('#contact-submit').click();
       await waitForText(page, '#contact-sent-text', 'DS-');
     } finally {
-      desk.clock.set(CLOSED_INSTANT);
+      suite.desk.clock.set(CLOSED_INSTANT);
     }
   });
 

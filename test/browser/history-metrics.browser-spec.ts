@@ -1,39 +1,25 @@
-import type { Browser } from 'playwright-core';
-import { ask, startTestApp, TestApp, VALID_CHAT } from '../support/test-app';
+import { ask, VALID_CHAT } from '../support/test-app';
 import { expectNoAxeViolations } from './support/axe';
-import { Actor, launchBrowser, newActor, screenshots, visible, waitForText } from './support/browser';
+import { browserSuite } from './support/harness';
+import { screenshots, visible, waitForText } from './support/browser';
 import { loginThroughPage } from './support/staff';
 
 describe('history search and metrics pages', () => {
-  let desk: TestApp;
-  let browser: Browser;
-  const actors: Actor[] = [];
+  const suite = browserSuite();
+  const { actor } = suite;
 
   beforeAll(async () => {
-    [desk, browser] = await Promise.all([startTestApp(), launchBrowser()]);
-    const agent = await desk.agent(await desk.login('agent', 'kari'));
-    const citizen = await desk.citizen();
+    const agent = await suite.desk.agent(await suite.desk.login('agent', 'kari'));
+    const citizen = await suite.desk.citizen();
     const started = await ask(citizen, 'chat:start', { ...VALID_CHAT, message: 'Jeg finner ikke skattemeldingen i postkassen.' });
     await ask(agent, 'chat:accept', { chatId: started.chat.id });
     await ask(agent, 'message:send', { chatId: started.chat.id, clientId: 'a1', body: 'Skattemeldingen ligger i Digipost.' });
     await ask(agent, 'chat:close', { chatId: started.chat.id, outcome: 'resolved' });
   });
 
-  afterEach(async () => {
-    const problems = actors.flatMap((a) => a.problems);
-    await Promise.all(actors.splice(0).map((a) => a.context.close()));
-    expect(problems).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await desk?.close();
-  });
-
   it('finds a word in the chat history with the words marked, and shows the metrics with tables beside the charts', async () => {
-    const supervisor = await desk.createStaff('supervisor', 'siv');
-    const created = await newActor(browser, desk.url);
-    actors.push(created);
+    const supervisor = await suite.desk.createStaff('supervisor', 'siv');
+    const created = await actor();
     const { page } = created;
     await loginThroughPage(page, supervisor);
 
@@ -53,9 +39,8 @@ describe('history search and metrics pages', () => {
   });
 
   it('tells the supervisor how to narrow a search that is too broad, under the search field', async () => {
-    const supervisor = await desk.createStaff('supervisor', 'stine');
-    const created = await newActor(browser, desk.url);
-    actors.push(created);
+    const supervisor = await suite.desk.createStaff('supervisor', 'stine');
+    const created = await actor();
     const { page } = created;
     await loginThroughPage(page, supervisor);
     // The server's answer to a search past its time budget (test/e2e/history-large.e2e-spec.ts makes the real one).

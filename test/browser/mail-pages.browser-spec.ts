@@ -1,13 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { Sql } from '../../src/database/sql';
 import { Transactions } from '../../src/database/transactions';
 import { newMessageId } from '../../src/mail/mail-headers';
 import { MailStore } from '../../src/mail/mail-store';
 import { MessageRepository } from '../../src/tickets/message.repository';
 import { storeInboundMail, StoredInbound, SUPPORT_ADDRESS } from '../support/mail-tickets';
-import { startTestApp, TestApp } from '../support/test-app';
+
 import { expectNoAxeViolations } from './support/axe';
-import { Actor, expectFocus, launchBrowser, newActor, screenshots, visible, waitForText, WAIT_MS } from './support/browser';
+import { browserSuite } from './support/harness';
+import { expectFocus, screenshots, visible, waitForText, WAIT_MS } from './support/browser';
 import { loginThroughPage } from './support/staff';
 
 const CITIZEN = 'ola.nordmann@example.no';
@@ -18,40 +19,19 @@ const REFUSAL = '550 5.1.1 <ola.nordmann@example.no>: mailbox unavailable';
  * IMAP import and the outbox store it (MailStore), and the pages call the real mail API.
  */
 describe('e-mail tickets in the staff pages', () => {
-  let desk: TestApp;
-  let browser: Browser;
-  const actors: Actor[] = [];
-  const actor = async () => {
-    const created = await newActor(browser, desk.url);
-    actors.push(created);
-    return created;
-  };
-
-  beforeAll(async () => {
-    [desk, browser] = await Promise.all([startTestApp(), launchBrowser()]);
-  });
-
-  afterEach(async () => {
-    const problems = actors.flatMap((a) => a.problems);
-    await Promise.all(actors.splice(0).map((a) => a.context.close()));
-    expect(problems).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await desk?.close();
-  });
+  const suite = browserSuite();
+  const { actor } = suite;
 
   /** An earlier answer on the ticket whose mail the SMTP server refused for good; and the automatic acknowledgement. */
   async function failedReplyAndAck(inbound: StoredInbound): Promise<string> {
-    const at = desk.clock.now();
-    return desk.app.get(Transactions).run(async (db) => {
-      const store = desk.app.get(MailStore);
-      const message = await desk.app.get(MessageRepository).append(db, inbound.ticketId, { author: 'agent', authorName: 'Kari', kind: 'text', body: 'Har du sjekket søppelposten?', createdAt: at });
+    const at = suite.desk.clock.now();
+    return suite.desk.app.get(Transactions).run(async (db) => {
+      const store = suite.desk.app.get(MailStore);
+      const message = await suite.desk.app.get(MessageRepository).append(db, inbound.ticketId, { author: 'agent', authorName: 'Kari', kind: 'text', body: 'Har du sjekket søppelposten?', createdAt: at });
       const outgoing = { ticketId: inbound.ticketId, fromAddress: SUPPORT_ADDRESS, toAddress: CITIZEN, inReplyTo: inbound.headerMessageId, references: inbound.headerMessageId, createdAt: at };
       await store.enqueue(db, { ...outgoing, messageId: null, kind: 'ack', headerMessageId: newMessageId(SUPPORT_ADDRESS), subject: `Vi har mottatt henvendelsen [${inbound.reference}]`, body: 'Takk for henvendelsen.', ackKey: `ack:${inbound.ticketId}:${CITIZEN}` });
       const reply = await store.enqueue(db, { ...outgoing, messageId: message.id, kind: 'reply', headerMessageId: newMessageId(SUPPORT_ADDRESS), subject: `Re: Brevet [${inbound.reference}]`, body: message.body });
-      await desk.app.get(Sql).query("UPDATE mails SET status = 'failed', attempts = 3, last_error = ? WHERE id = ?", [REFUSAL, reply!.id], db);
+      await suite.desk.app.get(Sql).query("UPDATE mails SET status = 'failed', attempts = 3, last_error = ? WHERE id = ?", [REFUSAL, reply!.id], db);
       return message.id;
     });
   }
@@ -65,14 +45,14 @@ describe('e-mail tickets in the staff pages', () => {
   }
 
   it('shows the thread with states and attachments, answers with a ready-made reply, sends a failed mail again, and clears the unread marker', async () => {
-    const inbound = await storeInboundMail(desk, {
+    const inbound = await storeInboundMail(suite.desk, {
       from: CITIZEN,
       subject: 'Brevet fra Skatteetaten',
       body: 'Hei! Jeg finner ikke brevet. <b>Ikke fet</b> <script>alert(1)</script>',
       attachment: { filename: 'skjermbilde.png', contentType: 'image/png', content: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex') },
     });
     const failedMessageId = await failedReplyAndAck(inbound);
-    const agent = await desk.createStaff('agent', 'kari');
+    const agent = await suite.desk.createStaff('agent', 'kari');
     const { page } = await actor();
     await loginThroughPage(page, agent);
 
@@ -115,7 +95,7 @@ describe('e-mail tickets in the staff pages', () => {
     expect(['queued', 'sending', 'sent']).toContain(await failed.locator('[data-role="mail-state"]').getAttribute('data-status'));
 
     // A ready-made reply, then a few words of our own, sent with the keyboard a minute later.
-    desk.clock.advance(60_000);
+    suite.desk.clock.advance(60_000);
     await page.locator('#mail-replies summary').click();
     const option = page.locator('#mail-replies .reply-option').first();
     await visible(option);
@@ -151,7 +131,7 @@ describe('e-mail tickets in the staff pages', () => {
   });
 
   it('takes an e-mail address on a phone ticket and offers the answer by e-mail; says why not when there is none', async () => {
-    const agent = await desk.createStaff('agent', 'ola');
+    const agent = await suite.desk.createStaff('agent', 'ola');
     const { page } = await actor();
     await loginThroughPage(page, agent);
     await page.goto('/agent/tickets/new');

@@ -1,39 +1,17 @@
-import type { Browser } from 'playwright-core';
 import { StaffService } from '../../src/staff/staff.service';
-import { startTestApp, TestApp } from '../support/test-app';
 import { expectNoAxeViolations } from './support/axe';
-import { Actor, expectFocus, expectNoSidewaysScroll, launchBrowser, newActor, screenshots, tabTo, visible, waitForText, WAIT_MS } from './support/browser';
+import { browserSuite } from './support/harness';
+import { expectFocus, expectNoSidewaysScroll, screenshots, tabTo, visible, waitForText, WAIT_MS } from './support/browser';
 import { agentConnected } from './support/staff';
 
 describe('staff log-in page', () => {
-  let desk: TestApp;
-  let browser: Browser;
-  const actors: Actor[] = [];
-  const actor = async (options = {}) => {
-    const created = await newActor(browser, desk.url, options);
-    actors.push(created);
-    return created;
-  };
-
-  beforeAll(async () => {
-    [desk, browser] = await Promise.all([startTestApp(), launchBrowser()]);
-  });
-
-  afterEach(async () => {
-    // A wrong password is a 401 the browser logs as a failed resource; that one is expected.
-    // The wrong current password is a 400 the browser logs likewise.
-    const problems = actors.flatMap((a) => a.problems).filter((p) => !/status of (401|400)/.test(p));
-    await Promise.all(actors.splice(0).map((a) => a.context.close()));
-    expect(problems).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await desk?.close();
-  });
+  // A wrong password is a 401 the browser logs as a failed resource; that one is expected.
+  // The wrong current password is a 400 the browser logs likewise.
+  const suite = browserSuite({ expectedProblems: /status of (401|400)/ });
+  const { actor } = suite;
 
   it('refuses a wrong password with a focused message, then logs in and out with the keyboard', async () => {
-    const staff = await desk.createStaff('agent', 'per');
+    const staff = await suite.desk.createStaff('agent', 'per');
     const { page } = await actor();
 
     // The console needs a log-in, and comes back after it.
@@ -85,9 +63,9 @@ describe('staff log-in page', () => {
   });
 
   it('sends someone whose password was reset to change it, with readable errors, then on to the console', async () => {
-    const staff = await desk.createStaff('agent', 'reset');
+    const staff = await suite.desk.createStaff('agent', 'reset');
     const { page } = await actor();
-    await desk.app.get(StaffService).update('someone-else', staff.id, { password: 'temporary-password-1' });
+    await suite.desk.app.get(StaffService).update('someone-else', staff.id, { password: 'temporary-password-1' });
 
     await page.goto('/login?next=%2Fagent');
     await page.locator('#login-username').fill(staff.username);

@@ -1,38 +1,17 @@
-import type { Browser } from 'playwright-core';
-import { ask, startTestApp, TestApp, VALID_CHAT } from '../support/test-app';
+import { ask, VALID_CHAT } from '../support/test-app';
 import { expectNoAxeViolations } from './support/axe';
-import { Actor, launchBrowser, newActor, screenshots, visible, waitForText, WAIT_MS } from './support/browser';
+import { browserSuite } from './support/harness';
+import { screenshots, visible, waitForText, WAIT_MS } from './support/browser';
 import { loginThroughPage } from './support/staff';
 
 const EBOKS_PERSON = '17858507472';
 
 describe('staff pages beyond the chat console', () => {
-  let desk: TestApp;
-  let browser: Browser;
-  const actors: Actor[] = [];
-  const actor = async () => {
-    const created = await newActor(browser, desk.url);
-    actors.push(created);
-    return created;
-  };
-
-  beforeAll(async () => {
-    [desk, browser] = await Promise.all([startTestApp(), launchBrowser()]);
-  });
-
-  afterEach(async () => {
-    const problems = actors.flatMap((a) => a.problems);
-    await Promise.all(actors.splice(0).map((a) => a.context.close()));
-    expect(problems).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await desk?.close();
-  });
+  const suite = browserSuite();
+  const { actor } = suite;
 
   it("changes the supervisor's board live when a chat starts and is taken, and opens the chat read-only", async () => {
-    const supervisor = await desk.createStaff('supervisor', 'siv');
+    const supervisor = await suite.desk.createStaff('supervisor', 'siv');
     const { page } = await actor();
     await loginThroughPage(page, supervisor);
     await page.goto('/supervisor');
@@ -40,11 +19,11 @@ describe('staff pages beyond the chat console', () => {
     await page.waitForFunction(() => (globalThis as any).document.getElementById('stat-queue')?.textContent.trim() === '0', undefined, { timeout: WAIT_MS });
     await expectNoAxeViolations(page, 'supervisor board, empty');
 
-    const citizen = await desk.citizen();
+    const citizen = await suite.desk.citizen();
     const started = await ask(citizen, 'chat:start', VALID_CHAT);
     await page.waitForFunction(() => (globalThis as any).document.getElementById('stat-queue')?.textContent.trim() === '1', undefined, { timeout: WAIT_MS });
 
-    const agent = await desk.agent(await desk.login('agent', 'kari'));
+    const agent = await suite.desk.agent(await suite.desk.login('agent', 'kari'));
     await ask(agent, 'chat:accept', { chatId: started.chat.id });
     const row = page.locator('#board-chats tr', { hasText: started.chat.reference });
     await visible(row);
@@ -60,7 +39,7 @@ describe('staff pages beyond the chat console', () => {
   });
 
   it('lets an agent open a phone ticket for an e-Boks caller, see the context and refer', async () => {
-    const agent = await desk.createStaff('agent', 'ola');
+    const agent = await suite.desk.createStaff('agent', 'ola');
     const { page } = await actor();
     await loginThroughPage(page, agent);
     await page.goto('/agent/tickets/new');
@@ -83,7 +62,7 @@ describe('staff pages beyond the chat console', () => {
   });
 
   it('gives supervisors the ready-made replies and admins the staff accounts, without accessibility faults', async () => {
-    const admin = await desk.createStaff('admin', 'ada');
+    const admin = await suite.desk.createStaff('admin', 'ada');
     const { page } = await actor();
     await loginThroughPage(page, admin);
     await page.goto('/supervisor/replies');

@@ -4,6 +4,7 @@
  * list that keeps bubbles in seq order with the unsent ones last.
  */
 import { Desk, el, text } from './desk.js';
+import { linkified } from './format.js';
 import { MessageLog } from './message-log.js';
 
 /** @typedef {import('./types').MessageDto} MessageDto */
@@ -19,7 +20,7 @@ export function messageBubble(message, how) {
   return el('div', { className: classes.join(' '), dataset: { seq: message.seq } }, [
     el('p', { className: 'msg__meta' }, [el('span', { className: 'msg__author' }, [how.author]), el('time', { datetime: message.createdAt }, [Desk.formatTime(message.createdAt)])]),
     message.kind === 'referral' ? el('p', { className: 'msg__title' }, [text('chat.referral')]) : null,
-    el('p', { className: 'msg__body' }, [Desk.linkified(message.body)]),
+    el('p', { className: 'msg__body' }, [linkified(message.body)]),
   ]);
 }
 
@@ -40,7 +41,8 @@ export function sendingBubble(pending, author) {
 export class MessageList {
   /**
    * @param {HTMLElement} root
-   * @param {{ chatId?: string | null, isMine: (m: MessageDto) => boolean, authorOf: (m: MessageDto) => string, me: () => string }} options
+   * @param {{ chatId?: string | null, isMine: (m: MessageDto) => boolean, authorOf: (m: MessageDto) => string, me: () => string, followMine?: boolean }} options
+   *   followMine (default true): one's own new message scrolls the log to the end, wherever it was
    */
   constructor(root, options) {
     this.root = root;
@@ -79,7 +81,7 @@ export class MessageList {
     const next = before === null ? this.root.querySelector('[data-pending]') : this.root.querySelector(`[data-seq="${before}"]`);
     const mine = this.options.isMine(message);
     this.root.insertBefore(messageBubble(message, { mine, author: this.options.authorOf(message) }), next);
-    this.scrollToEnd(stick || mine);
+    this.scrollToEnd(stick || (mine && this.options.followMine !== false));
     return true;
   }
 
@@ -108,6 +110,18 @@ export class MessageList {
     node.removeAttribute('data-pending');
     node.removeAttribute('aria-hidden');
   }
+}
+
+/**
+ * The connection line of a chat page (connecting, connected, reconnecting).
+ * @param {HTMLElement | null} conn
+ * @param {HTMLElement} label
+ * @param {import('../chat/transport.js').ConnectionState} kind
+ */
+export function showConnection(conn, label, kind) {
+  if (!conn) return;
+  conn.dataset.state = kind;
+  label.textContent = text(`conn.${kind}`);
 }
 
 /**

@@ -14,12 +14,12 @@ export type {
 /** What common.js (a classic script shared with the pages not on modules) puts on window.Desk. */
 export interface DeskApi {
   data: Record<string, any> & { lang?: string; maxLength?: number; csrfToken?: string };
+  /** The page language as an Intl locale (nb, nn, en-GB). */
+  locale: string;
   text(key: string, args?: Record<string, unknown>): string;
   hasText(key: string): boolean;
   el(tag: string, props?: Record<string, any> | null, children?: (Node | string | null | undefined | false)[]): HTMLElement;
-  linkified(body: string): DocumentFragment;
   formatTime(iso: string): string;
-  uuid(): string;
   clearFieldErrors(form: HTMLElement): void;
   setFieldError(form: HTMLElement, field: string, message: string): HTMLElement | null;
   hideSummary(summary: HTMLElement | null): void;

@@ -5,12 +5,13 @@
  * missed, and the message list keeps each message once, in seq order.
  */
 import { Desk, data, text } from '../chat/desk.js';
-import { MessageList, enterSubmits, ownTyping, theirTyping } from '../chat/components.js';
+import { MessageList, enterSubmits, ownTyping, showConnection, theirTyping } from '../chat/components.js';
+import { uuid } from '../chat/format.js';
 import { Outbox } from '../chat/outbox.js';
 import { Transport } from '../chat/transport.js';
 import { wireEnded } from './ended.js';
 import { fillContactForm, startErrors, valuesOf, wireContactForm } from './forms.js';
-import { showConnection, waitText } from './status.js';
+import { waitText } from './status.js';
 import * as store from './store.js';
 
 /** @typedef {import('../chat/types').CitizenClientEventMap} ClientMap */
@@ -63,7 +64,7 @@ const messages = new MessageList($('chat-log'), {
   me: () => text('author.you'),
 });
 const outbox = new Outbox({
-  newId: () => Desk.uuid(),
+  newId: uuid,
   canSend: () => Boolean(transport?.connected && state.token && state.status !== 'ended'),
   send: (pending) => /** @type {Transport<ClientMap, ServerMap>} */ (transport).request('message:send', pending),
   onStored: (message) => addMessage(message),

@@ -1,17 +1,6 @@
 // @ts-check
-/** Small texts of the citizen's chat header: the connection and the expected wait. */
+/** The expected wait in the citizen's queue line. */
 import { text } from '../chat/desk.js';
-
-/**
- * @param {HTMLElement | null} conn
- * @param {HTMLElement} label
- * @param {import('../chat/transport.js').ConnectionState} kind
- */
-export function showConnection(conn, label, kind) {
-  if (!conn) return;
-  conn.dataset.state = kind;
-  label.textContent = text(`conn.${kind}`);
-}
 
 /** @param {number} seconds */
 export function waitText(seconds) {
