@@ -3,7 +3,7 @@ import { Sql } from '../../src/database/sql';
 import { Transactions } from '../../src/database/transactions';
 import { newMessageId } from '../../src/mail/mail-headers';
 import { MailStore } from '../../src/mail/mail-store';
-import { MessageRepository } from '../../src/tickets/message.repository';
+import { MessageStore } from '../../src/tickets/message-store/message-store';
 import { storeInboundMail, StoredInbound, SUPPORT_ADDRESS } from '../support/mail-tickets';
 
 import { expectNoAxeViolations } from './support/axe';
@@ -27,7 +27,7 @@ describe('e-mail tickets in the staff pages', () => {
     const at = suite.desk.clock.now();
     return suite.desk.app.get(Transactions).run(async (db) => {
       const store = suite.desk.app.get(MailStore);
-      const message = await suite.desk.app.get(MessageRepository).append(db, inbound.ticketId, { author: 'agent', authorName: 'Kari', kind: 'text', body: 'Har du sjekket søppelposten?', createdAt: at });
+      const message = await suite.desk.app.get(MessageStore).append(db, inbound.ticketId, { author: 'agent', authorName: 'Kari', kind: 'text', body: 'Har du sjekket søppelposten?', createdAt: at });
       const outgoing = { ticketId: inbound.ticketId, fromAddress: SUPPORT_ADDRESS, toAddress: CITIZEN, inReplyTo: inbound.headerMessageId, references: inbound.headerMessageId, createdAt: at };
       await store.enqueue(db, { ...outgoing, messageId: null, kind: 'ack', headerMessageId: newMessageId(SUPPORT_ADDRESS), subject: `Vi har mottatt henvendelsen [${inbound.reference}]`, body: 'Takk for henvendelsen.', ackKey: `ack:${inbound.ticketId}:${CITIZEN}` });
       const reply = await store.enqueue(db, { ...outgoing, messageId: message.id, kind: 'reply', headerMessageId: newMessageId(SUPPORT_ADDRESS), subject: `Re: Brevet [${inbound.reference}]`, body: message.body });
