@@ -8,6 +8,7 @@ import type { TicketEntity } from '../tickets/entities/ticket.entity';
 import { MessageStore } from '../tickets/message-store/message-store';
 import { TicketEventRepository } from '../tickets/ticket-event.repository';
 import { mapMessage, MessageDto } from '../tickets/ticket.dto';
+import { requireTicketAccess } from '../tickets/ticket-access';
 import { TicketRepository } from '../tickets/ticket.repository';
 import { TicketsService } from '../tickets/tickets.service';
 import { ChatAccess } from './chat-access.service';
@@ -53,6 +54,7 @@ export class ChatReferralService {
     if (ticket.channel === 'chat' && (ticket.status === 'active' || ticket.status === 'queued')) {
       return this.referInChat(actor, ticket.id, provider);
     }
+    requireTicketAccess(actor, ticket, 'write');
     return this.refer(actor, ticket, provider);
   }
 
