@@ -13,6 +13,7 @@ import { wireEnded } from './ended.js';
 import { fillContactForm, startErrors, valuesOf, wireContactForm } from './forms.js';
 import { waitText } from './status.js';
 import * as store from './store.js';
+import { $, ui } from './elements.js';
 
 /** @typedef {import('../chat/types').CitizenClientEventMap} ClientMap */
 /** @typedef {import('../chat/types').CitizenServerEventMap} ServerMap */
@@ -20,33 +21,6 @@ import * as store from './store.js';
 /** @typedef {import('./forms.js').FormValues} FormValues */
 
 const MAX_LENGTH = data.maxLength || 4000;
-const $ = (/** @type {string} */ id) => /** @type {any} */ (document.getElementById(id));
-
-const ui = {
-  justClosed: $('just-closed'),
-  startSection: $('start-section'),
-  startForm: /** @type {HTMLFormElement | null} */ ($('start-form')),
-  startErrors: $('start-errors'),
-  startSubmit: $('start-submit'),
-  startBusy: $('start-busy'),
-  showContact: $('show-contact'),
-  contactSection: $('contact-section'),
-  contactHeading: $('contact-heading'),
-  contactForm: /** @type {HTMLFormElement} */ ($('contact-form')),
-  chatSection: $('chat-section'),
-  chatReference: $('chat-reference'),
-  conn: $('conn-status'),
-  connText: $('conn-text'),
-  queueInfo: $('queue-info'),
-  queuePosition: $('queue-position'),
-  queueWait: $('queue-wait'),
-  agentInfo: $('agent-info'),
-  composer: /** @type {HTMLFormElement} */ ($('composer')),
-  composerInput: /** @type {HTMLTextAreaElement} */ ($('composer-input')),
-  endChat: $('end-chat'),
-  endedSection: $('ended-section'),
-};
-
 const state = {
   /** @type {string | null} */ token: null,
   /** @type {string | null} */ chatId: null,
