@@ -33,7 +33,7 @@ import { HistorySearchPostgres1764400000000 } from './migrations/postgres/176440
 import { StaffSessionControlPostgres1764700000000 } from './migrations/postgres/1764700000000-staff-session-control';
 
 const ENTITIES = [StaffUserEntity, TicketEntity, MessageEntity, NoteEntity, TicketEventEntity, SessionEntity, CounterEntity, AuditRecordEntity, ReadyReplyEntity, MetricsDailyEntity, MailEntity, AttachmentEntity];
-/** One list per database, kept in step: the n-th migration of each has the same name and effect. */
+// The n-th migration of each list has the same name and effect.
 export const SQLITE_MIGRATIONS = [InitialSchema1764000000000, CitizenIdentityAndReferral1764100000000, AuditLog1764200000000, ReadyMadeReplies1764300000000, HistorySearch1764400000000, QueueOrder1764500000000, SearchIndexMergeSteps1764600000000, StaffSessionControl1764700000000, RemaskFreeText1764800000000, MailChannel1764900000000];
 export const POSTGRES_MIGRATIONS = [
   InitialSchemaPostgres1764000000000,
@@ -41,7 +41,6 @@ export const POSTGRES_MIGRATIONS = [
   AuditLogPostgres1764200000000,
   ReadyMadeRepliesPostgres1764300000000,
   HistorySearchPostgres1764400000000,
-  // Identical SQL on both databases: the same class serves both lists.
   QueueOrder1764500000000,
   SearchIndexMergeSteps1764600000000,
   StaffSessionControlPostgres1764700000000,
@@ -56,7 +55,7 @@ export function buildDataSourceOptions(database: DatabaseConfig): DataSourceOpti
       url: database.url,
       entities: ENTITIES,
       migrations: POSTGRES_MIGRATIONS,
-      // Run by openDataSource under a lock: several instances may start at the same moment.
+      // openDataSource runs them under a lock: several instances may start at once.
       migrationsRun: false,
       migrationsTransactionMode: 'all',
       synchronize: false,

@@ -1,13 +1,8 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 
-/** Any constant: the PostgreSQL advisory lock that lets one starting instance migrate at a time. */
 const MIGRATION_LOCK = 7_640_000_001;
 
-/**
- * Connects and brings the schema up to date. On PostgreSQL several instances may start together,
- * so migrations run under a session advisory lock: the first migrates, the others wait and then
- * find nothing left to do. (TypeORM takes no such lock itself.)
- */
+// Several instances may start together and TypeORM takes no migration lock, hence the advisory lock.
 export async function openDataSource(options: DataSourceOptions): Promise<DataSource> {
   const dataSource = await new DataSource(options).initialize();
   if (options.type !== 'postgres') return dataSource;

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 
 const statements = new WeakMap<Database, Map<string, Statement>>();
 
-/** The connection's prepared statement for `sql`, prepared once: parsing costs more than a small insert. */
+// Parsing costs more than a small insert.
 export function prepared(db: Database, sql: string): Statement {
   let byText = statements.get(db);
   if (!byText) statements.set(db, (byText = new Map()));
@@ -12,5 +12,4 @@ export function prepared(db: Database, sql: string): Statement {
   return statement;
 }
 
-/** The better-sqlite3 connection under TypeORM's driver (SQLite only). */
 export const sqliteConnection = (dataSource: DataSource): Database => (dataSource.driver as unknown as { databaseConnection: Database }).databaseConnection;

@@ -29,7 +29,7 @@ describe('the search index, merged in steps by the commits that store chat messa
     return id;
   }
 
-  /** One commit per message, as at a low rate: every commit adds a segment to the index. */
+  // Every commit adds a segment to the index.
   function storeOneByOne(task: WriteTask<unknown, unknown>, chats: string[], messages: number): void {
     for (let i = 0; i < messages; i += 1) {
       const args = { chatId: chats[i % chats.length], sender: { role: 'citizen' }, id: randomUUID(), createdAt: '2026-11-24 10:00:00.000', clientId: null, body: `melding ${i} om digipost` };

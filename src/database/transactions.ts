@@ -4,7 +4,6 @@ import { sqliteConnection } from './prepared-statements';
 import { commitBatch, errorFrom, TaskOutcome, WriteTask } from './writer-thread/write-task';
 import { WriterThread } from './writer-thread/writer-thread';
 
-/** One of: TypeORM work in a transaction (run), a task between commits, or a write task (runTask). */
 interface QueuedWork {
   work?: (manager: EntityManager) => Promise<unknown>;
   between?: () => Promise<unknown>;
@@ -17,7 +16,6 @@ const kind = (item: QueuedWork) => (item.between ? 'between' : item.task ? 'task
 
 type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
-/** Answers every caller of a group with its own outcome. */
 function settle(group: QueuedWork[], outcomes: Outcome[]): void {
   group.forEach((item, index) => {
     const outcome = outcomes[index] ?? { ok: false, error: new Error('No outcome for this write') };
@@ -32,22 +30,12 @@ const settleTasks = (group: QueuedWork[], outcomes: TaskOutcome[]) =>
     outcomes.map((outcome) => (outcome.ok ? outcome : { ok: false, error: errorFrom(outcome) })),
   );
 
-/** Most units of work one SQLite commit on the main connection carries. */
 const MAX_GROUP = 256;
-/**
- * Under load (the last commit ended moments ago), a group waits this long for more work before it
- * starts: every SQLite commit writes its pages and the full-text index's new segment to the WAL,
- * so ten messages in one commit cost far less than ten commits. Idle, work starts on the next turn
- * of the event loop.
- */
+// Ten messages in one SQLite commit cost far less than ten commits.
 const GATHER_MS = 2;
 const BUSY_WITHIN_MS = 10;
 
-/**
- * The one way to write; its modes (run, runTask, betweenCommits), group commit and the writer
- * thread are explained in docs/design/transactions.md. PostgreSQL gets ordinary transactions; on
- * SQLite, whose TypeORM driver shares one connection, writes queue here and commit in groups.
- */
+// Modes, group commit and the writer thread: docs/design/transactions.md.
 @Injectable()
 export class Transactions implements OnModuleDestroy {
   private readonly serialize: boolean;
@@ -56,16 +44,15 @@ export class Transactions implements OnModuleDestroy {
   private drained: Promise<void> = Promise.resolve();
   private lastCommitEnded = 0;
   private writer: WriterThread | null = null;
-  /** Groups of tasks the writer thread has not answered yet: nothing else is written until it has. */
+  // Nothing else is written until the writer thread has answered.
   private readonly sent = new Set<Promise<void>>();
-  /** Set on shutdown: writes that come later (other modules shutting down) stay on the main connection. */
+  // Writes from modules shutting down later stay on the main connection.
   private closing = false;
 
   constructor(private readonly dataSource: DataSource) {
     this.serialize = dataSource.options.type === 'better-sqlite3';
   }
 
-  /** Whether runTask may be used: SQLite only. */
   get tasksSupported(): boolean {
     return this.serialize;
   }
@@ -77,10 +64,6 @@ export class Transactions implements OnModuleDestroy {
     });
   }
 
-  /**
-   * Runs `task` when no commit is under way, and holds back the commits queued after it until it
-   * has ended (the sockets are served meanwhile). On PostgreSQL it simply runs.
-   */
   betweenCommits<T>(task: () => Promise<T>): Promise<T> {
     if (!this.serialize) return task();
     return new Promise<T>((resolve, reject) => {
@@ -88,10 +71,6 @@ export class Transactions implements OnModuleDestroy {
     });
   }
 
-  /**
-   * Runs a plain-SQL write task (SQLite only) in the same order and group commits as `run`. On a
-   * database file it runs in the writer thread, off the thread that serves the sockets.
-   */
   runTask<A, R>(task: WriteTask<A, R>, args: A): Promise<R> {
     if (!this.serialize) return Promise.reject(new Error('Write tasks need SQLite'));
     return new Promise<R>((resolve, reject) => {
@@ -99,7 +78,6 @@ export class Transactions implements OnModuleDestroy {
     });
   }
 
-  /** Lets queued writes finish, then stops the writer thread. */
   async onModuleDestroy(): Promise<void> {
     this.closing = true;
     while (this.draining) await this.drained;
@@ -122,7 +100,6 @@ export class Transactions implements OnModuleDestroy {
         const head = this.queue[0];
         const writer = head.task ? this.writerThread() : null;
         if (writer) {
-          // Every task queued in this turn of the event loop goes in one batch.
           await new Promise((resolve) => setImmediate(resolve));
           this.send(writer, this.takeGroup());
           continue;
@@ -148,7 +125,6 @@ export class Transactions implements OnModuleDestroy {
     }
   }
 
-  /** The head of the queue and the work of the same kind right behind it. */
   private takeGroup(): QueuedWork[] {
     const head = this.queue[0];
     let size = Math.min(MAX_GROUP, this.queue.length);
@@ -156,10 +132,6 @@ export class Transactions implements OnModuleDestroy {
     return this.queue.splice(0, size);
   }
 
-  /**
-   * Hands a group of tasks to the writer thread without waiting for the groups sent before it (the
-   * thread commits them in order, and those that wait meanwhile together).
-   */
   private send(writer: WriterThread, group: QueuedWork[]): void {
     const sent: Promise<void> = writer
       .commit(group.map(({ task }) => ({ module: task!.task.module, name: task!.task.name, args: task!.args })))
@@ -171,12 +143,10 @@ export class Transactions implements OnModuleDestroy {
     this.sent.add(sent);
   }
 
-  /** Resolves once the writer thread has answered every group sent to it. */
   private async sentCommitted(): Promise<void> {
     while (this.sent.size > 0) await Promise.all(this.sent);
   }
 
-  /** Tasks on the main connection: an in-memory database, or the writer thread has stopped. */
   private async commitTasksHere(group: QueuedWork[]): Promise<void> {
     let outcomes: TaskOutcome[];
     try {
@@ -188,7 +158,6 @@ export class Transactions implements OnModuleDestroy {
     settleTasks(group, outcomes);
   }
 
-  /** The writer thread, started on first use; none for an in-memory database or once it has stopped. */
   private writerThread(): WriterThread | null {
     const file = this.dataSource.options.database;
     if (typeof file !== 'string' || file === ':memory:' || file === '') return null;
@@ -206,7 +175,6 @@ export class Transactions implements OnModuleDestroy {
       for (const item of group) outcomes.push(await this.inSavepoint(runner, item));
       await runner.commitTransaction();
     } catch (error) {
-      // The group could not be committed: none of its work happened.
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       group.forEach((item) => item.reject(error));
       return;
@@ -216,7 +184,6 @@ export class Transactions implements OnModuleDestroy {
     settle(group, outcomes);
   }
 
-  /** TypeORM turns a nested start/commit/rollback into SAVEPOINT / RELEASE / ROLLBACK TO. */
   private async inSavepoint(runner: QueryRunner, item: QueuedWork): Promise<Outcome> {
     await runner.startTransaction();
     try {

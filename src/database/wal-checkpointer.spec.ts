@@ -22,7 +22,7 @@ describe('WalCheckpointer (SQLite checkpoints in a worker thread)', () => {
     dataSource = await new DataSource({
       type: 'better-sqlite3',
       database: file,
-      // The connection that commits never checkpoints here: whatever is checkpointed, the worker did.
+      // Whatever is checkpointed, the worker did.
       prepareDatabase: (db: { pragma(sql: string): unknown }) => {
         db.pragma('journal_mode = WAL');
         db.pragma('wal_autocheckpoint = 0');
@@ -48,7 +48,7 @@ describe('WalCheckpointer (SQLite checkpoints in a worker thread)', () => {
       await insertPages(2);
       await pause(1);
     }
-    // 400+ pages were committed. Without checkpoints the WAL would hold all of them.
+    // Without checkpoints the WAL would hold all 400+ pages.
     expect(await count()).toBe(200);
     expect(statSync(file).size).toBeGreaterThan(300 * PAGE);
     expect(statSync(`${file}-wal`).size).toBeLessThan(200 * PAGE);

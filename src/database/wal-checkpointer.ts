@@ -4,22 +4,15 @@ import { AppConfig } from '../config/app-config';
 import { Transactions } from './transactions';
 
 export interface WalCheckpointerOptions {
-  /** How often the worker copies what the WAL holds into the database file. */
   intervalMs: number;
-  /** WAL size (pages) at which writes pause for a moment so that the WAL can start over. */
   restartAtPages: number;
 }
 
 const WAL_CHECKPOINTER_OPTIONS = Symbol('WAL_CHECKPOINTER_OPTIONS');
 
-/**
- * The final checkpoint holds commits back for about as long as one fsync, whatever the WAL size
- * (the worker has copied the rest already): a larger WAL makes these pauses rarer. 25,000 pages
- * is about 100 MB; a pause every 20–30 s at 2,000 messages a second.
- */
+// 25,000 pages (about 100 MB): a pause every 20–30 s at 2,000 messages a second.
 const DEFAULT_OPTIONS: WalCheckpointerOptions = { intervalMs: 200, restartAtPages: 25_000 };
 
-/** Runs in the worker thread: its own connection to the same database file. */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
@@ -50,17 +43,7 @@ interface CheckpointResult {
   checkpointed: number;
 }
 
-/**
- * SQLite checkpoints (copying the WAL into the database file and syncing it to disk) in a worker
- * thread. Run by the connection that commits, as SQLite does by default, every checkpoint stopped
- * the event loop for 60–100 ms under load, mostly waiting for fsync (bench/README.md).
- *
- * The worker checkpoints continuously without blocking anyone. The WAL can only start over from
- * its beginning when a checkpoint has caught up with every commit, which never happens while
- * messages keep arriving: so when it has grown to `restartAtPages`, the desk holds its commits
- * for the short final checkpoint (the sockets are served meanwhile). The main connection's own
- * automatic checkpoint (data-source-options.ts) stays as the backstop.
- */
+// Checkpoints on the committing connection stopped the event loop 60–100 ms under load (bench/README.md).
 @Injectable()
 export class WalCheckpointer implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(WalCheckpointer.name);
@@ -102,7 +85,6 @@ export class WalCheckpointer implements OnApplicationBootstrap, OnModuleDestroy 
     this.answerAll();
   }
 
-  /** A checkpoint with no commit running, so that it catches up and the next commit restarts the WAL. */
   restartWal(): Promise<CheckpointResult | null> {
     return this.transactions.betweenCommits(() => this.checkpointNow());
   }

@@ -1,6 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** How the citizen proved who they are (ID-porten) and the last referral to a mailbox provider. */
 export class CitizenIdentityAndReferral1764100000000 implements MigrationInterface {
   name = 'CitizenIdentityAndReferral1764100000000';
 

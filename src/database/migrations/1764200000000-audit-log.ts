@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Who looked at which citizen's registry data, when and why. No foreign keys: records outlive tickets and staff. */
+// No foreign keys: audit records outlive tickets and staff.
 export class AuditLog1764200000000 implements MigrationInterface {
   name = 'AuditLog1764200000000';
 

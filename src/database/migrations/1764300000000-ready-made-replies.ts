@@ -11,11 +11,7 @@ export interface SeedReply {
 
 const CHANGE_MAILBOX_URL = 'https://www.norge.no/nb/digital-borger/oppdater-kontaktinformasjon';
 
-/**
- * The standard replies as they were when the table was created. They are copied here rather than
- * imported, so this migration gives the same result however the application changes later;
- * supervisors edit them through the API afterwards.
- */
+// Copied rather than imported, so this migration gives the same result whatever the application becomes.
 export const STANDARD_REPLIES: SeedReply[] = [
   {
     topic: 'digital-mailbox',
@@ -170,7 +166,6 @@ export const STANDARD_REPLIES: SeedReply[] = [
   },
 ];
 
-/** Ready-made replies for agents, with the desk's standard replies in bokmål, nynorsk and English. */
 export class ReadyMadeReplies1764300000000 implements MigrationInterface {
   name = 'ReadyMadeReplies1764300000000';
 
@@ -187,7 +182,7 @@ export class ReadyMadeReplies1764300000000 implements MigrationInterface {
     )`);
     await db.query(`CREATE INDEX idx_ready_replies_language_title ON ready_replies (language, title)`);
 
-    // The format TypeORM itself writes for SQLite datetime columns (UTC, no zone letter).
+    // TypeORM's own format for SQLite datetime columns (UTC, no zone letter).
     const now = new Date().toISOString().replace('T', ' ').replace('Z', '');
     for (const reply of STANDARD_REPLIES) {
       for (const language of ['nb', 'nn', 'en'] as const) {

@@ -1,31 +1,15 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Full-text search over messages and notes (SQLite FTS5), kept in step by triggers so that no
- * write path has to know about it, and the anonymous counts that outlive retention.
- *
- * search_docs holds each indexed message or note (the text as indexed, its chat) and is the
- * external content of the FTS5 table search_index. Its key, the FTS rowid, is
- * `chat created_at in ms * 2^20 + n`: ordering the index by rowid orders it by the chat's creation
- * time, so "newest chats first" streams straight out of the index, and one chat's documents are
- * one rowid range (see supervision/history/sqlite-history-search.store.ts). The key is our own
- * INTEGER PRIMARY KEY, stable across VACUUM (unlike the implicit rowid of messages and notes).
- * There is deliberately no index on source_id: a message's document is found inside its chat's
- * range, which keeps the cost of storing a message low (bench/README.md).
- *
- * The text indexed is the stored body, except that the chat's own verified national identity
- * number (the one number stored unmasked, see chat-messages.service.ts) is masked here too, so
- * identity numbers are findable only in their masked form. System event messages ("the chat was
- * closed") are boilerplate and are not indexed.
- *
- * The PostgreSQL twin (postgres/1764400000000-history-search.ts) does the same with a tsvector
- * column on search_docs, a GIN index and the same triggers in PL/pgSQL.
+ * FTS5 search kept in step by triggers, so no write path has to know about it. The FTS rowid is
+ * `chat created_at in ms * 2^20 + n`: "newest chats first" streams straight out of the index and a
+ * chat's documents are one rowid range; no index on source_id keeps storing a message cheap (bench/README.md).
+ * The chat's own verified identity number is masked in the indexed text too.
  */
 export const DOC_BUCKET = 1048576; // 2^20 documents per millisecond of chat creation
 
 const bucketOf = (createdAt: string) => `(CAST(round(unixepoch(${createdAt}, 'subsec') * 1000) AS INTEGER) * ${DOC_BUCKET})`;
 
-/** The message body with the ticket's own (verified, hence unmasked) identity number masked. */
 const maskedBody = (body: string, nid: string) => {
   const mask = `substr(${nid}, 1, 6) || '*****'`;
   let sql = `replace(${body}, ${nid}, ${mask})`;
@@ -37,7 +21,6 @@ const maskedBody = (body: string, nid: string) => {
 
 const nextDocId = (lo: string) => `COALESCE((SELECT MAX(doc_id) FROM search_docs WHERE doc_id >= ${lo} AND doc_id < ${lo} + ${DOC_BUCKET}), ${lo} - 1) + 1`;
 
-/** The documents of one message or note, found inside its chat's range. */
 const docsOf = (sourceId: string, ticketId: string) =>
   `SELECT d.doc_id, d.body FROM search_docs d JOIN tickets t ON t.id = ${ticketId}
      WHERE d.doc_id >= ${bucketOf('t.created_at')} AND d.doc_id < ${bucketOf('t.created_at')} + ${DOC_BUCKET} AND d.source_id = ${sourceId}`;
@@ -65,7 +48,7 @@ export const SEARCH_TRIGGERS: string[] = [
   END`,
   `CREATE TRIGGER search_notes_ad AFTER DELETE ON notes BEGIN${removeDoc('old')}
   END`,
-  // Deleting a chat removes its whole range at once, before the cascade reaches messages and notes.
+  // Before the cascade reaches messages and notes.
   `CREATE TRIGGER search_tickets_bd BEFORE DELETE ON tickets BEGIN
     INSERT INTO search_index (search_index, rowid, body) SELECT 'delete', doc_id, body FROM search_docs
       WHERE doc_id >= ${bucketOf('old.created_at')} AND doc_id < ${bucketOf('old.created_at')} + ${DOC_BUCKET} AND ticket_id = old.id;
@@ -75,7 +58,7 @@ export const SEARCH_TRIGGERS: string[] = [
 
 export const SEARCH_TRIGGER_NAMES = SEARCH_TRIGGERS.map((sql) => /CREATE TRIGGER (\w+)/.exec(sql)![1]);
 
-/** Indexes everything already stored (used by the migration, and by the benchmark after a bulk load). */
+// Also used by the benchmark after a bulk load.
 export const SEARCH_BACKFILL: string[] = [
   `INSERT INTO search_docs (doc_id, source, source_id, ticket_id, body)
     SELECT lo + ROW_NUMBER() OVER (PARTITION BY lo ORDER BY ticket_id, source, ord) - 1, source, source_id, ticket_id, body FROM (
@@ -99,19 +82,16 @@ export class HistorySearch1764400000000 implements MigrationInterface {
       ticket_id varchar(36) NOT NULL,
       body text NOT NULL
     )`);
-    // columnsize=0: no per-document sizes, which only bm25 ranking needs; history is ordered by time.
+    // columnsize=0: per-document sizes only serve bm25 ranking; history is ordered by time.
     await db.query(
       `CREATE VIRTUAL TABLE search_index USING fts5(body, content = 'search_docs', content_rowid = 'doc_id', columnsize = 0, tokenize = 'unicode61 remove_diacritics 2')`,
     );
     for (const sql of SEARCH_BACKFILL) await db.query(sql);
     for (const sql of SEARCH_TRIGGERS) await db.query(sql);
-    // The history walks chats in (created_at, id) order, all of them or one agent's.
     await db.query(`CREATE INDEX idx_tickets_created_id ON tickets (created_at, id)`);
     await db.query(`CREATE INDEX idx_tickets_assignee_created ON tickets (assignee_id, created_at, id)`);
 
-    // Anonymous counts of tickets removed by retention: no ids, no text, no people. `slot` is the
-    // UTC start of the quarter hour the tickets were created in (every time zone's offset is whole
-    // quarter hours, so local days and hours are still exact).
+    // `slot`: UTC quarter hour (every time zone's offset is whole quarter hours, so local days stay exact).
     await db.query(`CREATE TABLE metrics_daily (
       id integer PRIMARY KEY AUTOINCREMENT NOT NULL,
       slot varchar(16) NOT NULL,

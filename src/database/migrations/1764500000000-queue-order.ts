@@ -1,9 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/**
- * The queue in order of reference (see TicketRepository.findQueuedOldestFirst), read from the
- * index alone: ids for the positions, counts for one chat's place. The same SQL on PostgreSQL.
- */
+// Lets the queue (TicketRepository.findQueuedOldestFirst) be read from the index alone.
 export class QueueOrder1764500000000 implements MigrationInterface {
   name = 'QueueOrder1764500000000';
 

@@ -1,11 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/**
- * Sessions know their staff member (`user_id`), so that disabling an account, changing its role or
- * resetting its password can end every session of it at once; accounts can be made to change their
- * password at the next log-in (`must_change_password`). Sessions already stored get their user from
- * their JSON.
- */
+// `user_id` lets disabling, role change or password reset end every session of an account at once.
 export class StaffSessionControl1764700000000 implements MigrationInterface {
   name = 'StaffSessionControl1764700000000';
 

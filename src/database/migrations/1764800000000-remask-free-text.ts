@@ -1,13 +1,12 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { maskNationalIdsInText } from '../../common/national-id-in-text';
 
-/** Rows read and rewritten per step, so that a large history never sits in memory at once. */
 const BATCH = 2000;
 
 interface FreeTextTable {
   table: string;
   columns: string[];
-  /** A citizen's message in a verified chat keeps that citizen's own number (docs/domain.md §3). */
+  // docs/domain.md §3: a citizen's message in a verified chat keeps that citizen's own number.
   ownNumber?: { select: string; from: string };
 }
 
@@ -25,14 +24,7 @@ const TABLES: FreeTextTable[] = [
   { table: 'ready_replies', columns: ['title', 'body'] },
 ];
 
-/**
- * Masks the identity numbers that free text stored before the masking learnt every way of writing
- * them (spaces, `/ : , . -`, invisible characters, Unicode digits) and before the chat's name, the
- * contact fields, rating comments and ready-made replies were masked at all. Uses the masking rule
- * as it stands today (common/national-id-in-text.ts): a later change of the rule needs a migration
- * of its own. Only changed rows are written; the search index follows through its triggers.
- * Irreversible by design: `down` restores nothing. The same code on SQLite and PostgreSQL.
- */
+// Uses today's masking rule: a later change of the rule needs a migration of its own. Irreversible by design.
 export class RemaskFreeText1764800000000 implements MigrationInterface {
   name = 'RemaskFreeText1764800000000';
 
@@ -63,6 +55,5 @@ export class RemaskFreeText1764800000000 implements MigrationInterface {
   }
 
   async down(): Promise<void> {
-    // Masked text cannot be unmasked.
   }
 }

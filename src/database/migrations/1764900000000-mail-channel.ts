@@ -1,11 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/**
- * The e-mail channel. `mails` holds every mail in or out of a ticket: inbound mails (deduplicated
- * on their Message-ID, so each is taken once whatever fetched it) and the outbox (queued, sending,
- * sent, failed). `attachments` holds what came with inbound mails. Both go with their ticket.
- * Tickets learn when a citizen last wrote and when staff last read it (the unread marker).
- */
+// Inbound mails are deduplicated on their Message-ID, so each is taken once whatever fetched it.
 export class MailChannel1764900000000 implements MigrationInterface {
   name = 'MailChannel1764900000000';
 
@@ -64,7 +59,6 @@ export class MailChannel1764900000000 implements MigrationInterface {
   }
 }
 
-/** The same migration with PostgreSQL's types (one class, two lists: see data-source-options.ts). */
 export class MailChannelPostgres1764900000000 extends MailChannel1764900000000 {
   override name = 'MailChannel1764900000000';
 

@@ -6,18 +6,13 @@ import { FirstPerKey, READER_SOURCE, ReaderReply, ReaderRequest } from './sqlite
 
 export type { FirstPerKey } from './sqlite-reader.worker-source';
 
-/** A read that was still running (or not yet started) at its deadline. */
 export class ReadDeadlineExceeded extends Error {
   constructor() {
     super('The read did not finish before its deadline');
   }
 }
 
-/**
- * How long past a deadline the thread may take to notice it itself (it checks between rows)
- * before it is stopped from here: SQLite can work long before the first row (an FTS5 prefix
- * merges every matching term's list first), and a thread inside SQLite can only be replaced.
- */
+// SQLite can work long before its first row, and a thread inside SQLite can only be replaced.
 const GRACE_MS = 50;
 
 interface Pending {
@@ -27,21 +22,13 @@ interface Pending {
   timer: NodeJS.Timeout;
 }
 
-/**
- * Long reads (history search and export) on SQLite, off the thread that serves the sockets:
- * better-sqlite3 is synchronous, so a search on the main connection stopped every request of the
- * desk until it finished. A worker thread has its own read-only connection to the same WAL file
- * (readers never block the writer, and see every committed write) and runs the reads one after
- * another. Each read has a deadline: the thread gives up between rows, and a thread still busy
- * past it is terminated (a fresh one takes the reads still waiting).
- * Without a database file (`:memory:`) the reads run on the main connection.
- */
+// better-sqlite3 is synchronous: long reads on the main connection would stop every request of the desk.
 @Injectable()
 export class SqliteReader implements OnModuleDestroy {
   private readonly logger = new Logger(SqliteReader.name);
   private readonly file: string | null;
   private worker: Worker | null = null;
-  /** Sent to the current worker and not yet answered, in the order sent: the first is running. */
+  // In the order sent: the first is running.
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private stopped = false;
@@ -54,10 +41,6 @@ export class SqliteReader implements OnModuleDestroy {
     this.file = database.type === 'sqlite' && database.path !== ':memory:' ? database.path : null;
   }
 
-  /**
-   * The rows of one SELECT (`?` parameters), or ReadDeadlineExceeded once `deadline` (epoch ms)
-   * has passed; with `firstPerKey`, only the first rows of each value of a column.
-   */
   async query<T>(sql: string, params: unknown[], deadline: number, firstPerKey?: FirstPerKey): Promise<T> {
     if (Date.now() >= deadline) throw new ReadDeadlineExceeded();
     if (!this.file || this.stopped) return firstOfEach((await this.dataSource.query(sql, params)) as Record<string, unknown>[], firstPerKey) as T;
@@ -79,7 +62,6 @@ export class SqliteReader implements OnModuleDestroy {
 
   private send(request: ReaderRequest): void {
     if (!this.worker) this.worker = this.start();
-    // Idle, the thread does not keep the process alive; with a read under way it does.
     this.worker.ref();
     this.worker.postMessage(request);
   }
@@ -106,7 +88,6 @@ export class SqliteReader implements OnModuleDestroy {
     else waiting.reject(Object.assign(new Error(reply.error), { code: reply.code }));
   }
 
-  /** A read past its deadline: if the thread is still on it, a fresh thread takes the others. */
   private overdue(id: number): void {
     const waiting = this.pending.get(id);
     if (!waiting) return;

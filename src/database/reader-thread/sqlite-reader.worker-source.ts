@@ -2,12 +2,11 @@ export interface ReaderRequest {
   id: number;
   sql: string;
   params: unknown[];
-  /** Epoch ms after which the read is abandoned. */
   deadline: number;
   firstPerKey?: FirstPerKey;
 }
 
-/** Keep only the first `count` rows for each value of column `key` (the others are never copied to the main thread). */
+// The other rows are never copied to the main thread.
 export interface FirstPerKey {
   key: string;
   count: number;
@@ -15,11 +14,7 @@ export interface FirstPerKey {
 
 export type ReaderReply = { id: number; rows: unknown[] } | { id: number; timedOut: true } | { id: number; error: string; code?: string };
 
-/**
- * The reader thread (sqlite-reader.ts): a read-only connection to the database file; each read
- * steps through its rows and gives up once its deadline has passed. Plain JavaScript, so that it
- * runs the same from the sources (tests) and from dist/.
- */
+// Plain JavaScript, so that it runs the same from the sources (tests) and from dist/.
 export const READER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);

@@ -2,22 +2,15 @@ import type { Database } from 'better-sqlite3';
 import { DomainError, ErrorCode } from '../../common/errors';
 import { prepared } from '../prepared-statements';
 
-/**
- * A unit of write work in plain SQL on a bare better-sqlite3 connection, so that it can run in the
- * writer thread (writer-thread.ts). The thread loads it by `module` and `name`: it must be a
- * module-level export whose file imports at run time only small modules (database helpers, plain
- * domain rules), never Nest or TypeORM. Its arguments and result are plain data (they are copied
- * between threads); a DomainError it throws reaches the caller as one.
- */
+// Loaded by `module` and `name` in the writer thread: its file may import only small modules, never Nest or TypeORM.
 export interface WriteTask<A, R> {
   readonly module: string;
   readonly name: string;
   readonly run: (db: Database, args: A) => R;
-  /** Run once at the end of a transaction in which the task succeeded, however many times it ran. */
+  // Once per transaction, however many times the task ran.
   readonly afterBatch?: (db: Database) => void;
 }
 
-/** Declares a write task; `module` is the declaring file's `__filename`, `name` its export's name. */
 export const writeTask = <A, R>(
   module: string,
   name: string,
@@ -25,17 +18,13 @@ export const writeTask = <A, R>(
   options: { afterBatch?: (db: Database) => void } = {},
 ): WriteTask<A, R> => ({ module, name, run, ...options });
 
-/** A task with its arguments, as it crosses to the writer thread (structured clone: plain data only). */
+// Structured clone: plain data only.
 export interface TaskCall {
   module: string;
   name: string;
   args: unknown;
 }
 
-/**
- * An error as it crosses between threads: its message, and SQLite's code (`SQLITE_CONSTRAINT_UNIQUE`…)
- * or, for a refusal the client is told of (a DomainError), the product's error code.
- */
 export interface ErrorDescription {
   error: string;
   code?: string;
@@ -51,17 +40,11 @@ export function describeError(error: unknown): ErrorDescription {
   return typeof code === 'string' ? { error: error.message, code } : { error: error.message };
 }
 
-/** The error again on the main thread: the DomainError, or an Error with SQLite's code. */
 export function errorFrom(description: ErrorDescription): Error {
   if (description.domain) return new DomainError(description.code as ErrorCode, description.error);
   return Object.assign(new Error(description.error), description.code ? { code: description.code } : {});
 }
 
-/**
- * Runs every task in one transaction, each in its own savepoint: a task that throws is rolled back
- * alone and reported as failed. Then the `afterBatch` of each task that succeeded, once. Throws
- * (nothing committed) if the transaction itself fails.
- */
 export function commitBatch(db: Database, units: { task: WriteTask<unknown, unknown>; args: unknown }[]): TaskOutcome[] {
   const outcomes: TaskOutcome[] = [];
   const afterBatch = new Set<(db: Database) => void>();

@@ -3,11 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { BatchReply, BatchRequest, WriterThreadData } from './writer-thread.worker';
 import { errorFrom, TaskCall, TaskOutcome } from './write-task';
 
-/**
- * Starts the worker from the built `.js`; run from the TypeScript sources (the test suites) it
- * compiles the `.ts` files the thread loads with the TypeScript compiler, as jest does not reach
- * into worker threads.
- */
+// jest does not reach into worker threads, so from the sources the thread compiles its `.ts` files itself.
 const BOOTSTRAP = `
 const { workerData } = require('node:worker_threads');
 if (workerData.entry.endsWith('.ts')) {
@@ -22,13 +18,7 @@ require(workerData.entry);
 
 const STOPPED = 'The writer thread stopped';
 
-/**
- * A worker thread with its own connection to the SQLite file that commits batches of write tasks
- * (write-task.ts), so that SQLite's work — statements, index updates, the commit — leaves the
- * thread that serves the sockets. Batches are committed in the order they were sent, those that
- * wait meanwhile together. Transactions never writes on the main connection while a batch is
- * under way, so the two connections never wait for each other's write lock.
- */
+// Transactions never writes on the main connection while a batch is under way: no wait for each other's lock.
 export class WriterThread {
   private readonly logger = new Logger(WriterThread.name);
   private readonly worker: Worker;
@@ -42,7 +32,6 @@ export class WriterThread {
     const data: WriterThreadData & { entry: string; typescript?: string } = { file, entry };
     if (entry.endsWith('.ts')) data.typescript = require.resolve('typescript');
     this.worker = new Worker(BOOTSTRAP, { eval: true, workerData: data });
-    // Idle, the thread does not keep the process alive; with a batch under way it does.
     this.worker.unref();
     this.worker.on('message', (replies: BatchReply[]) => replies.forEach((reply) => this.answer(reply)));
     this.worker.on('error', (error) => this.logger.error(`Writer thread failed: ${error.message}`));
@@ -53,16 +42,11 @@ export class WriterThread {
     });
   }
 
-  /** False once the thread has stopped: writes then go back to the main connection. */
   get alive(): boolean {
     return !this.exited;
   }
 
-  /**
-   * Commits the calls in one transaction (perhaps with batches sent after them) without waiting for
-   * the batches sent before. Rejects if the transaction failed (nothing committed),
-   * or if the thread stopped before answering (the batch may or may not have been committed).
-   */
+  // Rejects if the thread stopped before answering: the batch may or may not have been committed.
   commit(calls: TaskCall[]): Promise<TaskOutcome[]> {
     if (this.exited) return Promise.reject(new Error(STOPPED));
     const id = this.nextId++;

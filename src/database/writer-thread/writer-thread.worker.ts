@@ -3,11 +3,6 @@ import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_thread
 import { applySqliteSettings } from '../sqlite-settings';
 import { commitBatch, describeError, TaskCall, TaskOutcome, WriteTask } from './write-task';
 
-/**
- * The writer thread's side: its own connection to the database file. Batches that arrived while
- * it was committing are committed together, as one transaction (group commit without a timer).
- */
-
 export interface WriterThreadData {
   file: string;
 }
@@ -19,7 +14,6 @@ export interface BatchRequest {
 
 export type BatchReply = { id: number; outcomes: TaskOutcome[] } | { id: number; error: string; code?: string };
 
-/** Most task calls one commit carries, however many batches are waiting. */
 const MAX_CALLS = 1024;
 
 const data = workerData as WriterThreadData;
@@ -48,7 +42,6 @@ parentPort!.on('message', (first: BatchRequest) => {
     batches.push(next);
     calls += next.calls.length;
   }
-  // Task results are plain data (write-task.ts): copying them to the main thread cannot fail.
   parentPort!.postMessage(commitBatches(batches));
 });
 

@@ -1,9 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/**
- * PostgreSQL twin of ../1764000000000-initial-schema.ts: same tables, columns, keys and indexes.
- * Ids stay text (as on SQLite); TypeORM leaves generated uuids to PostgreSQL, hence the defaults.
- */
+// TypeORM leaves generated uuids to PostgreSQL, hence the defaults; ids stay text as on SQLite.
 export class InitialSchemaPostgres1764000000000 implements MigrationInterface {
   name = 'InitialSchema1764000000000';
 

@@ -1,6 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** PostgreSQL twin of ../1764100000000-citizen-identity-and-referral.ts. */
 export class CitizenIdentityAndReferralPostgres1764100000000 implements MigrationInterface {
   name = 'CitizenIdentityAndReferral1764100000000';
 

@@ -1,6 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** PostgreSQL twin of ../1764200000000-audit-log.ts. */
 export class AuditLogPostgres1764200000000 implements MigrationInterface {
   name = 'AuditLog1764200000000';
 

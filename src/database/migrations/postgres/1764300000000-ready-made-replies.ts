@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { STANDARD_REPLIES } from '../1764300000000-ready-made-replies';
 
-/** PostgreSQL twin of ../1764300000000-ready-made-replies.ts, seeding the same replies. */
 export class ReadyMadeRepliesPostgres1764300000000 implements MigrationInterface {
   name = 'ReadyMadeReplies1764300000000';
 

@@ -1,37 +1,16 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * PostgreSQL twin of ../1764400000000-history-search.ts: full-text search over messages and notes
- * kept in step by triggers, the two ticket indexes of the history, and the anonymous counts that
- * outlive retention.
- *
- * search_docs holds each indexed message or note: the text as indexed (the body, with the chat's
- * own verified identity number masked exactly as on SQLite, see maskedBody below), its chat, and
- * the tsvector of that text under GIN. doc_id is insertion order (a chat's documents are shown in
- * that order). Deleting a chat deletes its documents by the foreign key's cascade; PL/pgSQL
- * triggers on messages and notes do the rest, so no write path has to know about the index.
- * System event messages ("the chat was closed") are boilerplate and are not indexed.
- *
- * Text search configuration `simple`: lower-cased words, no stemming, no stop words. It is what
- * SQLite's unicode61 tokenizer does (plus FTS5 prefix queries `postkass*`, here `'postkass':*`),
- * so both databases find the same chats for the same words. The `norwegian` (Snowball)
- * configuration would stem (`brevet` finding `brev`, `brevene`) and drop stop words (`ikke`,
- * `meg`), which SQLite does not do, and would make words in English or Nynorsk chats match
- * unpredictably. SQLite's `remove_diacritics 2` has no built-in counterpart: that needs the
- * `unaccent` extension, which is not always installed (so `fått` is not found by `fatt` here).
- *
- * The default parser reads `<tag>` as markup, drops it and skips all of `<script>…</script>`;
- * chat text is not HTML, so `<` is replaced by a private-use character (a word separator, like
- * on SQLite) in the indexed text, and in the text ts_headline reads (SEARCH_TEXT).
+ * Text search configuration `simple` (no stemming, no stop words) is what SQLite's unicode61 does, so both
+ * databases find the same chats; `norwegian` would stem and drop stop words. Chat text is not HTML, but the
+ * default parser drops `<tag>` and skips `<script>…</script>`, so `<` is replaced in the indexed text.
  */
 
-/** Stands in for `<` in the text the parser sees; the store turns it back into `<` in snippets. */
 export const LESS_THAN_STAND_IN = '\uE002';
 export const SEARCH_CONFIG = 'simple';
-/** The text the search parser reads for a stored body (immutable, used in a generated column). */
+// Immutable: used in a generated column.
 export const SEARCH_TEXT = (body: string) => `replace(${body}, '<', chr(${LESS_THAN_STAND_IN.codePointAt(0)}))`;
 
-/** The message body with the ticket's own (verified, hence unmasked) identity number masked. */
 const MASK_FUNCTION = `CREATE FUNCTION search_masked_body(body text, nid text) RETURNS text
   LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     SELECT CASE WHEN nid IS NULL OR length(nid) <> 11 THEN body ELSE
@@ -67,7 +46,6 @@ const NOTES_FUNCTION = `CREATE FUNCTION search_notes_sync() RETURNS trigger LANG
   END
   $$`;
 
-/** Same names and firing conditions as the SQLite triggers; a chat's deletion is the foreign key's cascade. */
 const POSTGRES_SEARCH_TRIGGERS: string[] = [
   `CREATE TRIGGER search_messages_ai AFTER INSERT ON messages FOR EACH ROW WHEN (NEW.kind <> 'event') EXECUTE FUNCTION search_messages_sync()`,
   `CREATE TRIGGER search_messages_au AFTER UPDATE OF body ON messages FOR EACH ROW WHEN (NEW.kind <> 'event') EXECUTE FUNCTION search_messages_sync()`,
@@ -77,7 +55,6 @@ const POSTGRES_SEARCH_TRIGGERS: string[] = [
   `CREATE TRIGGER search_notes_ad AFTER DELETE ON notes FOR EACH ROW EXECUTE FUNCTION search_notes_sync()`,
 ];
 
-/** Indexes everything already stored, a chat's documents together and in their order. */
 const POSTGRES_SEARCH_BACKFILL = `INSERT INTO search_docs (source, source_id, ticket_id, body)
   SELECT source, source_id, ticket_id, body FROM (
     SELECT 'message' AS source, m.id AS source_id, m.ticket_id, search_masked_body(m.body, t.national_id) AS body,
@@ -109,12 +86,10 @@ export class HistorySearchPostgres1764400000000 implements MigrationInterface {
     await db.query(MESSAGES_FUNCTION);
     await db.query(NOTES_FUNCTION);
     for (const sql of POSTGRES_SEARCH_TRIGGERS) await db.query(sql);
-    // The history walks chats in (created_at, id) order, all of them or one agent's.
     await db.query(`CREATE INDEX idx_tickets_created_id ON tickets (created_at, id)`);
     await db.query(`CREATE INDEX idx_tickets_assignee_created ON tickets (assignee_id, created_at, id)`);
 
-    // Anonymous counts of tickets removed by retention (see the SQLite twin). Double precision:
-    // SQLite's REAL is 8 bytes, and sums of seconds outgrow a 4-byte real's precision.
+    // Double precision: sums of seconds outgrow a 4-byte real's precision.
     await db.query(`CREATE TABLE metrics_daily (
       id serial PRIMARY KEY NOT NULL,
       slot varchar(16) NOT NULL,

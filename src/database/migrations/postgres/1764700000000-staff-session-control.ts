@@ -1,6 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** PostgreSQL twin of ../1764700000000-staff-session-control.ts. */
 export class StaffSessionControlPostgres1764700000000 implements MigrationInterface {
   name = 'StaffSessionControl1764700000000';
 
