@@ -4,10 +4,6 @@ import { AppConfig } from '../config/app-config';
 import { RateLimiterFactory } from '../scaling/rate-limiter.factory';
 import { DomainError } from './errors';
 
-/**
- * Limits what an anonymous citizen can start from one address: chats and offline messages
- * (RATE_LIMIT_STARTS in 10 minutes), and messages in one chat (60 a minute).
- */
 @Injectable()
 export class CitizenThrottle {
   private readonly starts: RateLimiterAbstract;

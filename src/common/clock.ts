@@ -1,4 +1,4 @@
-/** The only source of "now" for domain code, so that tests and FAKE_NOW can move time. */
+// The only source of "now" for domain code, so that tests and FAKE_NOW can move time.
 export abstract class Clock {
   abstract now(): Date;
 }
@@ -9,7 +9,6 @@ export class SystemClock extends Clock {
   }
 }
 
-/** Starts at a given instant and runs on with the real clock (FAKE_NOW). */
 export class OffsetClock extends Clock {
   private readonly offsetMs: number;
 
@@ -23,7 +22,6 @@ export class OffsetClock extends Clock {
   }
 }
 
-/** A clock that only moves when told to (unit tests). */
 export class FixedClock extends Clock {
   constructor(private current: Date) {
     super();

@@ -1,6 +1,5 @@
 import { DeskLogger } from './desk-logger';
 
-/** What the logger writes to stdout and stderr while `run` runs. */
 function written(run: () => void): string {
   const chunks: string[] = [];
   const capture = (chunk: string | Uint8Array) => {

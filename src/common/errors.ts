@@ -1,4 +1,3 @@
-/** Every code the product answers with; the HTTP mapping below and the error page name each one. */
 export const ERROR_CODES = [
   'VALIDATION',
   'CLOSED',
@@ -23,7 +22,6 @@ export interface ErrorDetail {
   message: string;
 }
 
-/** Every failure the product reports to a client: a stable code, a readable message, optional details. */
 export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
@@ -41,7 +39,7 @@ export const forbidden = (message = 'You may not do this') => new DomainError('F
 export const unauthenticated = (message = 'Log in first') => new DomainError('UNAUTHENTICATED', message);
 export const conflict = (message: string) => new DomainError('CONFLICT', message);
 
-/** One exhaustive mapping: adding a code without a status fails to compile. */
+// Exhaustive: adding a code without a status fails to compile.
 export function httpStatusFor(code: ErrorCode): number {
   switch (code) {
     case 'VALIDATION':

@@ -13,7 +13,6 @@ const statusToCode: Record<number, ErrorCode> = {
   429: 'RATE_LIMITED',
 };
 
-/** Turns anything thrown into the contract's error shape; pages get a redirect or a readable page. */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
@@ -51,7 +50,6 @@ export function toDomainError(exception: unknown): DomainError {
     const code = statusToCode[status] ?? (status < 500 ? 'VALIDATION' : 'INTERNAL');
     return new DomainError(code, code === 'INTERNAL' ? 'Something went wrong on our side' : exception.message);
   }
-  // body-parser and friends signal client errors with a status/type on a plain Error
   const status = (exception as { status?: number; statusCode?: number })?.status ?? (exception as { statusCode?: number })?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     return new DomainError(statusToCode[status] ?? 'VALIDATION', (exception as Error).message || 'Bad request');
@@ -61,7 +59,7 @@ export function toDomainError(exception: unknown): DomainError {
 
 function isPageRequest(request: Request): boolean {
   if (request.method !== 'GET') return false;
-  // A browser tab opening an API address (the history's CSV export link) gets a readable page, not JSON.
+  // A browser tab opening an API address (the CSV export link) gets a readable page, not JSON.
   if (request.path.startsWith('/api/')) return request.headers['sec-fetch-mode'] === 'navigate';
   return request.accepts(['html', 'json']) === 'html';
 }

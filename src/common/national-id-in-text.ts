@@ -1,32 +1,21 @@
 import { isValidNationalId, maskNationalId } from './national-id';
 
 /**
- * National identity numbers written in free text, however they are written: split by spaces of
- * any width, `/ : , . -`, dashes or invisible characters, in any Unicode digit form. Pure
- * functions; the masking runs on every stored chat message (also in the writer thread), so text
- * with fewer than 11 digits costs one regular-expression test and no allocation.
- *
- * The rule: a *group* is digits joined by separators only; its *chunks* are the unbroken digit
- * runs. Any run of whole chunks holding exactly 11 digits that is a valid number (date and check
- * digits) is masked. A valid number hidden inside a longer unbroken digit run (an account number,
- * a KID or order reference) is left alone: nobody writes their own number that way by accident,
- * and masking 11-digit windows of every long run would mangle references.
+ * Runs on every stored chat message, so text with fewer than 11 digits costs one regex test and no allocation.
+ * A valid number inside a longer unbroken digit run (account number, KID) is left alone: masking
+ * 11-digit windows of every long run would mangle references.
  */
 
 export interface FoundNationalId {
-  /** The 11 digits, as ASCII digits without any separator. */
   digits: string;
-  /** The text as written, e.g. `178585 00060`. */
   match: string;
   index: number;
 }
 
 const ID_LENGTH = 11;
 
-/** Whitespace (incl. no-break and thin spaces), invisible format characters (zero-width, BOM, soft hyphen), grouping punctuation and dashes, also full-width. */
 const SEPARATOR_AT = /[\s\p{Cf}/:,.\-\u2010-\u2015\u2212\uFE50\uFE52\uFE55\uFE58\uFE63\uFF0C\uFF0D\uFF0E\uFF0F\uFF1A]/uy;
 const DIGIT_AT = /\p{Nd}/uy;
-/** The first non-ASCII decimal digit (ARABIC-INDIC DIGIT ZERO): below it only 0–9 are digits. */
 const FIRST_NON_ASCII_DIGIT = 0x0660;
 
 const matchesAt = (pattern: RegExp, text: string, index: number): boolean => {
@@ -39,10 +28,7 @@ const isDigitCodePoint = (cp: number) => cp >= 0 && ONE_DIGIT.test(String.fromCo
 
 const nonAsciiDigitValues = new Map<number, number>();
 
-/**
- * The value of a non-ASCII decimal digit. Unicode encodes each set of decimal digits as ten
- * consecutive code points 0 to 9, and a maximal run of them starts with a zero.
- */
+// Unicode encodes each set of decimal digits as ten consecutive code points, a run starting with zero.
 function nonAsciiDigitValue(cp: number): number {
   let value = nonAsciiDigitValues.get(cp);
   if (value === undefined) {
@@ -54,7 +40,6 @@ function nonAsciiDigitValue(cp: number): number {
   return value;
 }
 
-/** The digit's value at `index` (a code point start), or -1. */
 function digitAt(text: string, index: number, cp: number): number {
   if (cp >= 0x30 && cp <= 0x39) return cp - 0x30;
   if (cp < FIRST_NON_ASCII_DIGIT || !matchesAt(DIGIT_AT, text, index)) return -1;
@@ -66,7 +51,6 @@ const isSeparatorAt = (text: string, index: number) => matchesAt(SEPARATOR_AT, t
 const ELEVEN_ASCII_DIGITS = /(?:[0-9][^0-9]*){11}/;
 const MAY_HOLD_OTHER_DIGITS = /[^\u0000-\u065f]/;
 
-/** The quick pre-check: at least 11 digit characters (a regular expression for ASCII digits, a loop only when there may be others). */
 function hasElevenDigits(text: string): boolean {
   if (ELEVEN_ASCII_DIGITS.test(text)) return true;
   if (!MAY_HOLD_OTHER_DIGITS.test(text)) return false;
@@ -84,19 +68,15 @@ type Found = { start: number; end: number; digits: string };
 const K1_WEIGHTS = [3, 7, 6, 1, 8, 9, 4, 5, 2];
 const K2_WEIGHTS = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
 
-/**
- * The digits of the current group and where its chunks start and end, in arrays reused from text
- * to text (each thread has its own module; nothing here is re-entered), so that a long message of
- * many short digit runs costs no allocation per digit or chunk.
- */
+// Reused from text to text (each thread has its own module, nothing is re-entered): no allocation per digit.
 const groupDigits: number[] = [];
 const chunkFirstDigit: number[] = [];
 const chunkStart: number[] = [];
 const chunkEnd: number[] = [];
-/** Beyond this many digits the arrays are let go after the text (a chat message holds at most 4,000 characters). */
+// A chat message holds at most 4,000 characters.
 const LONGEST_KEPT = 4096;
 
-/** The check digits hold (either k1 rule): rules out ten in eleven windows before any string is built. */
+// Rules out ten in eleven windows before any string is built.
 function checkDigitsHold(from: number): boolean {
   let k1 = 0;
   let k2 = 0;
@@ -109,7 +89,6 @@ function checkDigitsHold(from: number): boolean {
   return k2 === 0 && k1 <= 3;
 }
 
-/** Runs of whole chunks with exactly 11 digits that are valid numbers (other than `keep`). */
 function validNumbersInGroup(chunks: number, digitCount: number, keep: string | undefined, found: Found[]): void {
   const endDigitOf = (chunk: number) => (chunk + 1 < chunks ? chunkFirstDigit[chunk + 1] : digitCount);
   for (let first = 0, last = 0; first < chunks; first++) {
@@ -124,7 +103,6 @@ function validNumbersInGroup(chunks: number, digitCount: number, keep: string | 
   }
 }
 
-/** Every valid number in the text, in order of their first digit (they may overlap). */
 function scan(text: string, keep: string | undefined): Found[] {
   const found: Found[] = [];
   let digitCount = 0;
@@ -161,18 +139,11 @@ function scan(text: string, keep: string | undefined): Found[] {
   return found;
 }
 
-/** Valid national identity numbers written in free text, in order of appearance. */
 export function findNationalIds(text: string): FoundNationalId[] {
   if (!hasElevenDigits(text)) return [];
   return scan(text, undefined).map(({ start, end, digits }) => ({ digits, match: text.slice(start, end), index: start }));
 }
 
-/**
- * Masks every valid national identity number in `text` as its date part and five stars
- * (`178585*****`, ASCII digits), however it is written. Invalid 11-digit runs (order numbers),
- * phone numbers and longer unbroken digit runs are left alone, and so is `except`: the identity
- * the citizen proved by logging in (compared by digits only). Overlapping finds are masked as one.
- */
 export function maskNationalIdsInText(text: string, except?: string): string {
   if (!hasElevenDigits(text)) return text;
   const found = scan(text, except ? except.replace(/\D/g, '') : undefined);

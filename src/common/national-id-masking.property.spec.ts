@@ -1,15 +1,11 @@
 import { maskNationalIdsInText } from './national-id-in-text';
 import { seededRandom as seeded } from '../../test/support/seeded-random';
 
-/**
- * Property tests for masking national identity numbers in free text: generated valid numbers,
- * written with generated separators and Unicode digit forms, never survive; invalid numbers and
- * phone numbers are left exactly as written. A seeded generator keeps every run the same.
- */
+// A seeded generator keeps every run the same.
 
 const RUNS = 3000;
 
-// Test-side check digits and date rules, written independently of the code under test.
+// Written independently of the code under test.
 const K1_WEIGHTS = [3, 7, 6, 1, 8, 9, 4, 5, 2];
 const K2_WEIGHTS = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
 const weighted = (digits: string, weights: number[]) => weights.reduce((sum, w, i) => sum + w * Number(digits[i]), 0);
@@ -41,7 +37,6 @@ const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.flo
 const int = (random: () => number, from: number, to: number) => from + Math.floor(random() * (to - from + 1));
 const two = (n: number) => String(n).padStart(2, '0');
 
-/** A valid number: a real date (with D-, H- and synthetic offsets), check digits by the classic or 2032 rule. */
 function validNumber(random: () => number): string {
   for (;;) {
     let day = int(random, 1, 28);
@@ -61,7 +56,6 @@ function validNumber(random: () => number): string {
   }
 }
 
-/** Eleven random digits that are not a valid number. */
 function invalidNumber(random: () => number): string {
   for (;;) {
     const value = Array.from({ length: 11 }, () => int(random, 0, 9)).join('');
@@ -69,7 +63,6 @@ function invalidNumber(random: () => number): string {
   }
 }
 
-/** The code point of every Unicode decimal digit zero (\p{Nd} comes in runs of ten, 0 to 9). */
 const DIGIT_ZEROS: number[] = (() => {
   const zeros: number[] = [];
   let run = 0;
@@ -89,7 +82,7 @@ const SEPARATORS = [
   '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD', ' \u200B',
 ];
 
-/** The number in one digit form, or each digit in its own (a hostile writer mixes them). */
+// A hostile writer mixes digit forms.
 function writeDigits(random: () => number, digits: string): string[] {
   const mixed = random() < 0.2;
   const formOf = () => (random() < 0.4 ? 0x30 : pick(random, DIGIT_ZEROS));
@@ -97,7 +90,6 @@ function writeDigits(random: () => number, digits: string): string[] {
   return Array.from(digits, (d) => String.fromCodePoint((mixed ? formOf() : single) + Number(d)));
 }
 
-/** Separators inserted at random gaps between the digits. */
 function withSeparators(random: () => number, written: string[]): string {
   const count = int(random, 0, 10);
   const gaps = new Set(Array.from({ length: count }, () => int(random, 1, written.length - 1)));

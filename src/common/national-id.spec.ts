@@ -1,22 +1,18 @@
 import { isValidNationalId, maskNationalId, normalizeNationalId, parseNationalId } from './national-id';
 import { findNationalIds, maskNationalIdsInText } from './national-id-in-text';
 
-/** Synthetic numbers (month + 80) from docs/domain.md §3. */
+// docs/domain.md §3.
 const SYNTHETIC = ['17858500060', '17858507472', '22859197810', '26826499361', '04846697271'];
 const SYNTHETIC_D_NUMBER = '41819000032';
 const ALL_VALID = [...SYNTHETIC, SYNTHETIC_D_NUMBER];
 
-// Test-side implementation of the check digits, written independently of the code under test.
+// Written independently of the code under test.
 const K1_WEIGHTS = [3, 7, 6, 1, 8, 9, 4, 5, 2];
 const K2_WEIGHTS = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
 const weighted = (digits: string, weights: number[]): number =>
   weights.reduce((sum, w, i) => sum + w * Number(digits[i]), 0);
 const mod11 = (n: number): number => ((n % 11) + 11) % 11;
 
-/**
- * Appends k1 and k2 to nine digits. k1 makes `(sum + k1) mod 11 === k1Remainder`
- * (0 = classic rule, 1–3 = the 2032 rule); k2 is always classic. Null when a digit would be 10.
- */
 function withCheckDigits(first9: string, k1Remainder = 0): string | null {
   const k1 = mod11(k1Remainder - weighted(first9, K1_WEIGHTS));
   if (k1 === 10) return null;
@@ -26,7 +22,6 @@ function withCheckDigits(first9: string, k1Remainder = 0): string | null {
   return first10 + k2;
 }
 
-/** A number for a six-digit date part, with the first individual number that makes `accept` true. */
 function generate(datePart: string, accept: (first9: string) => string | null = (f) => withCheckDigits(f)): string {
   for (let individual = 0; individual < 1000; individual++) {
     const result = accept(datePart + String(individual).padStart(3, '0'));
@@ -35,7 +30,6 @@ function generate(datePart: string, accept: (first9: string) => string | null = 
   throw new Error(`no number for ${datePart}`);
 }
 
-/** True when the classic rule gives k1 = 10, i.e. no classic number exists for these nine digits. */
 const classicK1IsTen = (first9: string): boolean => mod11(-weighted(first9, K1_WEIGHTS)) === 10;
 
 describe('isValidNationalId', () => {

@@ -6,7 +6,6 @@ export const IS_NATIONAL_ID = 'isNationalId';
 export const NATIONAL_ID_MESSAGE =
   'nationalId must be a valid Norwegian national identity number (11 digits with valid check digits)';
 
-/** Validates a Norwegian national identity number (see `isValidNationalId`); non-strings fail. */
 export function IsNationalId(validationOptions?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
@@ -20,7 +19,6 @@ export function IsNationalId(validationOptions?: ValidationOptions): PropertyDec
   );
 }
 
-/** Strips whitespace from a string value before validation (`178585 00060` → `17858500060`). */
 export function NormalizeNationalId(): PropertyDecorator {
   return Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' ? normalizeNationalId(value) : value,

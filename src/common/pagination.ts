@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 import { validationError } from './errors';
 
-/** Newest-first keyset pagination on (created_at, id): stable while rows are added. */
+// Keyset on (created_at, id): stable while rows are added.
 export interface PageCursor {
   createdAt: Date;
   id: string;
@@ -44,7 +44,6 @@ export function decodeCursor(cursor: string | undefined): PageCursor | undefined
   return { createdAt, id };
 }
 
-/** Rows fetched with limit + 1: the extra row only tells that there is a next page. */
 export function toPage<R extends PageCursor, T>(rows: R[], limit: number, map: (row: R) => T): Page<T> {
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];

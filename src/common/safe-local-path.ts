@@ -1,20 +1,10 @@
-/** A fixed origin to resolve against: only what resolves onto it is a path of this site. */
 export const SITE_BASE = new URL('http://local.invalid');
 const MAX_LENGTH = 2000;
 
-/**
- * The WHATWG URL parser (a browser's, and Node's) silently drops tabs and newlines and reads `\` as
- * `/`, so `/\t/evil.example` or `/\evil.example` can turn into `//evil.example` on the way. Such
- * input is refused rather than repaired.
- */
+// The WHATWG URL parser drops tabs and newlines and reads `\` as `/`, so `/\evil.example` can become `//evil.example`.
 const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\\]/;
 
-/**
- * The same-site path `value` points to (normalised: `.` and `..` segments and their encoded forms
- * resolved), or undefined when it is not one. The result starts with exactly one `/` and resolves to
- * itself, so a browser given it as a Location stays on this site (`/.//evil.example` normalises to
- * `//evil.example`, a different host, and is refused).
- */
+// `/.//evil.example` normalises to `//evil.example`, another host: only a path that resolves to itself is returned.
 export function safeLocalPath(value: unknown): string | undefined {
   if (typeof value !== 'string' || value.length > MAX_LENGTH || !value.startsWith('/') || UNSAFE_CHARACTERS.test(value)) return undefined;
   const path = resolveOnSite(value);

@@ -1,11 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 
-/**
- * The desk's one rule for "did a browser send this from this site": a browser's Origin (or, when it
- * sends none, the origin of its Referer) is one of ALLOWED_ORIGINS or has the request's own host.
- * A request with neither header comes from a non-browser client, which carries no ambient cookies
- * of a staff member's browser, and is allowed.
- */
+// A request with neither Origin nor Referer comes from a non-browser client, which carries no ambient cookies.
 export function fromThisSite(headers: IncomingHttpHeaders, allowedOrigins: readonly string[]): boolean {
   const origin = headers.origin ?? refererOrigin(headers.referer);
   if (origin === undefined) return true;

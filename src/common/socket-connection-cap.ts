@@ -1,20 +1,14 @@
-/**
- * Open connections per client address, on this instance. Counted here rather than in Redis: the
- * cap is against one client holding thousands of sockets, which it can only do on the instances
- * it reaches, and with sticky load balancing (ip_hash) those are one or few; a count here costs
- * nothing per connection and cannot go stale when an instance dies.
- */
+// Per instance, not in Redis: sticky balancing sends a client to few instances, and a local count never goes stale.
 export class SocketConnectionCap {
   private readonly open = new Map<string, number>();
 
   constructor(private readonly maxPerAddress: number) {}
 
-  /** Whether a new connection from this address may start its handshake. */
   admits(address: string): boolean {
     return (this.open.get(address) ?? 0) < this.maxPerAddress;
   }
 
-  /** Counts an opened connection; false when handshakes that raced past `admits` went over the cap. */
+  // False when handshakes that raced past `admits` went over the cap.
   opened(address: string): boolean {
     const count = (this.open.get(address) ?? 0) + 1;
     this.open.set(address, count);

@@ -5,13 +5,7 @@ type Lookup = MetadataStorage['getTargetValidationMetadatas'];
 
 const CACHED = Symbol('desk.validationMetadataCached');
 
-/**
- * class-validator finds a class's rules on every validation by filtering the rules of every class
- * that has any (for inherited rules): the largest allocation of a chat message's validation, paid
- * per message (typestack/class-validator#2686, open). The answer only changes when rules are added,
- * which happens as classes load; it is kept per class and options, and forgotten when any rule is
- * added. Idempotent: every pipe may ask for it.
- */
+// class-validator filters every class's rules on each validation (typestack/class-validator#2686).
 export function cacheValidationMetadataLookups(storage: MetadataStorage = getMetadataStorage()): void {
   const marked = storage as MetadataStorage & { [CACHED]?: true };
   if (marked[CACHED]) return;

@@ -10,7 +10,6 @@ function flatten(errors: ValidationError[], parent = ''): ErrorDetail[] {
   });
 }
 
-/** The one strict pipe, for HTTP and every gateway: unknown fields are refused, not ignored. */
 export function createValidationPipe(): ValidationPipe {
   cacheValidationMetadataLookups();
   return new ValidationPipe({

@@ -1,10 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import { toDomainError } from './http-exception.filter';
 
-/**
- * Gateways answer every event through its acknowledgement: failures become
- * `{ ok: false, error: { code, message } }` instead of Nest's generic "exception" event.
- */
 @Catch()
 export class WsAckExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Socket');

@@ -1,10 +1,7 @@
-/** Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection"). */
+// OWASP "CSV injection".
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/**
- * One CSV cell: a cell a spreadsheet would run as a formula gets a leading apostrophe, then
- * RFC 4180 quoting (quotes around cells with a comma, quote or line break; quotes doubled).
- */
+// RFC 4180 quoting.
 export function csvCell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
   let text = String(value);
@@ -12,5 +9,4 @@ export function csvCell(value: string | number | boolean | null | undefined): st
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** One CSV record, CRLF-terminated as RFC 4180 asks. */
 export const csvLine = (cells: (string | number | boolean | null | undefined)[]) => `${cells.map(csvCell).join(',')}\r\n`;

@@ -80,7 +80,6 @@ describe('the history search query for PostgreSQL (to_tsquery input)', () => {
   });
 
   it('always yields well-formed input, whatever is typed', () => {
-    // One operand: a quoted string (quotes doubled, backslash escapes) with an optional :*.
     const operand = String.raw`'(?:[^'\\]|''|\\.)*'(?::\*)?`;
     const term = `(?:${operand}|\\(${operand}(?: <-> ${operand})+\\))`;
     const wellFormed = new RegExp(`^${term}(?: & ${term})*$`, 's');

@@ -2,13 +2,11 @@ import type { PageCursor } from '../../common/pagination';
 import { fromDbTime, optionalDbTime, toSqliteTime } from '../../database/sql';
 import type { HistoryChatRow, HistoryFilter } from './history-search.store';
 
-/** What both stores read of a chat `t` (with its agent `u`): the same SQL on SQLite and PostgreSQL. */
 export const CHAT_COLUMNS = `t.id, t.reference, t.channel, t.topic, t.status, t.assignee_id AS "assigneeId", u.display_name AS "agentName",
   t.outcome, t.referred_provider AS "referredProvider", t.rating_score AS "rating", t.verified, t.created_at AS "createdAt",
   t.queued_at AS "queuedAt", t.accepted_at AS "acceptedAt", t.closed_at AS "closedAt",
   COALESCE((SELECT substr(m.body, 1, 200) FROM messages m WHERE m.ticket_id = t.id AND m.seq = 1), substr(t.summary, 1, 200), '') AS preview`;
 
-/** A row of CHAT_COLUMNS as either database returns it (SQLite: 0/1 and UTC text; PostgreSQL: boolean and Date). */
 export interface RawChat {
   id: string;
   reference: string;
@@ -48,16 +46,11 @@ export function mapChat(r: RawChat): HistoryChatRow {
   };
 }
 
-/** How the filters are written for one database. */
 export interface FilterDialect {
   time(date: Date): unknown;
   bool(value: boolean): unknown;
-  /**
-   * Put before the columns that have small indexes of their own (topic, outcome, …): SQLite's
-   * unary `+` keeps it from choosing those over walking (created_at, id) newest first.
-   */
+  // SQLite's unary `+` keeps it from choosing small indexes over walking (created_at, id) newest first.
   noIndex: '' | '+';
-  /** The keyset condition "before the cursor" in (created_at DESC, id DESC) order, with its parameters. */
   before(cursor: PageCursor): { sql: string; params: unknown[] };
 }
 
@@ -75,11 +68,9 @@ export const POSTGRES_FILTERS: FilterDialect = {
   time: (date) => date,
   bool: (value) => value,
   noIndex: '',
-  // A row comparison: one range on the (created_at, id) index.
   before: (cursor) => ({ sql: '(t.created_at, t.id) < (?, ?)', params: [cursor.createdAt, cursor.id] }),
 };
 
-/** Conditions on tickets `t` and their parameters, in order (`?` placeholders). */
 export function filterSql(dialect: FilterDialect, filter: HistoryFilter, cursor?: PageCursor): { where: string; params: unknown[] } {
   const conditions: string[] = [];
   const params: unknown[] = [];

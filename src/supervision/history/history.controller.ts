@@ -12,14 +12,12 @@ import { HistoryService } from './history.service';
 export class HistoryController {
   constructor(private readonly history: HistoryService) {}
 
-  /** Full-text search over every chat and ticket, with filters; newest first. */
   @Get()
   @RequirePermission('history:read')
   search(@CurrentStaff() actor: StaffActor, @Query() query: HistoryQueryDto): Promise<HistoryPage> {
     return this.history.search(actor, query);
   }
 
-  /** The same filters as a CSV download, one row per chat, streamed. */
   @Get('export.csv')
   @RequirePermission('history:read')
   @ApiProduces('text/csv')

@@ -4,12 +4,11 @@ import { snippetToHtml } from './fts-query';
 
 export interface HistorySnippetDto {
   source: 'message' | 'note';
-  /** Messages: citizen, agent or system. Notes: the staff member who wrote it. */
   author?: string;
   authorName?: string;
   seq?: number;
   createdAt: string;
-  /** HTML-escaped text; the matched words are wrapped in <mark>…</mark>. */
+  // HTML-escaped, matched words in <mark>.
   text: string;
 }
 
@@ -26,7 +25,6 @@ export interface HistoryItemDto {
   verified: boolean;
   createdAt: string;
   closedAt: string | null;
-  /** The start of the conversation (first message, or the ticket's summary), as stored. */
   preview: string;
   snippets: HistorySnippetDto[];
 }

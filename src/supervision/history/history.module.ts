@@ -7,7 +7,6 @@ import { HistoryService } from './history.service';
 import { PostgresHistorySearchStore } from './postgres-history-search.store';
 import { SqliteHistorySearchStore } from './sqlite-history-search.store';
 
-/** History search and export, on the database's own full-text search: FTS5 on SQLite, tsvector/GIN on PostgreSQL. */
 @Module({
   controllers: [HistoryController],
   providers: [

@@ -16,9 +16,7 @@ import { SearchBudget } from './search-budget';
 
 const DEFAULT_LIMIT = 25;
 const SNIPPETS_PER_CHAT = 3;
-/** Chats per chunk of an export: each chunk is one search within the budget, written as one piece. */
 const EXPORT_CHUNK = 1000;
-/** Rows formatted as CSV in one go (a few milliseconds). */
 const CSV_SLICE = 100;
 
 export const EXPORT_COLUMNS = [
@@ -38,7 +36,6 @@ export const EXPORT_COLUMNS = [
   'matches',
 ] as const;
 
-/** Search and export of every chat, for supervisors. */
 @Injectable()
 export class HistoryService {
   constructor(
@@ -61,12 +58,7 @@ export class HistoryService {
     };
   }
 
-  /**
-   * One CSV row per chat, newest first, in chunks of EXPORT_CHUNK chats (keyset: each chunk starts
-   * after the last chat of the one before), each searched within its own budget when the client
-   * has taken the one before (the stream's backpressure), and written in slices. A client that goes away stops it (Nest
-   * destroys the stream); a chunk past its budget aborts the download rather than end it short.
-   */
+  // A chunk past its budget aborts the download rather than end it short.
   async exportCsv(actor: StaffActor, query: HistoryFilterDto): Promise<Readable> {
     assertMayRead(actor);
     const { filter, search } = parseFilter(query);
@@ -79,14 +71,13 @@ export class HistoryService {
       const last = rows[rows.length - 1];
       return { rows, snippets, next: rows.length === EXPORT_CHUNK && last ? { createdAt: last.createdAt, id: last.id } : null };
     };
-    // The first chunk is read before answering, so that a bad or too broad query is still a 400 or 422 and not a broken download.
+    // Read before answering, so that a bad or too broad query is still a 400 or 422 and not a broken download.
     const first = await chunk();
     async function* pieces(): AsyncGenerator<string> {
       yield csvLine([...EXPORT_COLUMNS]);
       let current = first;
       for (;;) {
         const { rows, snippets } = current;
-        // Formatted a slice at a time, with a turn of the event loop between slices.
         for (let start = 0; start < rows.length; start += CSV_SLICE) {
           if (start > 0) await setImmediate();
           yield rows

@@ -8,16 +8,11 @@ import { ChatPageRequest, HistoryChatRow, HistorySearchStore, SnippetRow } from 
 import { CHAT_COLUMNS, filterSql, mapChat, POSTGRES_FILTERS, RawChat } from './history-sql';
 import { queryTooBroad, SearchBudget } from './search-budget';
 
-/** PostgreSQL's "canceling statement due to statement timeout". */
 const QUERY_CANCELED = '57014';
 
-/** The parsed search as a tsquery (buildTsQuery's text, always a parameter). */
 const TSQUERY = `to_tsquery('${SEARCH_CONFIG}', ?)`;
 
-/**
- * ts_headline's options: the same markers and about the same length (16 words) as FTS5's
- * snippet() on SQLite. Quoted, so that the options parser takes the markers as they are.
- */
+// Quoted, so that the options parser takes the markers as they are.
 const HEADLINE_OPTIONS = `StartSel="${SNIPPET_MARKERS.open}", StopSel="${SNIPPET_MARKERS.close}", MaxWords=16, MinWords=8`;
 
 const ELLIPSIS = '…';
@@ -36,25 +31,9 @@ interface RawSnippet {
   createdAt: Date | string;
 }
 
-/**
- * Chats (passing the filters) examined newest first before the search lets the GIN index drive
- * (at least, and at least four per chat asked for): fewer than a page of matches among them
- * means the words are rare there.
- */
 const CHATS_BEFORE_INDEX = 1000;
 
-/**
- * History search on PostgreSQL full-text search (schema and triggers: migration
- * postgres/1764400000000): search_docs.document is the tsvector of each message or note, under
- * a GIN index. Chats come newest first, (created_at DESC, id DESC), the keyset cursor's order:
- * - chat-driven first: walk the filtered chats newest first (created_at, id) and keep those with
- *   a matching document (probing the chat's documents): fast when the words are common, the page
- *   is full after a few chats;
- * - index-driven when the first CHATS_BEFORE_INDEX filtered chats do not fill the page (rare
- *   words): the GIN index yields the matching chats, which are then filtered and ordered.
- * The planner alone would walk the chats for a rare word too (it cannot tell how rare an unseen
- * word is), reading every chat for a word that is nowhere.
- */
+// The planner cannot tell how rare an unseen word is, so it would walk every chat for a word that is nowhere.
 @Injectable()
 export class PostgresHistorySearchStore extends HistorySearchStore {
   constructor(private readonly sql: Sql) {
@@ -89,10 +68,8 @@ export class PostgresHistorySearchStore extends HistorySearchStore {
       `SELECT COUNT(*) AS examined FROM (SELECT 1 FROM tickets t WHERE ${where} ${order} LIMIT ${examine}) t`,
       params,
     );
-    // Every filtered chat was examined: the page is complete.
     if (Number(examined) < examine) return newest.map(mapChat);
-    // The matching chats from the GIN index; each is then looked up (OFFSET 0 keeps the lookup
-    // per chat: the planner, expecting many more, would read all tickets into a hash instead).
+    // OFFSET 0 keeps the lookup per chat: the planner, expecting many more, would hash all tickets.
     const rows = await query<RawChat[]>(
       `WITH hits AS MATERIALIZED (SELECT DISTINCT d.ticket_id FROM search_docs d WHERE d.document @@ ${TSQUERY}),
        page AS (SELECT t.id, t.created_at FROM hits h
@@ -109,9 +86,7 @@ export class PostgresHistorySearchStore extends HistorySearchStore {
   async findSnippets(search: SearchQuery, chats: Pick<HistoryChatRow, 'id' | 'createdAt'>[], perChat: number, budget: SearchBudget): Promise<Map<string, SnippetRow[]>> {
     const result = new Map<string, SnippetRow[]>(chats.map((chat) => [chat.id, []]));
     if (chats.length === 0) return result;
-    // The first `perChat` matching documents of each chat, then a headline of only those. The
-    // function ts_match_vq is @@ without the GIN index: a page's chats have few documents to test,
-    // while the index would read every document with a common word.
+    // ts_match_vq is @@ without the GIN index, which would read every document with a common word.
     const rows = await this.withinBudget(budget, (query) =>
       query<RawSnippet[]>(
         `SELECT x.ticket_id AS "chatId", x.source, ts_headline('${SEARCH_CONFIG}', ${SEARCH_TEXT('x.body')}, ${TSQUERY}, ?) AS text, x.body,
@@ -138,12 +113,6 @@ export class PostgresHistorySearchStore extends HistorySearchStore {
     return result;
   }
 
-  /**
-   * The work in one read-only transaction where each statement may run only for what is left of
-   * the budget (statement_timeout); a statement cancelled for it makes the search QUERY_TOO_BROAD.
-   * Input the tsquery parser still refuses ("syntax error in tsquery", "… too long for tsquery")
-   * is the client's query, never a server fault. buildTsQuery should leave none.
-   */
   private async withinBudget<T>(budget: SearchBudget, work: (query: BudgetedQuery) => Promise<T>): Promise<T> {
     try {
       return await this.sql.readOnlyTransaction(async (db: EntityManager) =>
@@ -165,7 +134,6 @@ export class PostgresHistorySearchStore extends HistorySearchStore {
 
 type BudgetedQuery = <R>(sql: string, params: unknown[]) => Promise<R>;
 
-/** Like FTS5's snippet(): `…` where the headline leaves out text before or after it. */
 function withEllipses(headline: string, body: string): string {
   const plain = headline.replace(MARKERS, '');
   const at = plain === '' ? -1 : body.indexOf(plain);

@@ -1,9 +1,5 @@
 import { DomainError } from '../../common/errors';
 
-/**
- * The time one history search may take: a page of results, or one chunk of an export. Past it
- * the search stops with QUERY_TOO_BROAD rather than holding the database for minutes.
- */
 export class SearchBudget {
   readonly deadline: number;
 
@@ -15,7 +11,6 @@ export class SearchBudget {
     return Math.max(0, this.deadline - Date.now());
   }
 
-  /** Throws QUERY_TOO_BROAD once the time is up (between the steps of a search). */
   check(): void {
     if (Date.now() >= this.deadline) throw queryTooBroad(this);
   }

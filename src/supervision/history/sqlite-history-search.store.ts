@@ -9,24 +9,14 @@ import { ChatPageRequest, HistoryChatRow, HistoryFilter, HistorySearchStore, Sni
 import { CHAT_COLUMNS, filterSql as dialectFilterSql, hasFilter, mapChat, RawChat, SQLITE_FILTERS } from './history-sql';
 import { queryTooBroad, SearchBudget } from './search-budget';
 
-/**
- * Index documents read per step when the index drives the search; larger for an export's chunk
- * (`take` chats of several documents each): each read of a prefix (`po*`) pays for merging every
- * matching term's list again, so a chunk should take few reads.
- */
+// Each read of a prefix (`po*`) merges every matching term's list again, so a chunk should take few reads.
 const FIRST_BATCH = 400;
 const MAX_BATCH = 1600;
 const firstBatch = (take: number) => Math.max(FIRST_BATCH, take * 4);
 const maxBatch = (take: number) => Math.max(MAX_BATCH, take * 16);
-/** After this many documents without a full page, let the (few) filtered chats drive instead. */
 const SWITCH_AFTER_DOCS = 2000;
-/** The same in proportion for an export's chunk, whose first read alone is larger than that. */
 const switchAfterDocs = (take: number) => Math.max(SWITCH_AFTER_DOCS, take * 20);
-/**
- * From this many chats (an export's chunk) their snippets come from one read of the index over
- * the chunk's rowid range rather than one read per chat: a prefix (`po*`) costs a merge of every
- * matching term's list on each read, which per chat made an export take minutes.
- */
+// One read per chat made an export take minutes.
 const SNIPPETS_IN_ONE_READ = 100;
 
 interface RawSnippet {
@@ -47,23 +37,9 @@ const SNIPPET_SOURCES = `search_index s
   LEFT JOIN messages m ON d.source = 'message' AND m.id = d.source_id
   LEFT JOIN notes n ON d.source = 'note' AND n.id = d.source_id`;
 
-/**
- * Conditions on tickets `t` and their parameters, in order. The unary `+` keeps SQLite from
- * choosing the small indexes on those columns: walking (created_at, id), or one agent's
- * (assignee_id, created_at, id), newest first and stopping at the page's end is what is fast.
- */
+// The unary `+` keeps SQLite from choosing the small indexes: walking (created_at, id) newest first is what is fast.
 const filterSql = (filter: HistoryFilter, cursor?: PageCursor) => dialectFilterSql(SQLITE_FILTERS, filter, cursor);
 
-/**
- * History search on SQLite FTS5 (schema and triggers: migration 1764400000000). Index rowids are
- * `chat created_at ms * 2^20 + n`, so:
- * - index-driven: read matching documents in rowid order, newest chats first, and stop as soon as
- *   a page of chats is complete (every chat of a millisecond seen) - fast for any word when the
- *   filters let most chats through;
- * - chat-driven: when strict filters reject most of what the index yields, walk the filtered
- *   chats newest first and ask the index about each chat's own rowid range.
- * Both give exactly the order (created_at DESC, id DESC) of the keyset cursor.
- */
 @Injectable()
 export class SqliteHistorySearchStore extends HistorySearchStore {
   constructor(private readonly reader: SqliteReader) {
@@ -136,15 +112,9 @@ export class SqliteHistorySearchStore extends HistorySearchStore {
     return rows.map(mapChat);
   }
 
-  /**
-   * The chat ids of the page in order, or null when the index yields too little under these
-   * filters. Documents are read in fixed-size batches (their count bounds the work); their chats
-   * are then checked against the filters in one query per batch.
-   */
   private async indexDriven(request: ChatPageRequest, match: string): Promise<string[] | null> {
     const filtered = hasFilter(request.filter) || request.cursor !== undefined;
     const { where, params } = filterSql(request.filter, request.cursor);
-    // The first bound is the end of the cursor's millisecond or of the period; later ones the last document read.
     const end = Math.min(request.cursor ? request.cursor.createdAt.getTime() + 1 : Infinity, request.filter.to ? request.filter.to.getTime() : Infinity);
     let bound: { ms: number; n: number } | null = Number.isFinite(end) ? { ms: end, n: 0 } : null;
     const start = request.filter.from ? `AND s.rowid >= CAST(${Math.trunc(request.filter.from.getTime())} AS INTEGER) * ${DOC_BUCKET}` : '';
@@ -189,7 +159,6 @@ export class SqliteHistorySearchStore extends HistorySearchStore {
           .map(([id]) => id);
       }
       if (hasFilter(request.filter)) {
-        // Documents still to read for a full page at the rate the filters have let chats through so far.
         const rate = accepted.size / seen.size;
         const projected = rate > 0 ? ((request.take - complete.length) / rate) * (read / seen.size) : Infinity;
         const limit = switchAfterDocs(request.take);
@@ -230,10 +199,6 @@ export class SqliteHistorySearchStore extends HistorySearchStore {
     return this.reader.query<T>(sql, params, budget.deadline, firstPerKey);
   }
 
-  /**
-   * FTS5 rejects some input only when it runs; that is the client's query, never a server fault.
-   * A read past the budget's deadline makes the search QUERY_TOO_BROAD.
-   */
   private async withErrors<T>(budget: SearchBudget, work: () => Promise<T>): Promise<T> {
     try {
       return await work();

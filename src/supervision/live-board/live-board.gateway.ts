@@ -19,11 +19,6 @@ import { LiveBoardService } from './live-board.service';
 const PUSH_INTERVAL_MS = 250;
 const BOARD_EVENTS: (keyof DeskEventMap)[] = ['queue.changed', 'chat.assigned', 'chat.requeued', 'chat.ended', 'agent.status', 'chat.verified', 'ticket.mail'];
 
-/**
- * Pushes `board:updated` to supervisors on the staff namespace (authenticated by
- * StaffNamespaceAuth, which also puts supervisors in their room) whenever the desk changes; a burst
- * of changes costs one snapshot.
- */
 @WebSocketGateway({ namespace: NAMESPACES.agent })
 @UseFilters(WsAckExceptionFilter)
 @UsePipes(createValidationPipe())
@@ -55,7 +50,6 @@ export class LiveBoardGateway implements OnGatewayConnection, OnModuleInit, OnMo
     try {
       socket.emit('board:updated', await this.board.snapshot());
     } catch (error) {
-      // Stopping, or the database briefly away: the supervisor's page asks again with board:get.
       if (!this.stopped) this.logger.warn(`Could not send the board: ${(error as Error).message}`);
     }
   }
@@ -67,11 +61,7 @@ export class LiveBoardGateway implements OnGatewayConnection, OnModuleInit, OnMo
     return { ok: true, board: await this.board.snapshot() };
   }
 
-  /**
-   * One snapshot for a burst of changes, and at most one every PUSH_INTERVAL_MS: a board is read by
-   * people, and a snapshot reads every chat in progress (a mail import alone announces ~60 changes
-   * a second).
-   */
+  // A snapshot reads every chat in progress, and a mail import alone announces ~60 changes a second.
   private schedulePush(): void {
     if (this.pushPending || this.stopped) return;
     this.pushPending = true;
@@ -88,7 +78,6 @@ export class LiveBoardGateway implements OnGatewayConnection, OnModuleInit, OnMo
       .snapshot()
       .then((snapshot) => this.namespace?.to(rooms.supervisors).emit('board:updated', snapshot))
       .catch((error: Error) => {
-        // A push under way when the desk stops fails as the database closes: not worth an error.
         if (!this.stopped) this.logger.error(`Board push failed: ${error.stack ?? error.message}`);
       });
   }

@@ -13,7 +13,6 @@ export interface LiveBoard {
   today: { chatsStarted: number; chatsClosed: number; offlineTickets: number; emailTickets: number };
 }
 
-/** What supervisors watch: built from the database, so every instance shows the same desk. */
 @Injectable()
 export class LiveBoardService {
   constructor(

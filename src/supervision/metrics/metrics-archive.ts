@@ -3,15 +3,10 @@ import { EntityManager } from 'typeorm';
 import { Sql } from '../../database/sql';
 import { metricsSql } from './metrics-sql';
 
-/** Where retention leaves the anonymous counts of what it removes (inside its own transaction). */
 @Injectable()
 export class MetricsArchive {
   constructor(private readonly sql: Sql) {}
 
-  /**
-   * Adds the counts of the given tickets, grouped so that nothing identifies one chat beyond what
-   * the metrics show anyway. Returns how many tickets were counted.
-   */
   async addTickets(db: EntityManager, ticketIds: string[]): Promise<number> {
     if (ticketIds.length === 0) return 0;
     const { slot, seconds } = metricsSql(this.sql.dialect);

@@ -1,13 +1,10 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { TIMESTAMP } from '../../config/database-kind';
 
-/** 8-byte floats on both databases, as the migrations create them (PostgreSQL's `real` is 4 bytes). */
+// PostgreSQL's `real` is 4 bytes.
 const FLOAT = TIMESTAMP === 'timestamptz' ? 'double precision' : 'real';
 
-/**
- * Anonymous counts of tickets that retention has removed, so that metrics survive it: no ids, no
- * text, no people, and the time only to the quarter hour (UTC start, 'YYYY-MM-DD HH:MM').
- */
+// Anonymous: no ids, no text, no people, and time only to the quarter hour.
 @Entity({ name: 'metrics_daily' })
 @Index('idx_metrics_daily_slot', ['slot'])
 export class MetricsDailyEntity {
@@ -32,7 +29,6 @@ export class MetricsDailyEntity {
   @Column({ name: 'rating_score', type: 'integer', nullable: true })
   ratingScore: number | null;
 
-  /** 1: these chats were taken by an agent (they had a wait time). */
   @Column({ type: 'integer', default: 0 })
   answered: number;
 
@@ -45,7 +41,6 @@ export class MetricsDailyEntity {
   @Column({ name: 'handling_seconds_sum', type: FLOAT, default: 0 })
   handlingSecondsSum: number;
 
-  /** How many of them were closed after being taken (they had a handling time). */
   @Column({ type: 'integer', default: 0 })
   handled: number;
 }

@@ -1,16 +1,8 @@
 import type { Dialect } from '../../database/sql';
 
-/**
- * The few SQL expressions of the metrics that SQLite and PostgreSQL write differently; everything
- * around them is the same SQL on both. SQLite keeps timestamps as UTC text ('YYYY-MM-DD
- * HH:MM:SS.SSS'), PostgreSQL as timestamptz.
- */
 export interface MetricsSql {
-  /** UTC start of the quarter hour of a timestamp column, as 'YYYY-MM-DD HH:MM' text. */
   slot(column: string): string;
-  /** Seconds (with fractions) from `earlier` to `later`, as a float. */
   seconds(later: string, earlier: string): string;
-  /** Aggregates of a float column `d`: median and 90th percentile, interpolated (percentile_cont). */
   median(d: string): string;
   p90(d: string): string;
 }

@@ -12,7 +12,6 @@ import { MetricsService } from './metrics.service';
 export class MetricsController {
   constructor(private readonly metrics: MetricsService) {}
 
-  /** Chats per day and hour, waits, handling times, outcomes, referrals, ratings and offline tickets. */
   @Get('summary')
   @RequirePermission('metrics:read')
   summary(@CurrentStaff() actor: StaffActor, @Query() query: MetricsQueryDto): Promise<MetricsSummary> {

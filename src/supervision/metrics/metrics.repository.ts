@@ -8,7 +8,6 @@ export interface Period {
 }
 
 export interface SlotCount {
-  /** UTC start of a quarter hour, 'YYYY-MM-DD HH:MM'. */
   slot: string;
   channel: string;
   tickets: number;
@@ -25,7 +24,6 @@ export interface DurationAggregate {
 
 const IN_PERIOD = 't.created_at >= ? AND t.created_at < ?';
 
-/** Slot strings compare like the instants they start. */
 export const slotOf = (date: Date) => {
   const text = toSqliteTime(date);
   return `${text.slice(0, 14)}${String(Math.floor(Number(text.slice(14, 16)) / 15) * 15).padStart(2, '0')}`;
@@ -33,12 +31,7 @@ export const slotOf = (date: Date) => {
 
 const optionalNumber = (value: number | string | null | undefined) => (value === null || value === undefined ? null : Number(value));
 
-/**
- * The metrics' SQL, one query for both databases with the few dialect fragments of metrics-sql.ts
- * (quarter-hour slot, seconds between timestamps, median and percentile). Everything counts
- * tickets created in [from, to), kept ones from `tickets`, removed ones from `metrics_daily`.
- * PostgreSQL returns bigint and numeric aggregates as strings: every number goes through Number().
- */
+// PostgreSQL returns bigint and numeric aggregates as strings: every number goes through Number().
 @Injectable()
 export class MetricsRepository {
   private readonly dialect: MetricsSql;
@@ -61,7 +54,6 @@ export class MetricsRepository {
     return rows.map((r) => ({ slot: r.slot, channel: r.channel, tickets: Number(r.tickets), answered: Number(r.answered), archived: Number(r.archived) }));
   }
 
-  /** From joining the queue to being taken by an agent. */
   waits(period: Period): Promise<DurationAggregate> {
     return this.durations(
       period,
@@ -73,7 +65,6 @@ export class MetricsRepository {
     );
   }
 
-  /** From being taken to being closed. */
   handling(period: Period): Promise<DurationAggregate> {
     return this.durations(
       period,
@@ -85,7 +76,6 @@ export class MetricsRepository {
     );
   }
 
-  /** Counts by one column of the tickets that meet `live` (on `t`) and, among the removed ones, `archived`. */
   async countBy(period: Period, column: 'outcome' | 'referred_provider' | 'rating_score', live: string, archived: string): Promise<Map<string | null, number>> {
     const rows = await this.sql.query<{ value: string | number | null; n: number | string }[]>(
       `SELECT value, SUM(n) AS n FROM (

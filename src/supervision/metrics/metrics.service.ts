@@ -15,7 +15,6 @@ const DAY_MS = 86_400_000;
 
 const round3 = (value: number | null) => (value === null ? null : Math.round(value * 1000) / 1000);
 
-/** The desk's figures for a period, in the desk's time zone. */
 @Injectable()
 export class MetricsService {
   constructor(

@@ -6,7 +6,6 @@ import { PageQueryDto } from '../../../common/pagination';
 import { PROVIDERS } from '../../../referrals/provider-directory';
 import { CHANNELS, OUTCOMES, TICKET_STATUSES, TOPICS, type Channel, type Outcome, type TicketStatus, type Topic } from '../../../tickets/ticket.types';
 
-/** The history filters; the export takes the same ones (without paging). */
 export class HistoryFilterDto {
   @ApiPropertyOptional({ description: 'words that must all occur in one message or note; "a phrase"; word* for a prefix' })
   @IsOptional()
@@ -69,5 +68,4 @@ export class HistoryFilterDto {
   status?: TicketStatus;
 }
 
-/** The history filters plus the shared paging (limit, cursor). */
 export class HistoryQueryDto extends IntersectionType(HistoryFilterDto, PageQueryDto) {}
