@@ -12,12 +12,7 @@ import { PERMISSION_KEY } from './require-permission.decorator';
 
 export type AuthedRequest = Request & { actor?: StaffActor };
 
-/**
- * The one global guard. Deny by default: a route is open only with @Public(); otherwise it needs a
- * staff session, the permission it declares (or, when it declares none, any staff member), and on
- * state-changing methods the session's CSRF token in `x-csrf-token`. While the staff member's
- * password must be changed, only the routes marked @PasswordChangeExempt() answer.
- */
+// Deny by default: only @Public() opens a route; state-changing methods also need the session's CSRF token.
 @Injectable()
 export class AccessGuard implements CanActivate {
   constructor(

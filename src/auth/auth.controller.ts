@@ -38,7 +38,6 @@ export class AuthController {
     return this.auth.logout(request);
   }
 
-  /** Sets a new password, which clears a required change; the user's other sessions end, this one stays. */
   @Post('password')
   @PasswordChangeExempt()
   @HttpCode(204)

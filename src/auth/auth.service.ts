@@ -19,7 +19,6 @@ import { SessionRevoker } from './session-revoker';
 export interface SessionView {
   user: StaffUserDto;
   csrfToken: string;
-  /** Present (true) only while the password must be changed before anything else. */
   mustChangePassword?: true;
 }
 
@@ -36,7 +35,7 @@ export class AuthService {
   ) {}
 
   async login(request: Request, input: LoginDto): Promise<SessionView> {
-    // JSON only (jsonOnlyApi) already stops a cross-site form; this stops any other cross-site way in.
+    // jsonOnlyApi already stops a cross-site form; this stops any other cross-site way in.
     if (!fromThisSite(request.headers, this.config.allowedOrigins)) throw new DomainError('FORBIDDEN', 'Log in from this site');
     const address = request.ip ?? 'unknown';
     await this.throttle.assertAllowed(input.username, address);
@@ -56,7 +55,7 @@ export class AuthService {
     return { user: mapStaffUser(user), csrfToken: request.session.csrfToken, ...(user.mustChangePassword ? { mustChangePassword: true as const } : {}) };
   }
 
-  /** A wrong current password counts as a failed log-in: a borrowed session must not become a way to guess it. */
+  // A wrong current password counts as a failed log-in: a borrowed session must not become a way to guess it.
   async changePassword(request: Request, actor: StaffActor, input: ChangePasswordDto): Promise<void> {
     const address = request.ip ?? 'unknown';
     await this.throttle.assertAllowed(actor.username, address);
@@ -69,17 +68,12 @@ export class AuthService {
     await this.revoker.endSessionsOf(actor.id, { sid: request.sessionID, key: sessionKey(request.sessionID) });
   }
 
-  /** Ends this session and closes its sockets on every instance (not the user's other sessions). */
   async logout(request: Request): Promise<void> {
     const key = sessionKey(request.sessionID);
     await new Promise<void>((resolve, reject) => request.session.destroy((err) => (err ? reject(err) : resolve())));
     this.revoker.endSocketsOfSession(key);
   }
 
-  /**
-   * The staff member behind a session, or null when there is none, it is past its absolute end
-   * (sessions from before that end was recorded included), or the account is gone or disabled.
-   */
   async actorForSession(session: { userId?: string; endsAt?: number } | undefined): Promise<StaffActor | null> {
     if (!session?.userId || !this.isWithinLifetime(session)) return null;
     const user = await this.staff.findActiveById(session.userId);

@@ -1,9 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 
-/**
- * Synchronizer token kept in the server-side session: a state-changing request must echo it in
- * `x-csrf-token`. Unlike a double-submit cookie it needs nothing from the client but the session cookie.
- */
+// Synchronizer token in the server-side session: unlike a double-submit cookie it needs nothing but the session cookie.
 export const newCsrfToken = (): string => randomBytes(32).toString('base64url');
 
 export function csrfTokenMatches(expected: string | undefined, given: unknown): boolean {

@@ -2,7 +2,6 @@ import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { unauthenticated } from '../common/errors';
 import type { AuthedRequest } from './access.guard';
 
-/** The logged-in staff member; the guard has already refused requests without one. */
 export const CurrentStaff = createParamDecorator((_: unknown, context: ExecutionContext) => {
   const actor = context.switchToHttp().getRequest<AuthedRequest>().actor;
   if (!actor) throw unauthenticated();

@@ -6,22 +6,10 @@ import { RateLimiterFactory } from '../scaling/rate-limiter.factory';
 
 const PAIR_WINDOW_SECONDS = 15 * 60;
 const USER_WINDOW_SECONDS = 60 * 60;
-/**
- * Failures for one user name from all addresses together, per hour, as a multiple of
- * RATE_LIMIT_LOGINS. Counting only per (name, address) would let a guesser with many addresses
- * try without end; counting only per name let anyone lock anyone out with five wrong passwords.
- * Ten times the pair limit over four times its window keeps a spread-out guess to 50 tries an
- * hour (by default) while a lock-out of someone else needs that many addresses' worth of work.
- */
+// Per name over all addresses: a guesser with many addresses gets ~50 tries an hour, a lock-out costs as many addresses.
 const USER_LIMIT_FACTOR = 10;
 const ADDRESS_LIMIT_FACTOR = 4;
 
-/**
- * Counts failed log-ins per (user name, address) pair, per user name from everywhere (slower) and
- * per address. Past RATE_LIMIT_LOGINS failures of a pair in 15 minutes, ten times that for a name
- * in an hour, or four times that from one address in 15 minutes, further attempts are refused
- * with RATE_LIMITED until the window passes.
- */
 @Injectable()
 export class LoginThrottle {
   private readonly byPair: RateLimiterAbstract;
@@ -49,7 +37,7 @@ export class LoginThrottle {
     await Promise.all([this.byPair.penalty(pairKey(name, address), 1), this.byUsername.penalty(name, 1), this.byAddress.penalty(address, 1)]);
   }
 
-  /** Clears the pair only: the owner logging in does not wipe the count of a guess from elsewhere. */
+  // The owner logging in does not wipe the count of a guess from elsewhere.
   async recordSuccess(username: string, address: string): Promise<void> {
     await this.byPair.delete(pairKey(username.toLowerCase(), address));
   }

@@ -24,7 +24,6 @@ const BY_ROLE: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(ADMIN),
 };
 
-/** Pure: what a role may do. Everything not listed is denied. */
 export function permissionsFor(role: Role): ReadonlySet<Permission> {
   return BY_ROLE[role] ?? new Set();
 }

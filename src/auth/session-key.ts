@@ -1,4 +1,4 @@
 import { createHash } from 'node:crypto';
 
-/** Names a session in socket rooms (which travel through Redis) without giving away its id. */
+// Socket rooms travel through Redis: they must not give away the session id.
 export const sessionKey = (sid: string): string => createHash('sha256').update(sid).digest('base64url').slice(0, 22);

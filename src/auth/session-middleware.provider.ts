@@ -13,7 +13,6 @@ import { TypeormSessionStore } from './typeorm-session.store';
 export const SESSION_COOKIE = 'desk.sid';
 const EIGHT_HOURS_MS = 8 * 60 * 60 * 1000;
 
-/** One session middleware, used by HTTP and by the agent socket handshake alike. */
 @Injectable()
 export class SessionMiddlewareProvider {
   readonly store: TypeormSessionStore;

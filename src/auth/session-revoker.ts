@@ -2,17 +2,11 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { StaffAccessEvents } from '../staff/staff-access-events';
 import { SessionMiddlewareProvider } from './session-middleware.provider';
 
-/** Closes staff sockets on every instance (the agent gateway, through the Redis adapter's rooms). */
 export interface StaffSocketCloser {
   closeUser(userId: string, keepSessionKey?: string): void;
   closeSession(sessionKey: string): void;
 }
 
-/**
- * Ends staff sessions and their sockets at once: when an account is disabled, its role changes or
- * its password is reset (every session), when the owner changes the password (every other session)
- * and at log-out (that session only).
- */
 @Injectable()
 export class SessionRevoker implements OnModuleInit {
   private sockets?: StaffSocketCloser;

@@ -1,7 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { TIMESTAMP } from '../config/database-kind';
 
-/** Staff sessions live in the database so any instance can serve any staff member. */
 @Entity({ name: 'sessions' })
 export class SessionEntity {
   @PrimaryColumn({ type: 'varchar', length: 64 })
@@ -10,7 +9,6 @@ export class SessionEntity {
   @Column({ type: 'text' })
   data: string;
 
-  /** The staff member logged in with this session (null for a citizen's session). */
   @Index('idx_sessions_user')
   @Column({ name: 'user_id', type: 'varchar', length: 36, nullable: true })
   userId: string | null;

@@ -8,19 +8,12 @@ import { AuthService } from './auth.service';
 import { sessionKey } from './session-key';
 import { SessionMiddlewareProvider } from './session-middleware.provider';
 
-/**
- * How long a socket goes on trusting what it last read of its session. Revocations close sockets
- * at once (SessionRevoker); this re-read catches one whose disconnect was lost (Redis pub/sub is
- * at most once) or that raced its own handshake.
- */
+// Catches a socket whose disconnect was lost (Redis pub/sub is at most once) or that raced its own handshake.
 const RECHECK_MS = 30_000;
 
-/** Who is behind an agent socket, and which session it rides on. */
 export interface StaffSocketIdentity {
   actor: StaffActor;
-  /** Names the session's socket room (session-key.ts): log-out closes that session's sockets only. */
   sessionKey: string;
-  /** The session's absolute end (epoch ms on the desk's clock). */
   sessionEndsAt: number;
 }
 
@@ -29,10 +22,9 @@ interface SessionCheck {
   checkedAt: number;
 }
 
-/** Authenticates an agent socket at connection time, from the same session cookie as HTTP, and re-checks it as it is used. */
 @Injectable()
 export class StaffSocketAuth {
-  /** Kept here, not in socket.data, which other instances can read through the Redis adapter. */
+  // Not in socket.data, which other instances can read through the Redis adapter.
   private readonly checks = new WeakMap<Socket, SessionCheck>();
 
   constructor(
@@ -41,7 +33,6 @@ export class StaffSocketAuth {
     private readonly clock: Clock,
   ) {}
 
-  /** The identity, or why the socket is refused. */
   async identify(socket: Socket): Promise<StaffSocketIdentity | 'UNAUTHENTICATED' | 'PASSWORD_CHANGE_REQUIRED'> {
     const request = socket.request as unknown as Request;
     await new Promise<void>((resolve, reject) => {
@@ -55,11 +46,6 @@ export class StaffSocketAuth {
     return { actor, sessionKey: sessionKey(request.sessionID), sessionEndsAt: request.session.endsAt! };
   }
 
-  /**
-   * Whether the socket may go on: its session has not reached its absolute end (every call, no
-   * I/O), and, read again from the database when `force` or when the last read is older than
-   * RECHECK_MS, the session still exists and its account is enabled with the same role.
-   */
   async stillValid(socket: Socket, identity: StaffSocketIdentity, force = false): Promise<boolean> {
     const now = this.clock.now().getTime();
     if (now >= identity.sessionEndsAt) return false;

@@ -5,7 +5,6 @@ import type { Transactions } from '../database/transactions';
 import type { SessionEntity } from './session.entity';
 import { TypeormSessionStore } from './typeorm-session.store';
 
-/** An in-memory table, and a write queue whose commits happen only when the test says so. */
 function setUp() {
   const rows = new Map<string, SessionEntity>();
   const repository = {

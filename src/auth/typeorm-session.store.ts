@@ -6,14 +6,7 @@ import { SessionEntity } from './session.entity';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/**
- * express-session store on the application database, so sessions are shared by every instance.
- *
- * express-session sends a response's headers (a redirect's Location included) before the session
- * is saved, holding back only its last byte, so a browser can ask for the next page while the save
- * still waits for its commit. A read of a session therefore first waits for this instance's writes
- * to that session.
- */
+// express-session sends a redirect before the save commits: a read first waits for this instance's writes to it.
 export class TypeormSessionStore extends Store {
   private readonly pendingWrites = new Map<string, Promise<unknown>>();
 
@@ -43,7 +36,6 @@ export class TypeormSessionStore extends Store {
   }
 
   override touch(sid: string, session: SessionData, callback?: () => void): void {
-    // Only the expiry changes: reads need not wait for it.
     this.transactions
       .run((db) => db.getRepository(SessionEntity).update({ sid }, { expiresAt: this.expiry(session) }))
       .then(() => callback?.())
@@ -56,7 +48,6 @@ export class TypeormSessionStore extends Store {
       .catch((error) => callback?.(error));
   }
 
-  /** Ends every session of one staff member, but for `keepSid` when given. */
   async destroyAllOf(userId: string, keepSid?: string): Promise<void> {
     await this.transactions.run((db) => {
       const query = db.createQueryBuilder().delete().from(SessionEntity).where('user_id = :userId', { userId });
@@ -71,7 +62,6 @@ export class TypeormSessionStore extends Store {
     return result.affected ?? 0;
   }
 
-  /** Runs a write of one session; reads of that session wait until it has been committed (or failed). */
   private write<T>(sid: string, work: (db: EntityManager) => Promise<T>): Promise<T> {
     const written = this.transactions.run(work);
     const settled = written.then(
@@ -85,10 +75,7 @@ export class TypeormSessionStore extends Store {
     return written;
   }
 
-  /**
-   * Counted on the desk's clock (FAKE_NOW), not on the cookie's wall-clock expiry date; never past
-   * a staff session's absolute end (`endsAt`), whatever the rolling renewal does.
-   */
+  // The desk's clock (FAKE_NOW), never past a staff session's absolute end whatever the rolling renewal does.
   private expiry(session: SessionData): Date {
     const maxAge = session.cookie?.originalMaxAge;
     const rolling = this.clock.now().getTime() + (typeof maxAge === 'number' && maxAge > 0 ? maxAge : DAY_MS);

@@ -3,14 +3,13 @@ import type { AttachmentEntity } from './attachment.entity';
 
 const SAFE_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,63}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,63}$/i;
 
-/** The name without a path, control characters or quotes; never empty. */
 export function safeFilename(name: string): string {
   const base = name.split(/[/\\]/).pop() ?? '';
   const clean = base.replace(/[\u0000-\u001f\u007f-\u009f"\u2028\u2029]/g, '').trim().replace(/^\.+/, '');
   return clean.slice(0, 200) || 'attachment';
 }
 
-/** RFC 6266: an ASCII fallback and the exact name in UTF-8. */
+// RFC 6266.
 export function contentDisposition(name: string): string {
   const safe = safeFilename(name);
   const ascii = safe.normalize('NFKD').replace(/[^\x20-\x7e]/g, '_').replace(/[%;\\]/g, '_');
@@ -18,10 +17,7 @@ export function contentDisposition(name: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
-/**
- * A file a citizen sent, as a download only: never shown inline, never sniffed into another type,
- * and should a browser render it anyway, sandboxed with nothing allowed.
- */
+// Never inline, never sniffed, sandboxed should a browser render it anyway.
 export function sendAttachment(response: Response, attachment: AttachmentEntity): void {
   response.setHeader('Content-Type', SAFE_TYPE.test(attachment.contentType) ? attachment.contentType : 'application/octet-stream');
   response.setHeader('Content-Disposition', contentDisposition(attachment.filename));

@@ -1,7 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { BYTES, TIMESTAMP } from '../config/database-kind';
 
-/** A file that came with an inbound mail; its type was read from its content, not its name. */
 @Entity({ name: 'attachments' })
 export class AttachmentEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })

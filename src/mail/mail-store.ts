@@ -23,7 +23,6 @@ export interface OutgoingMail {
 
 export type IncomingMail = Omit<OutgoingMail, 'kind' | 'ackKey'>;
 
-/** The `mails` and `attachments` tables. Writes take the caller's transaction (Transactions.run). */
 @Injectable()
 export class MailStore {
   constructor(
@@ -32,12 +31,10 @@ export class MailStore {
     private readonly outbox: OutboxSignal,
   ) {}
 
-  /** Whether a mail with this Message-ID is stored already (taken in, or sent by us). */
   async isKnown(db: EntityManager, headerMessageId: string): Promise<boolean> {
     return (await db.getRepository(MailEntity).countBy({ headerMessageId })) > 0;
   }
 
-  /** The ticket of the first of these Message-IDs that is stored: what an answer threads into. */
   async ticketOfThread(db: EntityManager, headerMessageIds: string[]): Promise<string | null> {
     if (headerMessageIds.length === 0) return null;
     const found = await db.getRepository(MailEntity).find({ select: { ticketId: true, headerMessageId: true }, where: { headerMessageId: In(headerMessageIds.slice(-50)) } });
@@ -54,11 +51,7 @@ export class MailStore {
     return row;
   }
 
-  /**
-   * Puts a mail in the outbox, due at once. An acknowledgement whose `ackKey` is taken already is
-   * not queued again: null. The outbox worker is told (on SQLite its claim waits for this commit;
-   * on PostgreSQL it may look too early, so callers tell it again after their commit, or its poll finds the mail).
-   */
+  // On PostgreSQL the worker may look before this commit, so callers tell it again after theirs.
   async enqueue(db: EntityManager, mail: OutgoingMail): Promise<MailEntity | null> {
     const repository = db.getRepository(MailEntity);
     if (mail.ackKey && (await repository.countBy({ ackKey: mail.ackKey })) > 0) return null;
@@ -69,7 +62,6 @@ export class MailStore {
     return queued ? row : null;
   }
 
-  /** Acknowledgements queued to an address since a time, over all tickets (the loop guard's daily cap). */
   acksToAddressSince(db: EntityManager, toAddress: string, since: Date): Promise<number> {
     return db.getRepository(MailEntity).countBy({ kind: 'ack', toAddress, createdAt: MoreThanOrEqual(since) });
   }
@@ -92,17 +84,14 @@ export class MailStore {
     return this.mails.findOneBy({ ticketId, id });
   }
 
-  /** The mail that carries a ticket's message (a reply, a referral). */
   findByMessage(db: EntityManager, messageId: string): Promise<MailEntity | null> {
     return db.getRepository(MailEntity).findOneBy({ messageId });
   }
 
-  /** The newest outgoing mails of every ticket (the development mailbox page). */
   listOutgoing(limit: number): Promise<MailEntity[]> {
     return this.mails.find({ where: { direction: 'out' }, order: { createdAt: 'DESC', id: 'DESC' }, take: limit });
   }
 
-  /** The newest mail the citizen sent on a ticket: what a reply answers. */
   lastIncoming(ticketId: string): Promise<MailEntity | null> {
     return this.mails.findOne({ where: { ticketId, direction: 'in' }, order: { createdAt: 'DESC' } });
   }
@@ -111,7 +100,6 @@ export class MailStore {
     return this.attachments.find({ where: { ticketId }, order: { createdAt: 'ASC' } });
   }
 
-  /** One attachment with its content, only if it belongs to the ticket. */
   findAttachment(ticketId: string, id: string): Promise<AttachmentEntity | null> {
     return this.attachments
       .createQueryBuilder('a')

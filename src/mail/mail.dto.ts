@@ -5,7 +5,6 @@ import type { MailConfig } from '../config/app-config';
 
 export interface MailDto {
   id: string;
-  /** The ticket's message this mail carries (absent for acknowledgements). */
   messageId?: string;
   direction: MailEntity['direction'];
   kind: MailEntity['kind'];
@@ -14,7 +13,6 @@ export interface MailDto {
   subject: string;
   status: MailEntity['status'];
   attempts: number;
-  /** The SMTP server's answer or the connection error of the last failed try. */
   lastError?: string;
   sentAt?: string;
   nextAttemptAt?: string;
@@ -31,7 +29,6 @@ export interface AttachmentDto {
 
 export interface TicketMailDto {
   canReply: boolean;
-  /** Where a reply goes. */
   replyTo?: string;
   outbound: MailConfig['outbound'];
   mails: MailDto[];

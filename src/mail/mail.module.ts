@@ -18,10 +18,7 @@ import { TicketMailer } from './outbound/ticket-mailer';
 import { OutboxSignal } from './outbox-signal';
 import { TicketMailService } from './ticket-mail.service';
 
-/**
- * The e-mail channel: the support mailbox read over IMAP into tickets (inbound/), and mail from
- * the desk sent over SMTP through a durable outbox (outbound/). Depends on tickets, never the reverse.
- */
+// Depends on tickets, never the reverse.
 @Module({
   imports: [TicketsModule, ChatModule, ReferralsModule, TypeOrmModule.forFeature([MailEntity, AttachmentEntity])],
   controllers: [MailController],

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 
-/** "A mail was queued on this instance": the outbox worker sends it at once instead of at its next poll. */
 @Injectable()
 export class OutboxSignal {
   private readonly listeners = new Set<() => void>();

@@ -17,7 +17,6 @@ import { mailRefusal, mailUnavailable, QueuedTicketMail, TicketMailer } from './
 
 const sent = ({ message, mail }: QueuedTicketMail): SentMailDto => ({ message: mapMessage(message), mail: mapMail(mail) });
 
-/** The ticket page's e-mail: the thread's mails, replies, the referral by mail, retries, attachments. */
 @Injectable()
 export class TicketMailService {
   constructor(
@@ -51,7 +50,6 @@ export class TicketMailService {
     return sent(await this.mailer.send(actor, ticket, { kind: 'reply', body, clientId }));
   }
 
-  /** The one-click referral, recorded as in the chat, with the provider's details sent by mail. */
   async refer(actor: StaffActor, ticketId: string, provider: Provider): Promise<SentMailDto> {
     const ticket = await this.tickets.require(ticketId);
     requireTicketAccess(actor, ticket, 'write');

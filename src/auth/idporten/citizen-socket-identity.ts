@@ -4,10 +4,6 @@ import type { Socket } from 'socket.io';
 import { SessionMiddlewareProvider } from '../session-middleware.provider';
 import type { CitizenIdentity } from './citizen-identity';
 
-/**
- * The ID-porten identity behind a citizen socket: read from the session cookie sent with the
- * handshake (same session as HTTP). Null when the citizen has not logged in.
- */
 @Injectable()
 export class CitizenSocketIdentity {
   constructor(private readonly sessions: SessionMiddlewareProvider) {}

@@ -1,6 +1,5 @@
 import type { Level } from './citizen-identity';
 
-/** The synthetic people the development log-in offers (docs/domain.md §3). */
 export const SYNTHETIC_PEOPLE: readonly { pid: string; label: string }[] = [
   { pid: '17858500060', label: 'birth number' },
   { pid: '17858507472', label: 'birth number' },
@@ -18,7 +17,6 @@ export const LEVEL_CHOICES: Record<Level, { eid: string; amr: string[] }> = {
 export interface LoginFormState {
   action: string;
   cancelAction: string;
-  /** Levels the client allows (only `high` when it asked for high). */
   levels: Level[];
   chosenPid?: string;
   typedPid?: string;
@@ -29,10 +27,7 @@ export interface LoginFormState {
 const escape = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/**
- * Plain HTML under the app's strict CSP: no inline script or style, the design system's own
- * stylesheets, a form that posts to the same origin.
- */
+// No inline script or style: the app's strict CSP.
 function page(title: string, body: string): string {
   return `<!doctype html>
 <html lang="en" data-color-scheme="light">

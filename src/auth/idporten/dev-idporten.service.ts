@@ -16,13 +16,7 @@ export const CALLBACK_PATH = '/auth/idporten/callback';
 type OidcProviderModule = typeof import('oidc-provider');
 const loadOidcProvider = lazyEsm<OidcProviderModule>('oidc-provider');
 
-/**
- * The development stand-in for ID-porten's test environment ("TestID"): an OpenID provider
- * (oidc-provider) mounted under /dev-idporten, with one client, the desk itself. Only when no
- * IDPORTEN_ISSUER is configured and never in production. The provider is built on the first
- * request, so neither start-up nor the in-process test app loads the ESM package. Its state
- * (interactions, codes) lives in memory: fine for one development instance.
- */
+// Built on the first request, so neither start-up nor the in-process test app loads the ESM package.
 @Injectable()
 export class DevIdporten {
   readonly enabled: boolean;
@@ -149,13 +143,11 @@ export class DevIdporten {
       ],
       pkce: { required: () => true, methods: ['S256'] },
       scopes: ['openid', 'profile'],
-      // ID-porten always puts pid, acr and amr in the ID token.
       claims: { acr: null, auth_time: null, sid: null, iss: null, openid: ['sub', 'pid', 'acr', 'amr'], profile: ['locale'] },
       conformIdTokenClaims: false,
       acrValues: LEVELS.map(acrFor),
       findAccount: (_ctx, sub) => (isValidNationalId(sub) ? { accountId: sub, claims: () => ({ sub, pid: sub, locale: 'nb' }) } : undefined),
       interactions: { policy, url: (_ctx, interaction) => `${DEV_IDPORTEN_PATH}/interaction/${interaction.uid}` },
-      // The desk is a first-party client: no consent screen.
       loadExistingGrant: async (ctx: KoaContextWithOIDC) => {
         const { oidc: o } = ctx;
         const grantId = (o.result?.consent as { grantId?: string } | undefined)?.grantId ?? o.session!.grantIdFor(o.client!.clientId);
@@ -184,14 +176,13 @@ export class DevIdporten {
   }
 }
 
-/** Only `high` when the client asked for high (ID-porten would not offer less); otherwise both. */
 function levelsAllowed(acrValues: unknown): Level[] {
   const asked = typeof acrValues === 'string' ? acrValues.split(' ') : [];
   if (asked.length > 0 && !asked.includes(acrFor('substantial'))) return ['high'];
   return [...LEVELS];
 }
 
-/** Mounts the development provider before the session middleware (it keeps its own cookies). */
+// Before the session middleware: it keeps its own cookies.
 export function mountDevIdporten(app: NestExpressApplication): void {
   const dev = app.get(DevIdporten);
   if (!dev.enabled) return;

@@ -1,12 +1,6 @@
-/**
- * `openid-client` and `oidc-provider` are ESM-only. With module=commonjs TypeScript would turn
- * `await import('x')` into `require('x')`, which fails on them, so the import is hidden from the
- * compiler. Called only when an ID-porten route is first used: Jest's CommonJS runtime (the
- * in-process e2e app) never has to load them.
- */
+// ESM-only packages: with module=commonjs TypeScript would turn `import()` into `require()`, which fails on them.
 export const esmImport = new Function('specifier', 'return import(specifier)') as <T>(specifier: string) => Promise<T>;
 
-/** Loads an ESM module once and keeps the promise; a failed load is retried next time. */
 export function lazyEsm<T>(specifier: string): () => Promise<T> {
   let loading: Promise<T> | undefined;
   return () => {

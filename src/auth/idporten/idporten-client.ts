@@ -11,10 +11,6 @@ const DISCOVERY_TIMEOUT_SECONDS = 10;
 
 export class IdportenUnavailableError extends Error {}
 
-/**
- * The desk as an OpenID Connect client of ID-porten: the configured issuer, or the built-in
- * development provider. Discovery happens on first use and is kept; a failure is retried later.
- */
 @Injectable()
 export class IdportenClient {
   private configuration?: Promise<Configuration>;
@@ -44,7 +40,6 @@ export class IdportenClient {
     const settings = this.settings();
     const client = await loadOpenIdClient();
     const issuer = new URL(settings.issuer);
-    // Plain http only for a local issuer outside production (the development provider, a mock).
     const insecure = issuer.protocol === 'http:' && !this.config.isProduction;
     return client.discovery(issuer, settings.clientId, { redirect_uris: [this.redirectUri] }, client.ClientSecretBasic(settings.clientSecret), {
       timeout: DISCOVERY_TIMEOUT_SECONDS,

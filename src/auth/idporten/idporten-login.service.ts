@@ -8,15 +8,9 @@ import { IdportenClient } from './idporten-client';
 import type { IdportenLoginDto } from './idporten-login.dto';
 import { safeReturnTo, withLoginResult } from './return-to';
 
-/** A citizen who takes longer than this at ID-porten starts again. */
 const PENDING_LOGIN_MAX_AGE_MS = 30 * 60 * 1000;
 const UI_LOCALES = { nb: 'nb', nn: 'nn', en: 'en' } as const;
 
-/**
- * Citizen log-in with ID-porten: OpenID Connect code flow with PKCE, state and nonce (checked by
- * openid-client). The proven identity lands in the server-side session as `citizenIdentity`; the
- * chat reads it from the socket handshake. Every failure ends as a redirect with `login=failed`.
- */
 @Injectable()
 export class IdportenLoginService {
   private readonly logger = new Logger('IdportenLogin');
@@ -26,7 +20,6 @@ export class IdportenLoginService {
     private readonly clock: Clock,
   ) {}
 
-  /** Where to send the browser to log in. */
   async start(request: Request, input: IdportenLoginDto): Promise<string> {
     const returnTo = safeReturnTo(input.returnTo);
     try {
@@ -58,7 +51,6 @@ export class IdportenLoginService {
     }
   }
 
-  /** Handles ID-porten's redirect back; returns where to send the browser next. */
   async finish(request: Request): Promise<string> {
     const pending = request.session.idportenLogin;
     delete request.session.idportenLogin;
@@ -84,7 +76,6 @@ export class IdportenLoginService {
       // Checked again on the way out: the stored target must still be a path of this site.
       return safeReturnTo(pending.returnTo);
     } catch (error) {
-      // Denied or cancelled at ID-porten, bad state/nonce/PKCE, invalid pid: the citizen simply is not logged in.
       this.logger.warn(`ID-porten log-in failed: ${(error as Error).message}`);
       return withLoginResult(pending.returnTo, 'failed');
     }
@@ -99,7 +90,7 @@ export class IdportenLoginService {
   }
 }
 
-/** A new session id at log-in (against session fixation), keeping what the session held (e.g. a staff log-in). */
+// Against session fixation.
 async function renewSession(request: Request): Promise<void> {
   const kept: Partial<SessionData> = { ...(request.session as Partial<SessionData>) };
   delete kept.cookie;

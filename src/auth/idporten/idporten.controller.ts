@@ -9,7 +9,6 @@ import { safeReturnTo } from './return-to';
 
 type RedirectTo = { url: string };
 
-/** Citizen log-in with ID-porten. Browser navigations: every outcome is a redirect. */
 @ApiTags('citizen log-in (ID-porten)')
 @Public()
 @Controller('auth/idporten')

@@ -8,6 +8,5 @@ export type { CitizenIdentity } from './citizen-identity';
 export { CitizenSocketIdentity } from './citizen-socket-identity';
 export { mountDevIdporten } from './dev-idporten.service';
 
-/** Spread into AuthModule: the citizen log-in shares its session middleware. */
 export const IDPORTEN_CONTROLLERS = [IdportenController];
 export const IDPORTEN_PROVIDERS = [DevIdporten, IdportenClient, IdportenLoginService, CitizenSocketIdentity];

@@ -2,7 +2,6 @@ import { safeReturnTo, withLoginResult } from './return-to';
 
 const BASE = 'https://desk.example';
 
-/** What a browser does with a Location header: it must stay on the desk's own origin. */
 const landsOnSite = (location: string) => new URL(location, BASE).origin === BASE;
 
 describe('safeReturnTo', () => {

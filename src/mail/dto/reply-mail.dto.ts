@@ -4,7 +4,6 @@ import { IsOptional, IsString, Length } from 'class-validator';
 
 export const MAX_MAIL_REPLY_LENGTH = 10_000;
 
-/** An agent's answer to the citizen by e-mail. */
 export class ReplyMailDto {
   @ApiProperty({ maxLength: MAX_MAIL_REPLY_LENGTH })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))

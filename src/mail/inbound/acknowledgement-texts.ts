@@ -1,6 +1,6 @@
 import type { Language } from '../../tickets/ticket.types';
 
-/** The automatic answer to a citizen's mail: their reference, what happens next, other ways to reach us (domain.md §5). */
+// docs/domain.md §5.
 const TEXTS: Record<Language, (reference: string) => string> = {
   nb: (reference) =>
     [

@@ -7,7 +7,6 @@ import { MailStore } from '../mail-store';
 import { acknowledgementText } from './acknowledgement-texts';
 import { SYNTHETIC_ID_DOMAIN, type ParsedMail } from './parse-mail';
 
-/** Queues the automatic answer to a citizen's mail in the outbox, threaded under it (the outbox sends it). */
 @Injectable()
 export class Acknowledger {
   constructor(
@@ -15,14 +14,13 @@ export class Acknowledger {
     private readonly store: MailStore,
   ) {}
 
-  /** One acknowledgement per address per ticket: the outbox refuses a second with the same key. */
   static key(ticketId: string, address: string): string {
     return `ack:${ticketId}:${address.toLowerCase()}`;
   }
 
   async enqueue(db: EntityManager, mail: ParsedMail, ticket: TicketEntity, now: Date): Promise<boolean> {
     const address = mail.fromAddress!;
-    // A Message-ID we made up for a mail without one is no parent a mail program would know.
+    // A Message-ID we made up is no parent a mail program would know.
     const parent = mail.messageId.endsWith(`@${SYNTHETIC_ID_DOMAIN}>`) ? null : mail.messageId;
     const references = [...(mail.references?.split(' ') ?? []), ...(parent ? [parent] : [])].slice(-20).join(' ');
     const subject = mail.subject ? (/^(re|sv|svar)\s*:/i.test(mail.subject) ? mail.subject : `Re: ${mail.subject}`) : 'Re:';

@@ -1,15 +1,11 @@
-/** The file types an attachment may have, read from its first bytes (its name and declared type are not believed). */
+// Read from the first bytes: an attachment's name and declared type are not believed.
 export const ACCEPTED_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'image/gif', 'image/webp', 'text/plain'] as const;
 export type AcceptedType = (typeof ACCEPTED_TYPES)[number];
 
 const startsWith = (content: Buffer, bytes: number[], at = 0) => content.length >= at + bytes.length && bytes.every((byte, i) => content[at + i] === byte);
 const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
 
-/**
- * Plain text: valid UTF-8 (which covers ASCII) or Latin-1 letters, with no control characters
- * other than tab and line breaks in the first 8 KiB. Executables, archives and office files all
- * have NUL or other control bytes early on.
- */
+// Executables, archives and office files all have NUL or other control bytes early on.
 function looksLikeText(content: Buffer): boolean {
   const head = content.subarray(0, 8192);
   for (const byte of head) {
@@ -19,7 +15,6 @@ function looksLikeText(content: Buffer): boolean {
   return true;
 }
 
-/** The accepted type of a file's content, or null when it is none of them. */
 export function sniffContentType(content: Buffer): AcceptedType | null {
   if (startsWith(content, ascii('%PDF-'))) return 'application/pdf';
   if (startsWith(content, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
@@ -30,10 +25,6 @@ export function sniffContentType(content: Buffer): AcceptedType | null {
   return null;
 }
 
-/**
- * A file name safe to store and to offer for download: the last path segment, no control
- * characters, quotes or path separators, at most 100 characters (keeping the extension).
- */
 export function sanitizeFilename(name: string | null | undefined): string {
   const base = (name ?? '').split(/[\\/]/).pop() ?? '';
   const clean = base

@@ -1,4 +1,3 @@
-/** What the loop guard reads of an incoming mail: header names lower case, values as text. */
 export interface MailSignals {
   fromAddress: string | null;
   headers: ReadonlyMap<string, string>;
@@ -9,13 +8,13 @@ export type Admission =
   | { take: true; acknowledge: true }
   | { take: true; acknowledge: false; reason: string };
 
-/** Acknowledgements one address gets in 24 hours, over all tickets: a responder that does not thread cannot loop. */
+// A responder that does not thread cannot loop.
 export const MAX_ACKS_PER_ADDRESS_PER_DAY = 3;
 
 const SYSTEM_SENDER = /^(mailer-daemon|postmaster|no-?reply|do-?not-?reply)@/i;
 const BULK_PRECEDENCE = /^\s*(bulk|junk|list|auto_reply)\s*$/i;
 
-/** Why this mail is automatic (RFC 3834 and common practice), or null when a person sent it. */
+// RFC 3834 and common practice.
 export function automaticBecause(mail: MailSignals): string | null {
   const header = (name: string) => mail.headers.get(name)?.trim() ?? null;
   const autoSubmitted = header('auto-submitted');
@@ -34,12 +33,7 @@ export function automaticBecause(mail: MailSignals): string | null {
   return null;
 }
 
-/**
- * Whether a mail is taken in and whether its sender gets an acknowledgement. Mail from our own
- * address is not taken at all (our own acknowledgement coming back would open a ticket that
- * acknowledges itself). Automatic mail is stored but never answered; and no address gets more
- * than one acknowledgement per ticket or MAX_ACKS_PER_ADDRESS_PER_DAY over all tickets.
- */
+// Our own address is refused: our acknowledgement coming back would open a ticket that acknowledges itself.
 export function admit(mail: MailSignals, ourAddress: string, history: { ackedOnTicket: boolean; acksToAddressToday: number }): Admission {
   if (mail.fromAddress && mail.fromAddress.toLowerCase() === ourAddress.toLowerCase()) return { take: false, reason: 'sent from our own address' };
   const automatic = automaticBecause(mail);

@@ -3,7 +3,6 @@ import { AppConfig } from '../../config/app-config';
 import { MailboxReader } from './mailbox-reader';
 import { MailImporter } from './mail-importer';
 
-/** Reads the support mailbox while the application runs, when IMAP_URL is set. */
 @Injectable()
 export class MailFetcher implements OnApplicationBootstrap, OnModuleDestroy {
   private reader: MailboxReader | null = null;

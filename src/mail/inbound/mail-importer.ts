@@ -30,12 +30,7 @@ interface Threaded {
 
 const isUniqueViolation = (error: unknown) => /UNIQUE constraint failed: mails\.header_message_id|uq_mails_header_message_id/.test(String((error as Error)?.message));
 
-/**
- * Takes one raw mail into the desk, in one transaction: a new e-mail ticket, or the ticket it
- * answers; its text as the citizen's message, its attachments, and an acknowledgement queued when
- * the loop guard allows. A mail whose Message-ID is stored already changes nothing, so fetching it
- * again (a restart before the server learnt it was taken, another instance) is harmless.
- */
+// A Message-ID stored already changes nothing, so fetching a mail again is harmless.
 @Injectable()
 export class MailImporter {
   private readonly logger = new Logger('MailImport');
@@ -117,13 +112,7 @@ export class MailImporter {
     return { status: 'imported', ticketId: ticket.id, reference: ticket.reference, newTicket, acknowledged };
   }
 
-  /**
-   * The ticket this mail answers: by its headers (a Message-ID of the thread, ours or the
-   * citizen's), else by the reference in its subject, but then only when it comes from the
-   * ticket's own address. References are numbered in sequence, so anyone could guess one; a
-   * Message-ID is known only to those who got the mail. A mail citing another ticket's reference
-   * from another address opens a ticket of its own (its subject shows the reference to the agent).
-   */
+  // The subject's reference counts only from the ticket's own address: references are guessable, Message-IDs are not.
   private async threadInto(db: EntityManager, mail: ParsedMail): Promise<Threaded | null> {
     const tickets = db.getRepository(TicketEntity);
     const byHeader = await this.store.ticketOfThread(db, mail.thread);

@@ -3,15 +3,11 @@ import { ImapFlow } from 'imapflow';
 import type { ImapConfig } from '../../config/app-config';
 import type { ImportOutcome } from './mail-importer';
 
-/** Set on every mail the desk has dealt with (taken in, known already, or refused): never fetched again. */
 export const TAKEN_KEYWORD = '$DeskImported';
-/** Set besides TAKEN_KEYWORD on a mail the desk refused (the reason is in the log). */
 export const REFUSED_KEYWORD = '$DeskRefused';
 
-/** A mail whose import failed this many times (not refused: an error) is set aside as refused. */
 const MAX_FAILURES = 3;
 const MAX_BACKOFF_MS = 60_000;
-/** Mails read per round of commands, and most bytes of sources fetched in one command. */
 const BATCH = 50;
 const BATCH_BYTES = 32 * 1024 * 1024;
 
@@ -21,20 +17,13 @@ export interface ReaderOptions {
   importMail(source: Buffer, fetched: { truncatedFrom: number | null }): Promise<ImportOutcome>;
 }
 
-/**
- * Reads the support mailbox: on connecting, on every new mail the server announces (IDLE), and
- * every `pollSeconds` besides. Mails without TAKEN_KEYWORD are fetched in batches (at most
- * `maxMailBytes` of each), imported, and only then marked on the server: a stop in between leaves
- * them unmarked, and the next read finds them known in the database. A dropped connection is
- * reopened with growing pauses.
- */
+// Marked on the server only after the import: a stop in between leaves mails the next read finds known.
 export class MailboxReader {
   private readonly logger = new Logger('Mailbox');
   private client: ImapFlow | null = null;
   private stopped = false;
   private loop: Promise<void> | null = null;
   private wake: (() => void) | null = null;
-  /** The server announced mail while a round was running: the next round starts at once. */
   private news = false;
   private readonly failures = new Map<number, number>();
 
@@ -100,7 +89,6 @@ export class MailboxReader {
     }
   }
 
-  /** Waits for news from the server (imapflow IDLEs meanwhile), the poll interval, or stop. */
   private nextRound(client: ImapFlow): Promise<void> {
     if (!client.usable || this.stopped || this.news) return Promise.resolve();
     return this.pause(this.options.pollSeconds * 1000);
@@ -127,12 +115,7 @@ export class MailboxReader {
     }
   }
 
-  /**
-   * A batch costs three commands whatever its size (sizes, sources, flags) instead of three a mail.
-   * Its mails are imported one at a time, in the mailbox's order (an answer never overtakes the mail
-   * it answers): several at once share a commit and import faster, but hold the event loop for
-   * the whole group, and chats matter more than mail (bench/README.md, mail import).
-   */
+  // One at a time, in mailbox order: an answer never overtakes its mail; chats come first (bench/README.md).
   private async takeBatch(client: ImapFlow, uids: number[]): Promise<void> {
     const metas = await client.fetchAll(uids, { uid: true, size: true }, { uid: true });
     const sources = await this.fetchSources(client, metas);
@@ -148,7 +131,6 @@ export class MailboxReader {
     if (refused.length > 0) await client.messageFlagsAdd(refused, [TAKEN_KEYWORD, REFUSED_KEYWORD, '\\Seen'], { uid: true });
   }
 
-  /** The sources of a batch, fetched together up to BATCH_BYTES at a time; a mail over the limit alone and cut. */
   private async fetchSources(client: ImapFlow, metas: { uid: number; size?: number }[]): Promise<Map<number, { source: Buffer; truncatedFrom: number | null }>> {
     const sources = new Map<number, { source: Buffer; truncatedFrom: number | null }>();
     let group: number[] = [];
@@ -176,7 +158,6 @@ export class MailboxReader {
     return sources;
   }
 
-  /** The outcome, or null when the import failed and the mail is to be tried again later. */
   private async importOne(uid: number, source: Buffer, truncatedFrom: number | null): Promise<ImportOutcome | null> {
     try {
       const outcome = await this.options.importMail(source, { truncatedFrom });

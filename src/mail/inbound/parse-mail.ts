@@ -11,27 +11,23 @@ export interface ParsedAttachment {
   content: Buffer;
 }
 
-/** An inbound mail as the desk stores it: plain text only, national identity numbers masked. */
 export interface ParsedMail {
-  /** With its angle brackets; made from a hash of the mail when it has none, so a refetch is still recognised. */
+  // Made from a hash of the mail when it has none, so a refetch is still recognised.
   messageId: string;
   fromAddress: string | null;
   fromName: string | null;
   subject: string;
-  /** The Message-IDs of In-Reply-To then References: what the mail answers. */
   thread: string[];
   inReplyTo: string | null;
   references: string | null;
   language: Language | null;
   text: string;
   attachments: ParsedAttachment[];
-  /** Header names lower case, the first value of each, unfolded (for the loop guard). */
   headers: Map<string, string>;
 }
 
 export interface ParseLimits {
   maxAttachmentBytes: number;
-  /** Set when only the first bytes of a larger mail were fetched: its attachments are not kept. */
   truncatedFrom?: number | null;
 }
 
@@ -50,7 +46,6 @@ function headerMap(lines: readonly { key: string; line: string }[]): Map<string,
   return headers;
 }
 
-/** nb, nn or en from a Content-Language header (`nb-NO`, `no`, `en-GB`, …), else null. */
 export function languageOf(header: string | undefined): Language | null {
   const tag = header?.split(',')[0]?.trim().toLowerCase() ?? '';
   if (/^(nb|no)(-|$)/.test(tag) && !/^no-nn/.test(tag)) return 'nb';
@@ -59,7 +54,6 @@ export function languageOf(header: string | undefined): Language | null {
   return null;
 }
 
-/** The domain of the Message-IDs made for mails that came without one. */
 export const SYNTHETIC_ID_DOMAIN = 'desk.invalid';
 const syntheticMessageId = (source: Buffer) => `<${createHash('sha256').update(source).digest('hex').slice(0, 40)}@${SYNTHETIC_ID_DOMAIN}>`;
 
@@ -68,12 +62,7 @@ function bounded(text: string): string {
   return `${text.slice(0, MAX_TEXT_CHARS)}\n\n[Teksten er forkortet: ${text.length - MAX_TEXT_CHARS} tegn til er ikke tatt med]`;
 }
 
-/**
- * Reads a raw mail (RFC 5322 with MIME): encoded words and charsets decoded, the text part
- * preferred over HTML and HTML turned into plain text (sender HTML is never kept), attachments
- * kept only when small enough and of an accepted type by their content; what is not kept is
- * noted at the end of the text. Throws only when the parser gives up altogether.
- */
+// Sender HTML is never kept, and attachments only when their content is an accepted type.
 export async function parseMail(source: Buffer, limits: ParseLimits): Promise<ParsedMail> {
   const parsed = await simpleParser(source, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true });
   const headers = headerMap(parsed.headerLines ?? []);

@@ -1,23 +1,16 @@
-/** The line a mail program writes above the quoted earlier mail, in Norwegian and English. */
 const ATTRIBUTION = [
   /^On .{1,200} wrote:\s*$/i,
   /^(Den|På) .{1,200} (skrev|skreiv) .{0,200}:\s*$/i,
-  // Gmail and Apple Mail: "man. 24. nov. 2026 kl. 11:00 skreiv Brukerstøtte <…>:"
   /^.{0,120}\d.{0,120} (skrev|skreiv) .{1,200}:\s*$/i,
   /^.{1,200} (skrev|skreiv|wrote)\s*:\s*$/i,
 ];
 
-/** Outlook does not mark its quotation with '>': everything from this line on is the earlier mail. */
+// Outlook does not mark its quotation with '>'.
 const OUTLOOK_HEADER = /^-{2,}\s*(Original Message|Opprinnelig melding|Opphavleg melding)/i;
 
 const isQuoted = (line: string) => /^\s*>/.test(line);
 
-/**
- * A reply's text without the earlier mail quoted at its end (the ticket holds that text already).
- * Only a trailing block is cut: quoted lines (`>`), possibly under an attribution line or an
- * Outlook-style "From:"/"-----Original Message-----" header. Quotations between new text are
- * kept, and when nothing would be left the text is kept whole.
- */
+// Only a trailing block is cut, and when nothing would be left the text is kept whole.
 export function withoutTrailingQuotation(text: string): string {
   const lines = text.split(/\r?\n/);
   let end = lines.length;

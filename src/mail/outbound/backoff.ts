@@ -1,18 +1,12 @@
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
 
-/** Waits between tries of one mail; the last one repeats. */
 export const RETRY_DELAYS_MS = [30 * SECOND, 1 * MINUTE, 2 * MINUTE, 5 * MINUTE, 15 * MINUTE, 30 * MINUTE, 60 * MINUTE] as const;
 
-/** A mail the SMTP server has not taken after this long of tries fails. */
 export const GIVE_UP_AFTER_MS = 24 * 60 * MINUTE;
 
 const delayBefore = (attempt: number) => RETRY_DELAYS_MS[Math.min(attempt - 1, RETRY_DELAYS_MS.length - 1)];
 
-/**
- * How long to wait after the `attempts`-th failed try (1 for the first) before the next one, or
- * null when the tries so far and that wait would pass GIVE_UP_AFTER_MS: the mail fails.
- */
 export function retryDelayMs(attempts: number): number | null {
   let elapsed = 0;
   for (let attempt = 1; attempt <= attempts; attempt += 1) elapsed += delayBefore(attempt);

@@ -5,19 +5,17 @@ import { headerSafe } from '../mail-headers';
 import type { ClaimedMail } from './outbox';
 import { UnsendableMail } from './smtp-failure';
 
-/** Where the outbox worker hands a mail; resolves once the mail is taken, throws why not. */
 export abstract class MailTransport {
   abstract readonly kind: MailConfig['outbound'];
   abstract send(mail: ClaimedMail, date: Date): Promise<void>;
   close(): void {}
 }
 
-/** One address, nothing a mail program could read as a second recipient or a display name. */
+// Nothing a mail program could read as a second recipient or a display name.
 const SINGLE_ADDRESS = /^[^\s@,;<>()"\\[\]]{1,64}@[^\s@,;<>()"\\[\]]{1,253}$/;
 
 export const isSingleAddress = (address: string): boolean => SINGLE_ADDRESS.test(address);
 
-/** The SMTP server of SMTP_URL, one connection per mail. */
 export class SmtpTransport extends MailTransport {
   readonly kind = 'smtp' as const;
   private readonly transporter: Transporter;
@@ -29,7 +27,6 @@ export class SmtpTransport extends MailTransport {
       connectionTimeout: 15_000,
       greetingTimeout: 15_000,
       socketTimeout: 60_000,
-      // Only plain text goes out: nothing may pull in a local file or a URL.
       disableFileAccess: true,
       disableUrlAccess: true,
     });
@@ -46,7 +43,7 @@ export class SmtpTransport extends MailTransport {
       messageId: mail.headerMessageId,
       ...(mail.inReplyTo ? { inReplyTo: mail.inReplyTo } : {}),
       ...(mail.references ? { references: mail.references } : {}),
-      // RFC 3834: an acknowledgement is an automatic answer, so well-behaved responders do not answer it.
+      // RFC 3834: well-behaved responders do not answer an automatic answer.
       ...(mail.kind === 'ack' ? { headers: { 'Auto-Submitted': 'auto-replied' } } : {}),
     });
   }
@@ -56,7 +53,6 @@ export class SmtpTransport extends MailTransport {
   }
 }
 
-/** No SMTP server outside production: the mail counts as sent and is read at /dev/mail. */
 export class DevMailboxTransport extends MailTransport {
   readonly kind = 'dev-mailbox' as const;
 
@@ -65,7 +61,6 @@ export class DevMailboxTransport extends MailTransport {
   }
 }
 
-/** Production without SMTP_URL: nothing is sent (the worker does not run). */
 export class NoTransport extends MailTransport {
   readonly kind = 'none' as const;
 

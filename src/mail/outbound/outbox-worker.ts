@@ -7,18 +7,10 @@ import { MailTransport } from './mail-transport';
 import { ClaimedMail, Outbox } from './outbox';
 import { classifySendFailure, secretsOfSmtpUrl } from './smtp-failure';
 
-/** Mails queued on other instances, or due again after a failure, are found this often. */
 const POLL_MS = 10_000;
-/** A sender holds a mail this long; after it, another instance takes it over (the sender died). */
 export const CLAIM_LEASE_MS = 5 * 60_000;
 
-/**
- * Sends the outbox, on every instance: claims one due mail at a time (outbox.ts), sends it, and
- * records the outcome. A mail is sent only while claimed, so a restart or a second instance
- * neither loses nor doubles one, except in one window: a crash after the server accepted the mail
- * and before `sent` is committed; the mail then goes again when the lease ends, with the same
- * Message-ID (mail programs show it once).
- */
+// A crash after the server took a mail and before `sent` commits sends it again with the same Message-ID.
 @Injectable()
 export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Outbox');
@@ -50,7 +42,6 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
     this.kick();
   }
 
-  /** Stops polling and lets the mail being sent finish (the SMTP timeouts bound it). */
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
@@ -59,7 +50,6 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
     this.transport.close();
   }
 
-  /** Sends every mail that is due now; resolves when none is left. */
   sendDue(): Promise<void> {
     this.kick();
     return this.current ?? Promise.resolve();

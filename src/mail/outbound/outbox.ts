@@ -3,7 +3,6 @@ import { Sql } from '../../database/sql';
 import { Transactions } from '../../database/transactions';
 import type { MailKind } from '../mail.entity';
 
-/** An outbound mail taken by one sender until `claimedUntil`. */
 export interface ClaimedMail {
   id: string;
   kind: Exclude<MailKind, 'mail'>;
@@ -13,7 +12,7 @@ export interface ClaimedMail {
   inReplyTo: string | null;
   references: string | null;
   body: string;
-  /** This try's number: the claim's fence (a later claim by another sender counts on). */
+  // The claim's fence.
   attempts: number;
 }
 
@@ -21,11 +20,7 @@ const DUE = `direction = 'out' AND ((status = 'queued' AND next_attempt_at <= ?)
 const CLAIMED_COLUMNS = `id, kind, header_message_id AS "headerMessageId", to_address AS "toAddress", subject,
   in_reply_to AS "inReplyTo", refs AS "references", body, attempts`;
 
-/**
- * The outbox's state changes, each one conditional statement: a mail is claimed by one sender at
- * a time (on PostgreSQL the candidate row is locked with SKIP LOCKED, so concurrent instances take
- * different mails), and a sender's outcome is written only while its claim still stands.
- */
+// On PostgreSQL SKIP LOCKED lets concurrent instances take different mails.
 @Injectable()
 export class Outbox {
   constructor(
@@ -33,10 +28,6 @@ export class Outbox {
     private readonly transactions: Transactions,
   ) {}
 
-  /**
-   * The oldest due mail (queued and due, or held by a sender whose lease ran out: it crashed),
-   * now `sending` for this sender until `now + leaseMs`; null when none is due.
-   */
   async claimNext(now: Date, leaseMs: number): Promise<ClaimedMail | null> {
     const at = this.sql.time(now);
     const lock = this.sql.postgres ? ' FOR UPDATE SKIP LOCKED' : '';
@@ -52,7 +43,6 @@ export class Outbox {
     return row ? { ...row, attempts: Number(row.attempts) } : null;
   }
 
-  /** False when the claim was lost meanwhile (the lease ran out and another sender took the mail). */
   markSent(mail: ClaimedMail, at: Date): Promise<boolean> {
     return this.settle(mail, `status = 'sent', sent_at = ?, last_error = NULL, next_attempt_at = NULL`, [this.sql.time(at)]);
   }
@@ -65,7 +55,6 @@ export class Outbox {
     return this.settle(mail, `status = 'failed', next_attempt_at = NULL, last_error = ?`, [reason]);
   }
 
-  /** A failed mail of the ticket back in the queue, due now, with a fresh count of tries; false otherwise. */
   async retry(ticketId: string, mailId: string, now: Date): Promise<boolean> {
     const rows = await this.transactions.run((db) =>
       this.sql.returning<{ id: string }>(

@@ -24,7 +24,6 @@ export interface TicketMail {
   kind: 'reply' | 'referral';
   body: string;
   clientId?: string;
-  /** More work in the same transaction (the referral's record). */
   alsoIn?: (db: EntityManager, at: Date) => Promise<void>;
 }
 
@@ -35,7 +34,6 @@ export interface QueuedTicketMail {
 
 export const mailUnavailable = () => new DomainError('MAIL_UNAVAILABLE', 'No SMTP server is configured (SMTP_URL): mail cannot be sent');
 
-/** Why no mail can go out on this ticket now; null: it can. */
 export function mailRefusal(ticket: Pick<TicketEntity, 'status'>, address: string | null, outbound: AppConfig['mail']['outbound']): DomainError | null {
   if (isLive(ticket.status)) return new DomainError('LIVE_CHAT', 'A live chat is answered in the chat, not by e-mail');
   if (!address) return new DomainError('NO_EMAIL_ADDRESS', 'This ticket has no e-mail address to answer');
@@ -45,11 +43,6 @@ export function mailRefusal(ticket: Pick<TicketEntity, 'status'>, address: strin
 
 type MessageRow = Omit<MessageEntity, 'createdAt'> & { createdAt: string | Date };
 
-/**
- * A mail from an agent on a ticket: stored on the ticket as the agent's message first (so the
- * thread, the history search and the supervisor see it), and in the outbox in the same
- * transaction, threaded to the citizen's newest mail.
- */
 @Injectable()
 export class TicketMailer {
   constructor(
@@ -63,7 +56,6 @@ export class TicketMailer {
     private readonly clock: Clock,
   ) {}
 
-  /** The citizen's address: the ticket's, else the sender of their newest mail. */
   async recipient(ticket: TicketEntity): Promise<string | null> {
     const address = ticket.citizenEmail ?? (await this.store.lastIncoming(ticket.id))?.fromAddress ?? null;
     return address && isSingleAddress(address.trim()) ? address.trim() : null;
@@ -106,7 +98,6 @@ export class TicketMailer {
     return queued;
   }
 
-  /** The message and mail stored the first time this clientId was sent. */
   private async findResend(db: EntityManager, ticketId: string, clientId: string): Promise<QueuedTicketMail | null> {
     const [row] = await this.sql.query<MessageRow[]>(FIND_BY_CLIENT_ID, [ticketId, clientId], db);
     if (!row) return null;
