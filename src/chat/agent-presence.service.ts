@@ -10,11 +10,7 @@ import { ChatTimeline } from './chat-timeline';
 import { DeskEvents } from './desk-events';
 import { systemText } from './system-messages';
 
-/**
- * Agent status lives in the database (any instance may ask). An agent who is away or has no
- * connection keeps their chats for a grace period; after it the chats go back to the queue at
- * their old place, and the citizen is told.
- */
+// In the database so any instance may ask; after the grace period chats go back to the queue at their old place.
 @Injectable()
 export class AgentPresenceService {
   private readonly logger = new Logger('Presence');
@@ -37,7 +33,7 @@ export class AgentPresenceService {
     this.desk.emit('queue.changed', {}); // estimates depend on how many agents are available
   }
 
-  /** A socket of this agent connected: back from offline counts as away until they say otherwise. */
+  // Back from offline counts as away until they say otherwise.
   async connected(actor: StaffActor): Promise<{ status: string; chats: ChatDto[] }> {
     const user = await this.staff.findById(actor.id);
     if (user?.status === 'offline') await this.transactions.run((db) => this.staff.markReconnected(db, actor.id));
@@ -45,7 +41,6 @@ export class AgentPresenceService {
     return { status: user?.status === 'offline' ? 'away' : (user?.status ?? 'away'), chats: chats.map(mapChat) };
   }
 
-  /** The agent's last socket went away. */
   async disconnected(agentId: string): Promise<void> {
     const user = await this.staff.findById(agentId);
     if (!user || user.status === 'offline') return;
@@ -55,11 +50,7 @@ export class AgentPresenceService {
     if (user.status === 'available') this.desk.emit('queue.changed', {});
   }
 
-  /**
-   * Agents the database shows as present but who have no socket on any instance: their instance
-   * stopped (or was killed) before it could record the disconnect. They count as disconnected now.
-   * The sockets are listed after the database is read: an agent who connects in between is seen.
-   */
+  // Their instance died before recording the disconnect; sockets are listed after the read, so a new one is seen.
   async markVanished(connectedStaffIds: () => Promise<Set<string>>): Promise<number> {
     const present = await this.staff.findByStatuses(['available', 'away']);
     if (present.length === 0) return 0;
@@ -70,7 +61,6 @@ export class AgentPresenceService {
     return vanished.length;
   }
 
-  /** Sends the chats of agents unavailable for longer than the grace period back to the queue. */
   async requeueAbandonedChats(): Promise<number> {
     const now = this.clock.now();
     const before = new Date(now.getTime() - this.config.agentGraceSeconds * 1000);

@@ -44,7 +44,6 @@ type Answer<E extends keyof AgentClientEventMap> = Promise<Reply<AgentClientEven
 
 const actorOf = (socket: Socket): StaffActor => (socket.data as { actor: StaffActor }).actor;
 
-/** The staff side: agents' presence, the queue and their chats (authentication: StaffNamespaceAuth). */
 @WebSocketGateway({ namespace: NAMESPACES.agent })
 @UseFilters(WsAckExceptionFilter)
 @UsePipes(createValidationPipe())
@@ -75,7 +74,6 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
     try {
       await this.welcome(socket, actor);
     } catch (error) {
-      // The client reconnects (to this or another instance) and is welcomed again.
       if (!this.closing) this.logger.warn(`Could not set up agent ${actor.id}'s connection: ${(error as Error).message}`);
       socket.disconnect(true);
     }
@@ -92,7 +90,7 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
     });
   }
 
-  /** Sockets close as the server stops: this instance going away is not the agent going away. */
+  // This instance going away is not the agent going away.
   beforeApplicationShutdown(): void {
     this.closing = true;
   }
@@ -105,7 +103,7 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
       const remaining = await this.namespace.in(rooms.user(actor.id)).fetchSockets();
       if (remaining.length === 0) await this.presence.disconnected(actor.id);
     } catch (error) {
-      // The sweeper's presence check will catch up (ChatSweeper.sweep).
+      // ChatSweeper.sweep's presence check will catch up.
       this.logger.warn(`Could not record that agent ${actor.id} disconnected: ${(error as Error).message}`);
     }
   }

@@ -8,7 +8,6 @@ import { hashChatToken } from './chat-token';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Finding a chat for whoever asks: the citizen by its token, staff through the one policy (tickets/ticket-access.ts). */
 @Injectable()
 export class ChatAccess {
   constructor(private readonly tickets: TicketRepository) {}
@@ -26,22 +25,17 @@ export class ChatAccess {
     return chat;
   }
 
-  /** The chat, if the actor may do `action` with it now: FORBIDDEN for permission, CONFLICT for state. */
   async chatFor(actor: StaffActor, chatId: string, action: TicketAction): Promise<TicketEntity> {
     const chat = await this.chatById(chatId);
     requireChatAction(actor, chat, action);
     return chat;
   }
 
-  /** Whether the actor may do `action` with the chat now. */
   async allows(actor: StaffActor, chatId: string, action: TicketAction): Promise<boolean> {
     return ticketRefusal(actor, await this.chatById(chatId), action) === null;
   }
 
-  /**
-   * Why a conditional update found the chat changed since it was read: read again, the policy says
-   * whether it is now a matter of permission (handed to a colleague: FORBIDDEN) or of state (CONFLICT).
-   */
+  // Read again, the policy tells whether a lost conditional update is a matter of permission or of state.
   async refusalAfterChange(actor: StaffActor, chatId: string, action: TicketAction): Promise<DomainError> {
     return ticketRefusal(actor, await this.chatById(chatId), action) ?? conflict('This chat has just changed; try again');
   }

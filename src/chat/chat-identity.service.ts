@@ -7,7 +7,6 @@ import { TicketEventRepository } from '../tickets/ticket-event.repository';
 import { TicketRepository } from '../tickets/ticket.repository';
 import { DeskEvents } from './desk-events';
 
-/** Marks a chat verified when its citizen has logged in with ID-porten (before or during the chat). */
 @Injectable()
 export class ChatIdentityService {
   constructor(

@@ -14,7 +14,6 @@ import { ChatAccess } from './chat-access.service';
 import { ChatTimeline, QUEUE_CHANGED } from './chat-timeline';
 import { systemText } from './system-messages';
 
-/** Ending, closing, rating and handing over a chat. */
 @Injectable()
 export class ChatLifecycleService {
   constructor(

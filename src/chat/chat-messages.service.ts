@@ -15,7 +15,6 @@ export interface ChatHistory {
   messages: MessageDto[];
 }
 
-/** Sending, reading back and noting: the message use cases of a live chat. */
 @Injectable()
 export class ChatMessagesService {
   constructor(
@@ -27,7 +26,6 @@ export class ChatMessagesService {
     private readonly clock: Clock,
   ) {}
 
-  /** `chatId` is the chat the citizen's socket was let into with its token. */
   async sendAsCitizen(chatId: string, input: { clientId: string; body: string }): Promise<MessageDto> {
     await this.throttle.consumeMessage(chatId);
     return this.store(chatId, { role: 'citizen' }, input);
@@ -53,7 +51,7 @@ export class ChatMessagesService {
     return note;
   }
 
-  /** The caller is answered only after the commit; a resend (same clientId) is not announced again. */
+  // Answered only after the commit; a resend (same clientId) is not announced again.
   private async store(chatId: string, sender: ChatSender, input: { clientId: string; body: string }): Promise<MessageDto> {
     const result = await this.messages.storeChatMessage(chatId, sender, { clientId: input.clientId, body: input.body, createdAt: this.clock.now() });
     const dto = mapMessage(result.stored);

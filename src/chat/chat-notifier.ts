@@ -5,26 +5,20 @@ import { DeskEvents } from './desk-events';
 import { DeskSocketServer } from './desk-socket-server';
 import { rooms, type AgentNamespace, type CitizenNamespace } from './socket-contract';
 
-/** Between two rounds of queue pushes on one instance (positions must reach citizens within 1 s). */
+// Positions must reach citizens within 1 s.
 const QUEUE_PUSH_INTERVAL_MS = 100;
-/** Agents see the oldest waiting chats, and how many there are in all. */
 export const AGENT_QUEUE_LIMIT = 200;
 const QUEUE_CHANGED = 'desk:queue-changed';
 
-/**
- * The one place that turns desk events into socket pushes. Rooms, not sockets, are addressed,
- * so with the Redis adapter a push reaches sockets on every instance.
- */
+// Rooms, not sockets, are addressed, so with the Redis adapter a push reaches every instance.
 @Injectable()
 export class ChatNotifier implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('Notifier');
   private queuePushTimer?: NodeJS.Timeout;
   private queuePushRunning = false;
   private queueDirty = false;
-  /** A queue change happened here that the other instances have not been told of yet. */
   private othersUntold = false;
   private lastQueuePush = 0;
-  /** What each waiting citizen connected here was last told ("position/estimate"). */
   private toldPositions = new Map<string, string>();
   private stopped = false;
 
@@ -43,7 +37,7 @@ export class ChatNotifier implements OnModuleInit, OnModuleDestroy {
     return this.sockets.agents;
   }
 
-  /** Staff with at least one socket open on any instance (throws if an instance does not answer). */
+  // Throws if an instance does not answer.
   async connectedStaffIds(): Promise<Set<string>> {
     if (!this.agents) return new Set();
     const sockets = await this.agents.fetchSockets();
@@ -51,7 +45,6 @@ export class ChatNotifier implements OnModuleInit, OnModuleDestroy {
   }
 
   onModuleInit(): void {
-    // A queue change on another instance (Redis): push to this instance's sockets too.
     this.sockets.whenReady(() => this.citizens?.on(QUEUE_CHANGED, () => this.scheduleQueuePush()));
     this.desk.on('message', ({ chatId, message }) => {
       this.citizens?.to(rooms.chat(chatId)).emit('message:new', message);
@@ -72,7 +65,7 @@ export class ChatNotifier implements OnModuleInit, OnModuleDestroy {
       this.agents?.to(rooms.user(agentId)).emit('chat:assigned', { chatId, agentName });
     });
     this.desk.on('chat.requeued', ({ chatId, previousAgentId }) => {
-      // Its citizen was last shown an agent, not a place, whatever any instance last pushed: tell them now, wherever they are.
+      // Its citizen was last shown an agent, not a place: tell them now, wherever they are.
       this.queue
         .positionOf(chatId)
         .then(({ position, estimatedWaitSeconds }) => {
@@ -117,17 +110,12 @@ export class ChatNotifier implements OnModuleInit, OnModuleDestroy {
     this.citizens?.to(rooms.chat(chatId)).emit('typing', { typing });
   }
 
-  /** A citizen's socket joined its chat here: it has not been told its place yet. */
   citizenEntered(chatId: string): void {
     this.toldPositions.delete(chatId);
     this.scheduleQueuePush();
   }
 
-  /**
-   * At most one round of queue pushes per QUEUE_PUSH_INTERVAL_MS on this instance: a burst of
-   * changes (a thousand starts, say) costs one queue read, and the first change after a quiet
-   * spell is pushed at once.
-   */
+  // A burst of changes (a thousand starts) costs one queue read; the first change after a quiet spell goes at once.
   private scheduleQueuePush(): void {
     this.queueDirty = true;
     if (this.stopped || this.queuePushRunning || this.queuePushTimer) return;
@@ -147,7 +135,6 @@ export class ChatNotifier implements OnModuleInit, OnModuleDestroy {
     }
     this.pushQueue()
       .catch((error: Error) => {
-        // A push under way when the desk stops fails as the database closes: not worth an error.
         if (!this.stopped) this.logger.error(`Queue push failed: ${error.stack ?? error.message}`);
       })
       .finally(() => {
@@ -156,11 +143,7 @@ export class ChatNotifier implements OnModuleInit, OnModuleDestroy {
       });
   }
 
-  /**
-   * Every instance pushes to its own sockets only (`local`), after any change on any instance, so
-   * it knows exactly what each of its citizens was last told and tells them only what changed: a
-   * newcomer at the end of the queue moves nobody, an accept moves everyone behind it.
-   */
+  // Each instance pushes to its own sockets only, so it knows what each citizen was last told and sends only changes.
   private async pushQueue(): Promise<void> {
     const positions = await this.queue.positions();
     if (this.agents && this.agents.adapter.rooms.has(rooms.available)) {

@@ -51,12 +51,10 @@ export class ChatQueueService {
     private readonly citizens: CitizenContextService,
   ) {}
 
-  /** The waiting chats oldest first, as agents see them (at most `limit`). */
   async waiting(limit?: number): Promise<WaitingChat[]> {
     return (await this.tickets.findQueuedOldestFirst(limit)).map(toWaitingChat);
   }
 
-  /** Every waiting chat with its place (1 = next) and expected wait, in queue order. */
   async positions(): Promise<QueuePosition[]> {
     const [ids, estimate] = await Promise.all([this.tickets.findQueuedIds(), this.waitEstimator()]);
     return ids.map((chatId, index) => ({ chatId, position: index + 1, estimatedWaitSeconds: estimate(index + 1) }));
@@ -72,7 +70,7 @@ export class ChatQueueService {
     return (position) => estimateWaitSeconds(position, available, this.config.maxChatsPerAgent, handlingSeconds);
   }
 
-  /** Takes a waiting chat. Of many agents trying at once, exactly one wins; the rest get TAKEN. */
+  // Of many agents trying at once, exactly one wins; the rest get TAKEN.
   async accept(actor: StaffActor, chatId: string): Promise<AcceptedChat> {
     await this.access.chatFor(actor, chatId, 'accept');
     const assigned = (await this.assign(chatId, actor.id, actor.displayName)) === 'assigned';
@@ -82,11 +80,7 @@ export class ChatQueueService {
     return { chat: mapChat(chat), messages: messages.map(mapMessage), citizen };
   }
 
-  /**
-   * ROUTING=auto: hands the oldest waiting chats to the available agents with the fewest chats.
-   * The load read here may be stale (another instance may be routing too): each hand-over checks
-   * the agent's count again inside its transaction, and an agent found full is skipped.
-   */
+  // The load read here may be stale (another instance may route too): each hand-over checks again in its transaction.
   async routeWaitingChats(): Promise<number> {
     if (this.config.routing !== 'auto') return 0;
     const max = this.config.maxChatsPerAgent;
@@ -117,7 +111,6 @@ export class ChatQueueService {
     return routed;
   }
 
-  /** `limit`: the most active chats the agent may have, checked in the same transaction. */
   private async assign(chatId: string, agentId: string, agentName: string, limit?: number): Promise<'assigned' | 'taken' | 'full'> {
     let full = false;
     const at = this.clock.now();

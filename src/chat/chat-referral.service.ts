@@ -16,18 +16,11 @@ import { DeskEvents } from './desk-events';
 
 export interface ReferralResult {
   provider: Provider;
-  /** The provider's contact card in the ticket's language, to read out or send. */
   contact: ReturnType<ProviderDirectory['referralCard']>;
-  /** The text the citizen received (live chat) or can be sent (phone, e-mail, form). */
   text: string;
-  /** The chat message, when the ticket is a live chat. */
   message?: MessageDto;
 }
 
-/**
- * The one-click referral to Digipost or e-Boks. In a live chat the citizen gets a referral
- * message; on any ticket the referral (provider, agent, time) is recorded.
- */
 @Injectable()
 export class ChatReferralService {
   constructor(
@@ -42,13 +35,11 @@ export class ChatReferralService {
     private readonly clock: Clock,
   ) {}
 
-  /** `chat:refer`: only the agent handling the live chat. */
   async referInChat(actor: StaffActor, chatId: string, provider: Provider): Promise<ReferralResult> {
     const chat = await this.access.chatFor(actor, chatId, 'handle');
     return this.refer(actor, chat, provider);
   }
 
-  /** `POST /api/tickets/:id/referral`: a live chat as above; any other open ticket records the referral. */
   async referTicket(actor: StaffActor, ticketId: string, provider: Provider): Promise<ReferralResult> {
     const ticket = await this.ticketsService.require(ticketId);
     if (ticket.channel === 'chat' && (ticket.status === 'active' || ticket.status === 'queued')) {
@@ -58,7 +49,6 @@ export class ChatReferralService {
     return this.refer(actor, ticket, provider);
   }
 
-  /** The referral on the ticket (provider, agent, time), in the caller's transaction: also used by the e-mail channel. */
   async recordReferral(db: EntityManager, actor: StaffActor, ticketId: string, provider: Provider, at: Date): Promise<void> {
     await this.tickets.update(db, ticketId, { referredProvider: provider, referredAt: at, updatedAt: at });
     await this.events.record(db, ticketId, { type: 'referred', actorId: actor.id, actorName: actor.displayName, data: { provider }, at });

@@ -8,11 +8,7 @@ import { DeskEvents } from './desk-events';
 
 const EVERY_MS = 5_000;
 
-/**
- * The desk's heartbeat, on every instance (each step is a conditional update, safe to run twice):
- * notices agents whose instance vanished, re-queues abandoned chats, routes waiting chats (auto),
- * turns leftovers into tickets.
- */
+// On every instance: each step is a conditional update, safe to run twice.
 @Injectable()
 export class ChatSweeper implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Sweeper');
@@ -38,7 +34,6 @@ export class ChatSweeper implements OnApplicationBootstrap, OnModuleDestroy {
     }
   }
 
-  /** With automatic routing a new chat or a newly free agent should not wait for the next sweep. */
   private routeSoon(): void {
     if (this.routePending) return;
     this.routePending = true;

@@ -14,20 +14,15 @@ export const QUEUE_CHANGED: Announcement = ['queue.changed', {}];
 export interface TimelineChange {
   chatId: string;
   at: Date;
-  /** The conditional update; false when the chat is no longer in the state it was read in: then nothing happens. */
+  // False when the chat is no longer in the state it was read in: then nothing happens.
   update: (db: EntityManager) => Promise<boolean>;
   event: Omit<NewTicketEvent, 'at'>;
-  /** What the desk says in the chat; a function is given the chat as it is after the update. */
   say: string | ((chat: TicketEntity) => string);
-  /** Announced after the commit, before and after the system message. */
   before?: Announcement[];
   after?: Announcement[];
 }
 
-/**
- * A change in a chat's life as everyone sees it: the conditional update, its ticket event and the
- * desk's message in one transaction, then announced once committed (never for a change that lost).
- */
+// Announced only once committed, never for a change that lost.
 @Injectable()
 export class ChatTimeline {
   constructor(
@@ -37,7 +32,6 @@ export class ChatTimeline {
     private readonly desk: DeskEvents,
   ) {}
 
-  /** The system message, or null when the update found the chat changed. */
   async record(change: TimelineChange): Promise<MessageDto | null> {
     const { chatId, at, say } = change;
     const stored = await this.transactions.run(async (db) => {

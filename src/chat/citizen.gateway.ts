@@ -35,7 +35,6 @@ interface CitizenSocketData {
   chatId?: string;
 }
 
-/** The citizen's side of a chat. No log-in: the chat token is the key. */
 @WebSocketGateway({ namespace: NAMESPACES.citizen })
 @UseFilters(WsAckExceptionFilter)
 @UsePipes(createValidationPipe())
@@ -55,7 +54,6 @@ export class CitizenGateway implements OnGatewayConnection {
     private readonly typingThrottle: TypingThrottle,
   ) {}
 
-  /** A token given at connection time rejoins the chat at once (a reconnect). */
   async handleConnection(socket: Socket): Promise<void> {
     const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
     if (typeof token !== 'string') return;
@@ -106,7 +104,6 @@ export class CitizenGateway implements OnGatewayConnection {
     return { ok: true };
   }
 
-  /** Logged in with ID-porten before or during the chat: the chat becomes verified. */
   @SubscribeMessage('chat:verify' satisfies keyof CitizenClientEventMap)
   async verify(@ConnectedSocket() socket: Socket, @MessageBody() _input: EndChatDto): Answer<'chat:verify'> {
     const chat = await this.verified(socket, await this.currentChat(socket));
@@ -117,12 +114,7 @@ export class CitizenGateway implements OnGatewayConnection {
     return this.verification.apply(chat, await this.identities.identityFor(socket));
   }
 
-  /**
-   * Joins the chat's room first and reads its state after: a close (or any change) committed before
-   * the read is in what the caller answers with, one after it is pushed to this socket. Read the
-   * other way round, a close in between reached neither (the answer said "active", the push went to
-   * a room the socket had not joined yet).
-   */
+  // Join first, read after: read the other way round, a close in between reached neither the answer nor the room.
   private async rejoin(socket: Socket, token: string): Promise<TicketEntity> {
     const found = await this.access.chatForToken(token);
     await this.enter(socket, found);
@@ -137,7 +129,7 @@ export class CitizenGateway implements OnGatewayConnection {
     if (chat.status === 'queued') this.notifier.citizenEntered(chat.id);
   }
 
-  /** Only the chat's id is kept on the socket: its state may change on another instance, so handlers read it afresh. */
+  // Its state may change on another instance, so handlers read it afresh.
   private currentChatId(socket: Socket): string {
     const chatId = (socket.data as CitizenSocketData).chatId;
     if (!chatId) throw new DomainError('UNAUTHENTICATED', 'Start or resume a chat first');

@@ -7,11 +7,7 @@ import { ChatTimeline } from './chat-timeline';
 import { DeskEvents } from './desk-events';
 import { systemText } from './system-messages';
 
-/**
- * Nobody in the queue is dropped at closing time: agents can still take waiting chats for
- * QUEUE_DRAIN_MINUTES after closing; whatever still waits then becomes an open ticket,
- * and the citizen is told its reference.
- */
+// Nobody in the queue is dropped at closing time: what still waits after QUEUE_DRAIN_MINUTES becomes a ticket.
 @Injectable()
 export class ClosingTimeService {
   private readonly logger = new Logger('ClosingTime');

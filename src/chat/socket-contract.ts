@@ -1,8 +1,4 @@
-/**
- * The Socket.IO surface of docs/contract.md §3 in types: per namespace, what a client emits (with
- * its payload and acknowledgement) and what the server pushes, and the rooms pushes go to. The
- * gateways, the notifier, the e2e helpers and (through JSDoc) the browser client use these names.
- */
+// docs/contract.md §3 in types.
 import type { DefaultEventsMap, Namespace, Socket } from 'socket.io';
 import type { CitizenContext } from '../citizens/citizen-context.types';
 import type { ErrorCode, ErrorDetail } from '../common/errors';
@@ -30,19 +26,14 @@ export const NAMESPACES = { citizen: '/citizen', agent: '/agent' } as const;
 export const rooms = {
   chat: (chatId: string) => `chat:${chatId}`,
   user: (userId: string) => `user:${userId}`,
-  /** One staff session's sockets (key from auth/session-key.ts). */
   session: (key: string) => `session:${key}`,
-  /** Agents who are available: they get the queue. */
   available: 'available',
-  /** Staff allowed `desk:supervise`: they get the live board. */
   supervisors: 'supervisors',
 };
 
-/** What every acknowledgement is: `{ ok: true, ...answer }` or `{ ok: false, error }`. */
 export type AckError = { code: ErrorCode | 'TIMEOUT' | 'NETWORK'; message: string; details?: ErrorDetail[] };
 export type Ack<T = object> = ({ ok: true } & T) | { ok: false; error: AckError };
 
-/** One event a client emits: its payload and what the acknowledgement carries (`undefined`: none). */
 interface Call<P, R = object> {
   payload: P;
   reply: R | undefined;
@@ -105,7 +96,6 @@ export interface AgentClientEventMap {
   'chat:transfer': Call<TransferChatDto>;
   'chat:close': Call<CloseChatDto>;
   typing: Push<AgentTypingDto>;
-  /** Supervisors only (the live board). */
   'board:get': Call<Empty, { board: LiveBoard }>;
 }
 
@@ -120,19 +110,15 @@ export interface AgentServerEventMap {
   'message:new': MessageDto;
   'note:new': NoteDto;
   typing: { chatId: string; typing: boolean; author: 'citizen' };
-  /** To room `supervisors`. */
   'board:updated': LiveBoard;
 }
 
 export type { AcceptedChat, ChatHistory, CitizenContext, LiveBoard, WaitingChat };
 
-/** The acknowledgement of `event` on a namespace's client map, as a gateway handler returns it. */
 export type Reply<M, E extends keyof M> = M[E] extends { reply: infer R } ? { ok: true } & NonNullable<R> : never;
 
-/** Socket.IO's own event-map shape (`socket.io`'s Namespace<…, Emit>) from a payload map. */
 export type Emits<M> = { [E in keyof M]: (payload: M[E]) => void };
 
-/** The namespaces as the notifier and the gateways push on them: only events of the contract compile. */
 export type CitizenNamespace = Namespace<DefaultEventsMap, Emits<CitizenServerEventMap>>;
 export type AgentNamespace = Namespace<DefaultEventsMap, Emits<AgentServerEventMap>>;
 export type CitizenSocket = Socket<DefaultEventsMap, Emits<CitizenServerEventMap>>;

@@ -5,16 +5,9 @@ import { SessionRevoker } from '../auth/session-revoker';
 import { StaffSocketAuth, StaffSocketIdentity } from '../auth/staff-socket-auth';
 import { NAMESPACES, rooms, type AgentNamespace, type AgentSocket } from './socket-contract';
 
-/** How often this instance's staff sockets are looked over for a session that ended unseen. */
 const SESSION_SWEEP_MS = 2000;
 
-/**
- * The staff namespace's own authentication, for every gateway on it (the agent's work, the live
- * board): the session cookie is checked at the handshake, and the socket then lives only as long
- * as its session's rights. Disabling, a role change, a password reset and log-out close it on
- * every instance (SessionRevoker, through the rooms `user:<id>` and `session:<key>`), and an event
- * after the session's absolute end closes it.
- */
+// Guards do not run on the handshake: the session is checked here, then on every event.
 @WebSocketGateway({ namespace: NAMESPACES.agent })
 export class StaffNamespaceAuth implements OnGatewayInit, BeforeApplicationShutdown {
   private namespace!: AgentNamespace;
@@ -48,7 +41,6 @@ export class StaffNamespaceAuth implements OnGatewayInit, BeforeApplicationShutd
     clearInterval(this.sessionSweep);
   }
 
-  /** Why the socket is refused, or undefined once it is identified, in its rooms (revocation, supervisors) and checked on every event. */
   private async admit(socket: AgentSocket): Promise<string | undefined> {
     const identity = await this.auth.identify(socket);
     if (typeof identity === 'string') return identity;
@@ -61,7 +53,7 @@ export class StaffNamespaceAuth implements OnGatewayInit, BeforeApplicationShutd
     return undefined;
   }
 
-  /** Every event waits for the session check; the checks are chained so that events keep their order. */
+  // Chained so that events keep their order.
   private checkEveryEvent(socket: AgentSocket, identity: StaffSocketIdentity): void {
     let gate: Promise<boolean> = Promise.resolve(true);
     socket.use((_packet, next) => {
@@ -74,7 +66,6 @@ export class StaffNamespaceAuth implements OnGatewayInit, BeforeApplicationShutd
     });
   }
 
-  /** Sockets that only listen are checked too (each is read again at most every 30 s; see stillValid). */
   private sweepSessions(): void {
     for (const socket of this.namespace.sockets.values()) {
       const identity = socket.data as Partial<StaffSocketIdentity>;

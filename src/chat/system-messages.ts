@@ -2,7 +2,6 @@ import type { Language } from '../tickets/ticket.types';
 
 type Texts = Record<Language, (args: Record<string, string>) => string>;
 
-/** What the desk itself says in a chat, in the chat's language. */
 const SYSTEM_MESSAGES = {
   joined: {
     nb: (a) => `${a.agent} har tatt imot samtalen.`,

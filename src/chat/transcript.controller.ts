@@ -11,7 +11,7 @@ import { TranscriptService, transcriptAsText } from './transcript.service';
 export class TranscriptController {
   constructor(private readonly transcripts: TranscriptService) {}
 
-  /** Public, but answered only for the chat's own token or a staff session (checked in the service). */
+  // Only for the chat's own token or a staff session (checked in the service).
   @Public()
   @Get(':id/transcript')
   @ApiHeader({ name: 'x-chat-token', required: false })

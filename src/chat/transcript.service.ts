@@ -31,7 +31,6 @@ export interface Transcript {
   lines: TranscriptLine[];
 }
 
-/** The chat as the citizen saw it (no internal notes), for the citizen's token or for staff. */
 @Injectable()
 export class TranscriptService {
   constructor(

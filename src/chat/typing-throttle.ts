@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 
-/** At most one typing event a socket forwards per chat in this time. */
 const INTERVAL_MS = 300;
 
 interface ChatTyping {
@@ -10,11 +9,7 @@ interface ChatTyping {
   timer?: NodeJS.Timeout;
 }
 
-/**
- * Typing events pass on at most one per socket and chat every 300 ms. What arrives meanwhile is
- * held, and only the latest is sent when the interval ends, if it differs from what was sent last:
- * the other side always ends up with the last state (never a stuck "typing"), however many came.
- */
+// Only the latest held state is sent, so the other side never keeps a stuck "typing".
 @Injectable()
 export class TypingThrottle {
   private readonly bySocket = new WeakMap<object, Map<string, ChatTyping>>();

@@ -1,6 +1,5 @@
 export const DEFAULT_HANDLING_SECONDS = 300;
 
-/** Median of recent handling times, or the default when there is no history yet. */
 export function typicalHandlingSeconds(recent: number[]): number {
   const usable = recent.filter((s) => Number.isFinite(s) && s > 0).sort((a, b) => a - b);
   if (usable.length === 0) return DEFAULT_HANDLING_SECONDS;
@@ -8,12 +7,7 @@ export function typicalHandlingSeconds(recent: number[]): number {
   return usable.length % 2 === 1 ? usable[middle] : (usable[middle - 1] + usable[middle]) / 2;
 }
 
-/**
- * Expected wait for the chat at `position` (1 = next). Busy agents free a slot every
- * handlingSeconds / chatsPerAgent on average, so the desk serves
- * agents × chatsPerAgent / handlingSeconds chats a second. With nobody available one agent is
- * assumed, so the citizen still gets a figure rather than "never".
- */
+// With nobody available one agent is assumed, so the citizen still gets a figure rather than "never".
 export function estimateWaitSeconds(position: number, availableAgents: number, chatsPerAgent: number, handlingSeconds: number): number {
   if (position < 1) return 0;
   const perSecond = (Math.max(1, availableAgents) * Math.max(1, chatsPerAgent)) / Math.max(1, handlingSeconds);

@@ -18,7 +18,6 @@ const ALL = { read: true, join: true, write: true, accept: true, handle: true, t
 const SUPERVISING = { ...ALL, handle: false, transfer: false };
 
 describe('ticketAccessFor', () => {
-  // [status, who, expected]: a chat (or ticket) assigned to the assignee; "other agent" is not it.
   it.each<[TicketStatus, Who, TicketAccess]>([
     ['active', 'assignee', ALL],
     ['active', 'other agent', NONE],
@@ -58,7 +57,7 @@ describe('ticketAccessFor', () => {
 describe('ticketRefusal: FORBIDDEN means permission, CONFLICT means state', () => {
   const refusal = (who: Who, status: TicketStatus, action: TicketAction) => ticketRefusal(actorFor(who), { status, assigneeId: assigneeFor(who) }, action)?.code ?? 'allowed';
 
-  // [action, who, status, answer]; permission is judged before state.
+  // Permission is judged before state.
   it.each<[TicketAction, Who, TicketStatus, string]>([
     ['handle', 'assignee', 'active', 'allowed'],
     ['handle', 'assignee', 'closed', 'CONFLICT'],
@@ -85,7 +84,6 @@ describe('ticketRefusal: FORBIDDEN means permission, CONFLICT means state', () =
   });
 
   it('answers FORBIDDEN, not CONFLICT, to an agent whose active chat was handed to a colleague meanwhile', () => {
-    // What a lost conditional update (tickets.reassign) is judged by once the chat is read again.
     expect(ticketRefusal({ id: ME, role: 'agent' }, { status: 'active', assigneeId: SOMEONE_ELSE }, 'transfer')?.code).toBe('FORBIDDEN');
     expect(ticketRefusal({ id: ME, role: 'agent' }, { status: 'closed', assigneeId: ME }, 'transfer')?.code).toBe('CONFLICT');
   });

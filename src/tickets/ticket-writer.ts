@@ -23,10 +23,9 @@ export interface OpenTicketInput {
   at: Date;
 }
 
-/** Free text as stored: national identity numbers masked (the `nationalId` field alone holds one). */
+// The `nationalId` field alone holds an unmasked number.
 const maskedOrNull = (text: string | null | undefined): string | null => (text ? maskNationalIdsInText(text) : null);
 
-/** Creates a ticket with its reference, its first message and its first event, in the caller's transaction. */
 @Injectable()
 export class TicketWriter {
   constructor(

@@ -63,7 +63,6 @@ export interface TicketSummaryDto {
   createdAt: string;
   updatedAt: string;
   closedAt?: string;
-  /** The citizen wrote (by e-mail) since staff last opened the ticket. */
   unread: boolean;
 }
 
@@ -122,7 +121,6 @@ export const mapTicketEvent = (e: TicketEventEntity): TicketEventDto => ({
   createdAt: e.createdAt.toISOString(),
 });
 
-/** The citizen wrote (by e-mail) after staff last opened the ticket. */
 const isUnread = (t: TicketEntity): boolean => t.lastInboundAt !== null && (t.staffReadAt === null || t.lastInboundAt > t.staffReadAt);
 
 export const mapTicketSummary = (t: TicketEntity): TicketSummaryDto => ({

@@ -41,12 +41,7 @@ export class TicketRepository {
     return this.tickets.findOne({ where: { tokenHash }, relations: { assignee: true } });
   }
 
-  /**
-   * First come, first served, by reference: references come from one counter in the database, so
-   * they order chats by arrival even across instances whose clocks differ by a few milliseconds.
-   * A chat sent back to the queue keeps its reference, hence its old place.
-   * At most `limit` chats, with what an agent sees of each (the first words of the first message).
-   */
+  // By reference (one database counter): arrival order even across instances whose clocks differ.
   async findQueuedOldestFirst(limit?: number): Promise<QueuedChat[]> {
     const query = this.tickets
       .createQueryBuilder('t')
@@ -67,13 +62,11 @@ export class TicketRepository {
     }));
   }
 
-  /** The waiting chats' ids in queue order: read from the index alone (idx_tickets_queue). */
   async findQueuedIds(): Promise<string[]> {
     const rows = await this.sql.query<{ id: string }[]>("SELECT id FROM tickets WHERE status = 'queued' ORDER BY reference");
     return rows.map((row) => row.id);
   }
 
-  /** 1 for the next chat to be taken; 0 when the chat is not waiting. */
   async queuePosition(id: string): Promise<number> {
     const [row] = await this.sql.query<{ n: number | string }[]>(
       `SELECT COUNT(*) AS n FROM tickets WHERE status = 'queued' AND reference <= (SELECT reference FROM tickets WHERE id = ? AND status = 'queued')`,
@@ -95,7 +88,6 @@ export class TicketRepository {
     return this.tickets.find({ where: { status: 'active' }, relations: { assignee: true }, order: { acceptedAt: 'ASC' } });
   }
 
-  /** Today's figures for the live board: chats started and closed, tickets from the offline form and by e-mail. */
   async countSince(since: Date): Promise<{ chatsStarted: number; chatsClosed: number; offlineTickets: number; emailTickets: number }> {
     const createdOn = (channel: string) => `SUM(CASE WHEN t.channel = '${channel}' AND t.created_at >= :since THEN 1 ELSE 0 END)`;
     const row = await this.tickets
@@ -125,7 +117,6 @@ export class TicketRepository {
     return new Map(rows.map((r) => [r.assigneeId, Number(r.count)]));
   }
 
-  /** Seconds from acceptance to closing for the most recently closed chats. */
   async recentHandlingSeconds(limit: number): Promise<number[]> {
     const rows = await this.tickets.find({
       select: { acceptedAt: true, closedAt: true },
@@ -147,7 +138,7 @@ export class TicketRepository {
     if (filter.assigneeId) query.andWhere('t.assignee_id = :assigneeId', { assigneeId: filter.assigneeId });
     if (filter.q) {
       query.andWhere(
-        // LOWER on both sides: LIKE ignores case on SQLite (for ASCII) but not on PostgreSQL.
+        // LIKE ignores case on SQLite (for ASCII) but not on PostgreSQL.
         "(LOWER(t.reference) LIKE :q ESCAPE '\\' OR LOWER(t.summary) LIKE :q ESCAPE '\\' OR LOWER(t.citizen_name) LIKE :q ESCAPE '\\' OR LOWER(t.citizen_email) LIKE :q ESCAPE '\\')",
         { q: `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` },
       );
@@ -157,8 +148,6 @@ export class TicketRepository {
     }
     return query.orderBy('t.created_at', 'DESC').addOrderBy('t.id', 'DESC').take(filter.limit).getMany();
   }
-
-  // ---- writes: always inside Transactions.run ----
 
   async nextReference(db: EntityManager, year: number): Promise<string> {
     const name = `ticket-${year}`;
@@ -177,7 +166,7 @@ export class TicketRepository {
     return db.getRepository(TicketEntity).countBy({ assigneeId, status: 'active' });
   }
 
-  /** The database decides who wins: only one conditional update can see the chat still queued. */
+  // The database decides who wins: only one conditional update can see the chat still queued.
   async claimQueued(db: EntityManager, id: string, assigneeId: string, at: Date): Promise<boolean> {
     const result = await db
       .createQueryBuilder()
@@ -198,7 +187,6 @@ export class TicketRepository {
     return result.affected === 1;
   }
 
-  /** Back to the queue at its original place (queued_at is kept). */
   async requeue(db: EntityManager, id: string, fromAssigneeId: string, at: Date): Promise<boolean> {
     const result = await db
       .createQueryBuilder()

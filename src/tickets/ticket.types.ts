@@ -7,7 +7,6 @@ export type Language = (typeof LANGUAGES)[number];
 export const CHANNELS = ['chat', 'web-form', 'phone', 'email'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-/** Chats go queued → active → closed; other tickets go open → pending → closed. */
 export const TICKET_STATUSES = ['queued', 'active', 'open', 'pending', 'closed'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 

@@ -34,7 +34,6 @@ export class TicketsService {
     private readonly clock: Clock,
   ) {}
 
-  /** The offline form: anyone, at any hour. */
   async leaveMessage(input: ContactDto): Promise<{ reference: string }> {
     const at = this.clock.now();
     const ticket = await this.transactions.run((db) =>
@@ -82,7 +81,6 @@ export class TicketsService {
     return toPage(rows, limit, mapTicketSummary);
   }
 
-  /** The ticket with its messages, notes and events, for staff who may read it (ticket-access.ts). */
   async get(actor: StaffActor, id: string): Promise<TicketDetailDto> {
     const ticket = await this.require(id);
     requireTicketAccess(actor, ticket, 'read');
@@ -107,7 +105,6 @@ export class TicketsService {
     };
   }
 
-  /** Staff opened the ticket: what the citizen wrote so far is read (the list's unread marker). */
   async markRead(actor: StaffActor, id: string): Promise<{ unread: false }> {
     requireTicketAccess(actor, await this.require(id), 'read');
     await this.transactions.run((db) => this.tickets.update(db, id, { staffReadAt: this.clock.now() }));

@@ -4,10 +4,8 @@ import { Transform } from 'class-transformer';
 import { IsEmail, IsOptional, IsString, Length, Matches } from 'class-validator';
 
 const trim = (value: unknown) => (typeof value === 'string' ? value.trim() : value);
-/** A blank optional field counts as not given; the rest is trimmed. */
 export const emptyToUndefined = ({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() === '' ? undefined : trim(value));
 
-/** How a citizen can be reached, the same on the offline form and on a ticket staff open for a caller. */
 export const OptionalName = (description?: string) =>
   applyDecorators(ApiPropertyOptional({ description }), IsOptional(), Transform(emptyToUndefined), IsString(), Length(1, 100));
 

@@ -7,7 +7,6 @@ import { LANGUAGES, MAX_MESSAGE_LENGTH, TOPICS, type Language, type Topic } from
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-/** The offline form: a message left when the chat is closed. */
 export class ContactDto {
   @ApiProperty({ enum: TOPICS })
   @IsIn(TOPICS, { message: `topic must be one of ${TOPICS.join(', ')}` })

@@ -7,7 +7,6 @@ import { LANGUAGES, MAX_MESSAGE_LENGTH, TOPICS, type Language, type Topic } from
 
 const STAFF_CHANNELS = ['phone', 'email'] as const;
 
-/** A ticket an agent opens for a caller or an e-mail. */
 export class CreateTicketDto {
   @ApiProperty({ enum: STAFF_CHANNELS })
   @IsIn(STAFF_CHANNELS)

@@ -3,7 +3,7 @@ import { TIMESTAMP } from '../../config/database-kind';
 import type { Author, MessageKind } from '../ticket.types';
 import { TicketEntity } from './ticket.entity';
 
-/** (ticket, seq) orders a chat; (ticket, clientId) makes a retried send store nothing new. */
+// (ticket, clientId) makes a retried send store nothing new.
 @Entity({ name: 'messages' })
 @Index('uq_messages_ticket_seq', ['ticketId', 'seq'], { unique: true })
 @Index('uq_messages_ticket_client', ['ticketId', 'clientId'], { unique: true })

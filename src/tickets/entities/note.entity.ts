@@ -3,7 +3,6 @@ import { TIMESTAMP } from '../../config/database-kind';
 import { StaffUserEntity } from '../../staff/staff-user.entity';
 import { TicketEntity } from './ticket.entity';
 
-/** Internal notes between staff; never sent to the citizen. */
 @Entity({ name: 'notes' })
 @Index('idx_notes_ticket', ['ticketId', 'createdAt'])
 export class NoteEntity {

@@ -18,7 +18,6 @@ export type TicketEventType =
   | 'reopened'
   | 'mailed';
 
-/** The ticket's timeline: who did what, when. */
 @Entity({ name: 'ticket_events' })
 @Index('idx_ticket_events_ticket', ['ticketId', 'createdAt'])
 export class TicketEventEntity {

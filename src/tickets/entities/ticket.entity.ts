@@ -3,7 +3,6 @@ import { TIMESTAMP } from '../../config/database-kind';
 import { StaffUserEntity } from '../../staff/staff-user.entity';
 import type { Channel, Language, Outcome, TicketStatus, Topic } from '../ticket.types';
 
-/** Every chat is a ticket; offline messages, calls and e-mails are tickets without a live chat. */
 @Entity({ name: 'tickets' })
 @Index('idx_tickets_status_queued', ['status', 'queuedAt'])
 @Index('idx_tickets_assignee_status', ['assigneeId', 'status'])
@@ -41,7 +40,6 @@ export class TicketEntity {
   @Column({ type: 'boolean', default: false })
   verified: boolean;
 
-  /** ID-porten authentication of the citizen in this chat: level (acr) and methods (amr). */
   @Column({ name: 'auth_acr', type: 'varchar', length: 64, nullable: true })
   authAcr: string | null;
 
@@ -51,14 +49,13 @@ export class TicketEntity {
   @Column({ name: 'auth_time', type: TIMESTAMP, nullable: true })
   authTime: Date | null;
 
-  /** The last one-click referral: to which provider, when. */
   @Column({ name: 'referred_provider', type: 'varchar', length: 16, nullable: true })
   referredProvider: 'digipost' | 'e-boks' | null;
 
   @Column({ name: 'referred_at', type: TIMESTAMP, nullable: true })
   referredAt: Date | null;
 
-  /** SHA-256 of the citizen's chat token; the token itself is never stored. */
+  // The token itself is never stored.
   @Column({ name: 'token_hash', type: 'varchar', length: 64, nullable: true, unique: true })
   tokenHash: string | null;
 
@@ -96,7 +93,6 @@ export class TicketEntity {
   @Column({ name: 'closed_at', type: TIMESTAMP, nullable: true })
   closedAt: Date | null;
 
-  /** When the citizen last wrote to this ticket by e-mail; newer than `staffReadAt`: unread. */
   @Column({ name: 'last_inbound_at', type: TIMESTAMP, nullable: true })
   lastInboundAt: Date | null;
 

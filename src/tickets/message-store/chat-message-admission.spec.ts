@@ -1,7 +1,6 @@
 import { DomainError } from '../../common/errors';
 import { admitChatMessage, ChatState } from './chat-message-admission';
 
-// Synthetic national identity numbers (valid check digits, test ranges).
 const CITIZEN_NUMBER = '17858500060';
 const OTHER_NUMBER = '26826499361';
 

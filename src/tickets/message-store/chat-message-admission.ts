@@ -4,20 +4,15 @@ import type { Role } from '../../staff/roles';
 import { requireChatAction, requireCitizenChatState } from '../ticket-access';
 import type { Author, TicketStatus } from '../ticket.types';
 
-/**
- * Whether a chat takes a message, decided in the transaction that stores it (so a chat closed or
- * transferred a moment earlier never gets it). Plain functions: they also run in the writer thread.
- */
+// Decided in the storing transaction, so a chat closed a moment earlier never gets it; runs in the writer thread.
 
-/** Who writes: the chat's citizen (its token or socket), or a staff member. */
 export type ChatSender = { role: 'citizen' } | { role: 'agent'; id: string; staffRole: Role; name: string };
 
-/** The chat as storing a message needs it. */
 export interface ChatState {
   channel: string;
   status: TicketStatus;
   assigneeId: string | null;
-  /** SQLite gives 0/1. */
+  // SQLite gives 0/1.
   verified: boolean | number;
   nationalId: string | null;
   citizenName: string | null;
@@ -33,11 +28,6 @@ export interface AdmittedMessage {
   body: string;
 }
 
-/**
- * The citizen writes while the chat waits in the queue or is under way; staff as the access policy
- * says (ticket-access.ts: `handle`, only in an active chat assigned to them). National identity numbers in the text are masked, except the verified
- * citizen's own. Throws the refusal (NOT_FOUND, FORBIDDEN, CONFLICT) otherwise.
- */
 export function admitChatMessage(chat: ChatState | undefined, sender: ChatSender, body: string): AdmittedMessage {
   if (!chat || chat.channel !== 'chat') throw notFound('Chat');
   if (sender.role === 'citizen') {

@@ -1,12 +1,7 @@
 import { admitChatMessage, CHAT_STATE, ChatSender, ChatState } from './chat-message-admission';
 import type { Author, MessageKind } from '../ticket.types';
 
-/**
- * The message write path, written once: admit → dedupe → next seq → insert. It is a generator of
- * SQL steps so that the same code runs synchronously on a bare better-sqlite3 connection in the
- * writer thread (store-chat-message.task.ts) and asynchronously through TypeORM on PostgreSQL or
- * in a caller's transaction (message-store.ts). Plain module: it is loaded in the writer thread.
- */
+// Generator of SQL steps: the same code runs synchronously in the writer thread and asynchronously through TypeORM.
 
 const MESSAGE_COLUMNS = `id, ticket_id AS "ticketId", seq, client_id AS "clientId", author, author_id AS "authorId",
   author_name AS "authorName", kind, body, created_at AS "createdAt"`;
@@ -15,7 +10,7 @@ export const TAKE_NEXT_SEQ = 'UPDATE tickets SET last_seq = last_seq + 1 WHERE i
 export const INSERT_MESSAGE = `INSERT INTO messages (id, ticket_id, seq, client_id, author, author_id, author_name, kind, body, created_at)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
-/** One statement: `get` answers its first row (or undefined), `run` nothing. `lock`: hold the row until the commit (PostgreSQL). */
+// `lock`: hold the row until the commit (PostgreSQL).
 export interface SqlStep {
   mode: 'get' | 'run';
   sql: string;
@@ -25,7 +20,6 @@ export interface SqlStep {
 
 export type Steps<R> = Generator<SqlStep, R, unknown>;
 
-/** A message row with its time as the database takes it (UTC text on SQLite, a Date on PostgreSQL). */
 export interface MessageRow {
   id: string;
   ticketId: string;
@@ -41,7 +35,6 @@ export interface MessageRow {
 
 export type NewMessageRow = Omit<MessageRow, 'seq'>;
 
-/** Takes the chat's next seq and inserts the message with it. */
 export function* appendSteps(message: NewMessageRow): Steps<MessageRow> {
   const next = (yield { mode: 'get', sql: TAKE_NEXT_SEQ, params: [message.ticketId] }) as { seq: number | string } | undefined;
   if (!next) throw new Error(`No chat ${message.ticketId} to store a message in`);
@@ -57,7 +50,6 @@ export function* appendSteps(message: NewMessageRow): Steps<MessageRow> {
 export interface StoreChatMessageArgs {
   chatId: string;
   sender: ChatSender;
-  /** The new message's id and time, chosen by the caller. */
   id: string;
   createdAt: string | Date;
   clientId: string | null;
@@ -66,14 +58,9 @@ export interface StoreChatMessageArgs {
 
 export interface StoredRow {
   row: MessageRow;
-  /** False when the clientId was stored before: a resend. */
   isNew: boolean;
 }
 
-/**
- * A text message from a sender, if the chat takes it now (chat-message-admission.ts, judged on the
- * chat's row read in this transaction), once per clientId: a resend gives back the first one.
- */
 export function* storeChatMessageSteps(args: StoreChatMessageArgs): Steps<StoredRow> {
   const chat = (yield { mode: 'get', sql: CHAT_STATE, params: [args.chatId], lock: true }) as ChatState | undefined;
   const admitted = admitChatMessage(chat, args.sender, args.body);
@@ -86,14 +73,12 @@ export function* storeChatMessageSteps(args: StoreChatMessageArgs): Steps<Stored
   return { row, isNew: true };
 }
 
-/** Runs the steps on a synchronous connection (better-sqlite3). */
 export function runStepsSync<R>(steps: Steps<R>, execute: (step: SqlStep) => unknown): R {
   let next = steps.next();
   while (!next.done) next = steps.next(execute(next.value));
   return next.value;
 }
 
-/** Runs the steps one after the other on an asynchronous connection. */
 export async function runSteps<R>(steps: Steps<R>, execute: (step: SqlStep) => Promise<unknown>): Promise<R> {
   let next = steps.next();
   while (!next.done) next = steps.next(await execute(next.value));

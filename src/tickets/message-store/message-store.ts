@@ -7,15 +7,8 @@ import type { Author, MessageKind } from '../ticket.types';
 import type { ChatSender } from './chat-message-admission';
 import { appendSteps, MessageRow, runSteps, SqlStep, Steps } from './message-sql';
 
-/**
- * The chat messages of every ticket: reading them, and the one write path (message-sql.ts) for a
- * sender's message (storeChatMessage, its own transaction: SQLite or PostgreSQL implementation)
- * and for any other message in the caller's transaction (append).
- */
-
 export interface StoredChatMessage {
   stored: MessageEntity;
-  /** False when the clientId was stored before: a resend. */
   isNew: boolean;
 }
 
@@ -35,13 +28,11 @@ export interface ChatMessageInput {
   createdAt: Date;
 }
 
-// Time-ordered ids land at the end of the primary-key index: a random one dirties a page of it
-// anywhere, and under load a commit of 256 messages wrote about 290 more pages (bench/README.md).
+// A random id dirties a page anywhere in the primary key: ~290 more pages per 256-message commit (bench/README.md).
 export const newMessageId = () => timeOrderedUuid();
 
 export const toEntity = (row: MessageRow): MessageEntity => Object.assign(new MessageEntity(), { ...row, createdAt: fromDbTime(row.createdAt) });
 
-/** The injection token too; messageStoreProvider picks the implementation for the database. */
 export abstract class MessageStore {
   constructor(
     private readonly messages: Repository<MessageEntity>,
@@ -49,10 +40,6 @@ export abstract class MessageStore {
     protected readonly transactions: Transactions,
   ) {}
 
-  /**
-   * Stores a text message in a chat, in a transaction of its own, if the chat takes it from this
-   * sender now, and once per clientId: a resend stores nothing and returns the first message.
-   */
   abstract storeChatMessage(chatId: string, sender: ChatSender, message: ChatMessageInput): Promise<StoredChatMessage>;
 
   listAfter(ticketId: string, afterSeq: number): Promise<MessageEntity[]> {
@@ -63,7 +50,6 @@ export abstract class MessageStore {
     return this.messages.findOne({ where: { ticketId, author }, order: { seq: 'ASC' } });
   }
 
-  /** Takes the ticket's next seq and stores the message in the caller's transaction. */
   async append(db: EntityManager, ticketId: string, message: NewMessage): Promise<MessageEntity> {
     const row = await this.runSteps(
       appendSteps({

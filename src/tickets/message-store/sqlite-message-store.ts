@@ -3,7 +3,6 @@ import type { ChatSender } from './chat-message-admission';
 import { ChatMessageInput, MessageStore, newMessageId, StoredChatMessage, toEntity } from './message-store';
 import { storeChatMessage } from './store-chat-message.task';
 
-/** SQLite: a sender's message is a write task in the writer thread, committed with the others waiting. */
 export class SqliteMessageStore extends MessageStore {
   async storeChatMessage(chatId: string, sender: ChatSender, message: ChatMessageInput): Promise<StoredChatMessage> {
     const { clientId, body, createdAt } = message;

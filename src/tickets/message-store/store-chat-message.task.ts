@@ -4,10 +4,7 @@ import { mergeSearchIndexStep } from '../../database/search-index-merge';
 import { writeTask } from '../../database/writer-thread/write-task';
 import { runStepsSync, SqlStep, StoreChatMessageArgs, storeChatMessageSteps, StoredRow } from './message-sql';
 
-/**
- * Storing a chat message on SQLite, the desk's hottest write, as a write task in the writer thread
- * (docs/design/transactions.md). Each commit of them also merges a little of the search index.
- */
+// The desk's hottest write (docs/design/transactions.md).
 export const storeChatMessage = writeTask(__filename, 'storeChatMessage', store, { afterBatch: mergeSearchIndexStep });
 
 const execute = (db: Database) => (step: SqlStep) => {
