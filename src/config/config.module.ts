@@ -3,7 +3,6 @@ import { ClientAddresses } from '../common/client-address';
 import { Clock, OffsetClock, SystemClock } from '../common/clock';
 import { AppConfig } from './app-config';
 
-/** Provides the one AppConfig built at start-up, and what it implies: the Clock (FAKE_NOW), the client-address rule (TRUSTED_PROXIES). */
 @Global()
 @Module({})
 export class ConfigModule {

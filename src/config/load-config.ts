@@ -13,10 +13,7 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
-/**
- * Reads and validates every variable once. Collects all problems before failing,
- * so an operator fixes them in one go.
- */
+// Collects all problems before failing, so an operator fixes them in one go.
 export function loadConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];
   const reader = new EnvReader(env, problems);
@@ -92,7 +89,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
   return config;
 }
 
-/** All three ID-porten client variables, or none (then the development provider is used outside production). */
 function readIdporten(env: Env, reader: EnvReader, problems: string[], production: boolean): AppConfig['idporten'] {
   const names = ['IDPORTEN_ISSUER', 'IDPORTEN_CLIENT_ID', 'IDPORTEN_CLIENT_SECRET'] as const;
   const missing = names.filter((name) => !env[name]);
@@ -122,7 +118,7 @@ function readMail(env: Env, reader: EnvReader, problems: string[], production: b
   };
 }
 
-/** imap[s]://user:password@host[:port][/folder]; user and password URL-encoded. */
+// User and password URL-encoded.
 function parseImapUrl(raw: string | undefined, problems: string[]): ImapConfig | undefined {
   if (!raw) return undefined;
   const url = new URL(raw);

@@ -11,10 +11,6 @@ import { StaffPageModels } from './staff-page-models';
 
 const SHOWN = 100;
 
-/**
- * The development mailbox: what the desk sent or would send, for any staff member, so a newcomer
- * without a mail server sees the outgoing mail. Absent in production.
- */
 @ApiExcludeController()
 @Controller()
 export class DevMailPageController {

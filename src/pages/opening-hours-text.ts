@@ -4,7 +4,6 @@ import type { OpeningStatus } from '../opening-hours/opening-hours';
 import type { TimeWindow, Weekday, WeeklySchedule } from '../opening-hours/schedule';
 import { DISPLAY_ZONE, formatInstant, LOCALES } from './view-helpers';
 
-/** Bokmål holiday names as the holiday calendar gives them → translation keys. */
 const HOLIDAY_KEYS: Readonly<Record<string, string>> = {
   'første nyttårsdag': 'holiday.newYear',
   skjærtorsdag: 'holiday.maundyThursday',
@@ -21,7 +20,6 @@ const HOLIDAY_KEYS: Readonly<Record<string, string>> = {
   'andre juledag': 'holiday.boxingDay',
 };
 
-/** "Første juledag / …" in the page language; a name we do not know is shown as given. */
 export function holidayName(name: string, lang: PageLanguage): string {
   return name
     .split(' / ')
@@ -32,7 +30,6 @@ export function holidayName(name: string, lang: PageLanguage): string {
     .join(' / ');
 }
 
-/** "i dag kl. 09:00", "i morgen kl. 09:00" or "mandag 30. november kl. 09:00", in Oslo time. */
 export function describeOpening(opensAt: string, now: string, lang: PageLanguage, zone = DISPLAY_ZONE): string {
   const opens = DateTime.fromISO(opensAt, { zone });
   const today = DateTime.fromISO(now, { zone }).startOf('day');
@@ -45,11 +42,8 @@ export function describeOpening(opensAt: string, now: string, lang: PageLanguage
 
 export interface StatusView {
   open: boolean;
-  /** The one-line headline: open or closed now. */
   headline: string;
-  /** Why it is closed, or until when it is open. */
   detail: string;
-  /** When it opens next (closed only). */
   next?: string;
   opensAt?: string;
   closesAt?: string;
@@ -82,7 +76,6 @@ const WEEKDAYS: Weekday[] = [1, 2, 3, 4, 5, 6, 7];
 const clock = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 const windowsText = (windows: readonly TimeWindow[]) => windows.map((w) => `${clock(w.start)}–${clock(w.end)}`).join(', ');
 
-/** "mandag–fredag 09:00–15:00" from the configured weekly schedule; days with equal hours are grouped. */
 export function describeSchedule(schedule: WeeklySchedule, lang: PageLanguage): string {
   const dayName = (day: Weekday) => DateTime.fromObject({ weekYear: 2024, weekNumber: 2, weekday: day }).setLocale(LOCALES[lang]).toFormat('cccc');
   const groups: { from: Weekday; to: Weekday; hours: string }[] = [];

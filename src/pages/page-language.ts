@@ -20,10 +20,6 @@ export function readCookie(header: string | undefined, name: string): string | u
   return undefined;
 }
 
-/**
- * Decides the language of every page (and of the error page, which any request may get) and puts
- * it on `res.locals.lang`, where the `t` helper finds it. A `?lang=` on a page is remembered.
- */
 export function pageLanguageMiddleware(request: Request, response: Response, next: NextFunction): void {
   const query = (request.query as Record<string, unknown> | undefined)?.lang;
   const lang = resolveLanguage(query, readCookie(request.headers.cookie, LANGUAGE_COOKIE), request.headers['accept-language']);
@@ -35,7 +31,6 @@ export function pageLanguageMiddleware(request: Request, response: Response, nex
   next();
 }
 
-/** The same page in each language, keeping the rest of the query (e.g. `next` on /login). */
 export function languageLinks(request: Request, current: PageLanguage) {
   const query = new URLSearchParams();
   for (const [name, value] of Object.entries((request.query as Record<string, unknown> | undefined) ?? {})) {
@@ -47,7 +42,6 @@ export function languageLinks(request: Request, current: PageLanguage) {
   });
 }
 
-/** The language chosen by `pageLanguageMiddleware` for this request. */
 export const PageLang = createParamDecorator((_: unknown, context: ExecutionContext): PageLanguage => {
   const lang = context.switchToHttp().getResponse<Response>().locals?.lang;
   return isLanguage(lang) ? lang : DEFAULT_LANGUAGE;

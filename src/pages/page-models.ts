@@ -10,26 +10,19 @@ import { describeSchedule, describeStatus } from './opening-hours-text';
 import { PANEL_SCRIPT_TEXTS, staffNav } from './staff-page-models';
 import type { CitizenLoginView } from '../auth/idporten/citizen-identity';
 
-/** The desk's own contact points (docs/domain.md §5). */
+// docs/domain.md §5.
 export const DESK_CONTACT = { phone: '(+47) 800 30 300', phoneHref: 'tel:+4780030300', email: 'brukerstotte@digdir.no' } as const;
 
 const SOCKET_CLIENT = '/vendor/socket.io/socket.io.min.js';
 const COMMON_SCRIPT = '/js/common.js';
 
-/**
- * A page loads `scripts` (classic, deferred) and then `modules` (ES modules, which import the rest
- * of their folder and public/js/chat/); both run after parsing, in that order.
- */
-/** Texts the browser scripts need, by key prefix (embedded in the page-data block). */
 export const CITIZEN_SCRIPT_TEXTS = ['chat.', 'conn.', 'queue.', 'ended.', 'rating.', 'error.', 'contact.', 'author.', 'transcript.', 'start.', 'status.justClosed'];
 export const LOGIN_SCRIPT_TEXTS = ['login.', 'error.'];
 const PASSWORD_SCRIPT_TEXTS = ['password.', 'error.'];
 export const AGENT_SCRIPT_TEXTS = ['agent.', 'conn.', 'error.', 'outcome.', 'topic.', 'author.', 'role.', 'chat.referral', 'chat.sending', 'replies.', 'lang.', ...PANEL_SCRIPT_TEXTS];
 
-/** Only a path on this site: "/agent", never "//evil.example" or "/\evil.example". */
 export const safeNextPath = safeLocalPath;
 
-/** What each page template gets: translation keys and data, never finished sentences in markup. */
 @Injectable()
 export class PageModels {
   constructor(

@@ -10,13 +10,12 @@ import type { PageLanguage } from '../i18n/i18n';
 import { PageLang } from './page-language';
 import { PageModels } from './page-models';
 
-/** The server-rendered pages. The language comes from pageLanguageMiddleware (query, cookie, browser). */
 @ApiExcludeController()
 @Controller()
 export class PagesController {
   constructor(private readonly models: PageModels) {}
 
-  /** Not kept by any cache: it shows the (masked) identity of a citizen logged in with ID-porten. */
+  // Not cached: it shows the (masked) identity of a citizen logged in with ID-porten.
   @Public()
   @Get()
   @Header('Cache-Control', 'no-store')
@@ -28,12 +27,10 @@ export class PagesController {
   @Public()
   @Get('login')
   login(@Req() request: AuthedRequest, @Res() response: Response, @PageLang() lang: PageLanguage, @Query('next') next: unknown): void {
-    // Someone already logged in has nothing to do here.
     if (request.actor) return response.redirect(303, '/agent');
     response.render('auth/login', this.models.login(lang, next));
   }
 
-  /** Where staff pages send someone whose password must be changed; open to any logged-in staff member. */
   @Get('password')
   @PasswordChangeExempt()
   @Render('auth/password')

@@ -10,7 +10,6 @@ import { StaffPagesController } from './staff-pages.controller';
 import { SupervisorPageModels } from './supervisor-page-models';
 import { SupervisorPagesController } from './supervisor-pages.controller';
 
-/** Citizen page, staff log-in, agent console, ticket pages and the supervisor's replies. Views and helpers are set up by configureViews(). */
 @Module({
   imports: [OpeningHoursModule, TicketsModule, MailModule],
   controllers: [PagesController, StaffPagesController, SupervisorPagesController, DevMailPageController],

@@ -77,7 +77,6 @@ describe('readCookie', () => {
 });
 
 const JS = join(__dirname, '..', '..', 'public', 'js');
-/** A classic script, or a module folder ("citizen/") with the chat client it imports. */
 const scriptSource = (file: string) =>
   file.endsWith('/')
     ? [file, 'chat/'].flatMap((dir) => readdirSync(join(JS, dir)).filter((name) => name.endsWith('.js')).map((name) => readFileSync(join(JS, dir, name), 'utf8'))).join('\n')

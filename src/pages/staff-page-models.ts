@@ -10,23 +10,19 @@ import { CHANNELS, LANGUAGES, MAX_MESSAGE_LENGTH, OUTCOMES, TICKET_STATUSES, TOP
 
 const COMMON_SCRIPT = '/js/common.js';
 
-/** Texts of the shared citizen context panel and referral card (staff/citizen-panel.js). */
 const PANEL_TEXTS = ['context.', 'referral.', 'mailbox.', 'idporten.', 'agent.refer', 'error.'];
 export const TICKETS_SCRIPT_TEXTS = ['tickets.', 'ticketStatus.', 'channel.', 'topic.', 'outcome.', 'error.', 'agent.failed'];
 export const TICKET_NEW_SCRIPT_TEXTS = ['tickets.', 'error.'];
 export const TICKET_SCRIPT_TEXTS = ['tickets.', 'ticketStatus.', 'outcome.', 'error.', 'agent.failed', ...PANEL_TEXTS];
-/** The e-mail thread, reply box and ready-made replies on a ticket page (ticket/mail*.js, staff/reply-picker.js). */
 export const TICKET_MAIL_SCRIPT_TEXTS = ['mail.', 'author.', 'replies.', 'lang.', 'nav.devMail'];
 export const REPLY_ADMIN_SCRIPT_TEXTS = ['replyAdmin.', 'replies.', 'lang.', 'topic.', 'error.'];
 export const PANEL_SCRIPT_TEXTS = PANEL_TEXTS;
 
-/** Statuses an agent may set on a ticket that is not a live chat (PATCH /api/tickets/:id). */
 const EDITABLE_STATUSES = ['open', 'pending', 'closed'] as const;
 const STAFF_CHANNELS = ['phone', 'email'] as const;
 
 export type StaffSection = 'console' | 'tickets' | 'replies' | 'board' | 'history' | 'metrics' | 'staff' | 'dev-mail';
 
-/** The staff header's navigation; the replies page only for those who may manage replies. */
 export function staffNav(actor: StaffActor, current: StaffSection) {
   const items = [
     { section: 'console', href: '/agent', labelKey: 'nav.console' },
@@ -45,7 +41,6 @@ const staffUser = (actor: StaffActor) => ({ id: actor.id, username: actor.userna
 const pick = <T extends string>(allowed: readonly T[], value: unknown): T | '' =>
   typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : '';
 
-/** The page models of the ticket pages and the supervisor's ready-made replies. */
 @Injectable()
 export class StaffPageModels {
   private base(lang: PageLanguage, actor: StaffActor, section: StaffSection) {
@@ -90,7 +85,6 @@ export class StaffPageModels {
 
   ticket(lang: PageLanguage, actor: StaffActor, csrfToken: string | undefined, ticket: TicketDetailDto) {
     const live = ticket.status === 'queued' || ticket.status === 'active';
-    // Any ticket that is not a live chat may be answered by e-mail once it has an address.
     const mail = !live && (ticket.channel !== 'chat' || Boolean(ticket.contact.email));
     return {
       ...this.base(lang, actor, 'tickets'),
@@ -124,7 +118,6 @@ export class StaffPageModels {
     };
   }
 
-  /** The development mailbox (/dev/mail): outgoing mails, newest first, as plain text. */
   devMail(lang: PageLanguage, actor: StaffActor, outbound: 'smtp' | 'dev-mailbox' | 'none', mails: MailEntity[]) {
     return {
       ...this.base(lang, actor, 'dev-mail'),
@@ -170,7 +163,6 @@ export class StaffPageModels {
   }
 }
 
-/** "provider: digipost, outcome: resolved": what an event carried, for the timeline. */
 function eventDetail(data: Record<string, unknown> | undefined): string {
   if (!data) return '';
   return Object.entries(data)

@@ -7,7 +7,6 @@ import { TicketsService } from '../tickets/tickets.service';
 import { PageLang } from './page-language';
 import { StaffPageModels } from './staff-page-models';
 
-/** Staff pages beside the chat console: tickets for callers and e-mails, and the supervisor's ready-made replies. */
 @ApiExcludeController()
 @Controller()
 export class StaffPagesController {
@@ -30,7 +29,6 @@ export class StaffPagesController {
     return this.models.ticketNew(lang, request.actor!, request.session.csrfToken);
   }
 
-  /** An unknown id throws the NOT_FOUND DomainError, which the exception filter renders as the 404 page. */
   @Get('agent/tickets/:id')
   @RequirePermission('ticket:read')
   @Render('agent/ticket')

@@ -12,20 +12,17 @@ const SOCKET_CLIENT = '/vendor/socket.io/socket.io.min.js';
 const COMMON_SCRIPT = '/js/common.js';
 const CHART_SCRIPT = '/vendor/chartjs/chart.umd.min.js';
 
-/** Texts the supervisor and admin scripts ask for with text('…'), by key prefix. */
 export const SUPERVISOR_BOARD_SCRIPT_TEXTS = ['board.', 'conn.', 'topic.', 'role.', 'agentStatus.', 'error.'];
 export const SUPERVISOR_CHAT_SCRIPT_TEXTS = ['supchat.', 'conn.', 'author.', 'outcome.', 'topic.', 'ticketStatus.', 'tickets.event.', 'chat.referral', 'chat.sending', 'error.'];
 export const SUPERVISOR_HISTORY_SCRIPT_TEXTS = ['history.', 'topic.', 'channel.', 'outcome.', 'error.'];
 export const SUPERVISOR_METRICS_SCRIPT_TEXTS = ['metrics.', 'outcome.', 'channel.', 'error.'];
 export const STAFF_ADMIN_SCRIPT_TEXTS = ['staffAdmin.', 'role.', 'agentStatus.', 'error.'];
 
-/** Minimum and maximum password length of a staff account (CreateStaffUserDto). */
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 200;
 
 const staffUser = (actor: StaffActor) => ({ id: actor.id, username: actor.username, displayName: actor.displayName, role: actor.role });
 
-/** The page models of the supervisor's live board and chat view, and the admin's staff accounts. */
 @Injectable()
 export class SupervisorPageModels {
   constructor(private readonly clock: Clock) {}

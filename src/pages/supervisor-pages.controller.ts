@@ -7,7 +7,6 @@ import { TicketsService } from '../tickets/tickets.service';
 import { PageLang } from './page-language';
 import { SupervisorPageModels } from './supervisor-page-models';
 
-/** The supervisor's live board and read-only chat view, and the admin's staff accounts. */
 @ApiExcludeController()
 @Controller()
 export class SupervisorPagesController {
@@ -23,7 +22,6 @@ export class SupervisorPagesController {
     return this.models.board(lang, request.actor!);
   }
 
-  /** An unknown id throws the NOT_FOUND DomainError, which the exception filter renders as the 404 page. */
   @Get('supervisor/chats/:id')
   @RequirePermission('desk:supervise')
   @Render('supervisor/chat')

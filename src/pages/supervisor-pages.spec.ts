@@ -39,7 +39,6 @@ describe('supervisor script texts', () => {
   ];
   const js = join(__dirname, '..', '..', 'public', 'js');
   const common = readFileSync(join(js, 'common.js'), 'utf8');
-  /** A classic script, or a module folder with the chat client it imports. */
   const sourcesOf = (file: string) =>
     file.endsWith('/')
       ? [file, 'chat/'].flatMap((dir) => readdirSync(join(js, dir)).filter((name) => name.endsWith('.js')).map((name) => readFileSync(join(js, dir, name), 'utf8'))).join('\n')

@@ -3,10 +3,9 @@ import { DEFAULT_LANGUAGE, isLanguage, translate, type PageLanguage } from '../i
 
 export const DISPLAY_ZONE = 'Europe/Oslo';
 
-/** Luxon/Intl locale of a page language ("en-GB": 24-hour clock and day-month order). */
+// "en-GB": 24-hour clock and day-month order.
 export const LOCALES: Readonly<Record<PageLanguage, string>> = { nb: 'nb', nn: 'nn', en: 'en-GB' };
 
-/** The part of a Handlebars helper's last argument that the helpers use. */
 export interface HelperOptions {
   hash?: Record<string, unknown>;
   data?: { root?: { lang?: unknown } };
@@ -17,11 +16,7 @@ export const pageLanguageOf = (options: HelperOptions | undefined): PageLanguage
   return isLanguage(lang) ? lang : DEFAULT_LANGUAGE;
 };
 
-/**
- * JSON for a `<script type="application/json">` block. The block is raw text for the HTML parser,
- * so only `</script>` and its friends are dangerous: every `<`, `>` and `&` becomes a `\u` escape,
- * which JSON.parse reads back unchanged. U+2028/2029 are escaped too, for old JSON-in-JS readers.
- */
+// Raw text for the HTML parser: `<`, `>`, `&` and U+2028/2029 become `\u` escapes, which JSON.parse reads back.
 export function jsonForScript(value: unknown): string {
   return (JSON.stringify(value ?? null) ?? 'null')
     .replace(/</g, '\\u003c')
@@ -40,7 +35,6 @@ const FORMATS: Record<DateStyle, Intl.DateTimeFormatOptions> = {
   weekday: { weekday: 'long', day: 'numeric', month: 'long' },
 };
 
-/** An instant (ISO string or Date) as wall-clock text in Oslo, in the page language. */
 export function formatInstant(value: unknown, lang: PageLanguage, style: DateStyle = 'datetime', zone = DISPLAY_ZONE): string {
   const moment =
     value instanceof Date ? DateTime.fromJSDate(value) : typeof value === 'string' ? DateTime.fromISO(value) : DateTime.invalid('not a date');
@@ -48,20 +42,16 @@ export function formatInstant(value: unknown, lang: PageLanguage, style: DateSty
   return moment.setZone(zone).setLocale(LOCALES[lang]).toLocaleString(FORMATS[style] ?? FORMATS.datetime);
 }
 
-/** The helpers every template may use. Pure functions of their arguments and the page language. */
 export const viewHelpers = {
-  /** `{{t "queue.position" position=3}}`: the text in the page's language (`lang` at the root of the locals). */
   t(key: unknown, options: HelperOptions): string {
     return translate(pageLanguageOf(options), String(key), options?.hash ?? {});
   },
   eq(a: unknown, b: unknown): boolean {
     return a === b;
   },
-  /** `{{t (concat "topic." topic)}}` */
   concat(...args: unknown[]): string {
     return args.slice(0, -1).map((a) => (a === undefined || a === null ? '' : String(a))).join('');
   },
-  /** `{{formatDate iso "weekday"}}`; zone= in the hash overrides Europe/Oslo. */
   formatDate(value: unknown, ...rest: unknown[]): string {
     const options = rest[rest.length - 1] as HelperOptions;
     const style = typeof rest[0] === 'string' ? (rest[0] as DateStyle) : 'datetime';

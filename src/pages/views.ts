@@ -5,12 +5,11 @@ import { join, relative, sep } from 'node:path';
 import { pageLanguageMiddleware } from './page-language';
 import { jsonForScript, viewHelpers } from './view-helpers';
 
-/** src/pages → project root under ts-jest; dist/pages → project root after tsc. */
+// src/pages under ts-jest, dist/pages after tsc.
 export const PROJECT_ROOT = join(__dirname, '..', '..');
 export const VIEWS_DIR = join(PROJECT_ROOT, 'views');
 const PARTIALS_DIR = join(VIEWS_DIR, 'partials');
 
-/** Handlebars pages: views/, the default layout views/layouts/main.hbs, partials and helpers. */
 export function configureViews(app: NestExpressApplication): void {
   app.setBaseViewsDir(VIEWS_DIR);
   app.setViewEngine('hbs');
@@ -25,10 +24,7 @@ export function configureViews(app: NestExpressApplication): void {
   app.use(pageLanguageMiddleware);
 }
 
-/**
- * Read synchronously at start-up: hbs.registerPartials walks the folder asynchronously, and a page
- * rendered before it finishes (the first request of an e2e test) would miss its partials.
- */
+// hbs.registerPartials is asynchronous: a page rendered before it finishes would miss its partials.
 function registerPartials(dir: string, root = dir): void {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
