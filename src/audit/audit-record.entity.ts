@@ -1,10 +1,7 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { TIMESTAMP } from '../config/database-kind';
 
-/**
- * One access to a citizen's personal data: who, when, which ticket, why, from which registers.
- * No foreign keys on purpose: the record must outlive the ticket (retention) and the staff account.
- */
+// No foreign keys on purpose: the record must outlive the ticket (retention) and the staff account.
 @Entity({ name: 'audit_log' })
 @Index('idx_audit_log_created', ['createdAt', 'id'])
 @Index('idx_audit_log_ticket', ['ticketId', 'createdAt'])
@@ -23,26 +20,21 @@ export class AuditRecordEntity {
   @Column({ name: 'ticket_id', type: 'varchar', length: 36, nullable: true })
   ticketId: string | null;
 
-  /** The masked national identity number (`178585*****`), never the full one. */
   @Column({ type: 'varchar', length: 11, nullable: true })
   subject: string | null;
 
-  /** SHA-256 of the full number: finds one person's records without storing the number. */
   @Column({ name: 'subject_hash', type: 'varchar', length: 64, nullable: true })
   subjectHash: string | null;
 
-  /** What was done, e.g. `citizen.lookup`. */
   @Column({ type: 'varchar', length: 64 })
   action: string;
 
   @Column({ type: 'varchar', length: 200 })
   purpose: string;
 
-  /** Registers asked, e.g. `["krr","idporten"]`. */
   @Column({ type: 'simple-json' })
   sources: string[];
 
-  /** Per register: `ok` or `unavailable`. */
   @Column({ type: 'simple-json' })
   outcome: Record<string, string>;
 

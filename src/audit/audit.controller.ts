@@ -12,7 +12,6 @@ import { AuditQueryDto } from './dto/audit-query.dto';
 export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
-  /** Who looked at which citizen's data, and when; newest first. */
   @Get()
   @RequirePermission('audit:read')
   search(@CurrentStaff() actor: StaffActor, @Query() query: AuditQueryDto): Promise<AuditPage> {

@@ -7,7 +7,6 @@ export interface AuditRecordDto {
   actorId: string;
   actorName: string;
   ticketId: string | null;
-  /** Masked national identity number. */
   subject: string | null;
   action: string;
   purpose: string;
@@ -17,7 +16,7 @@ export interface AuditRecordDto {
 
 export type AuditPage = Page<AuditRecordDto>;
 
-/** The subject hash stays inside: 11 digits are few enough to guess it back. */
+// The subject hash stays inside: 11 digits are few enough to guess it back.
 export const mapAuditRecord = (r: AuditRecordEntity): AuditRecordDto => ({
   id: r.id,
   createdAt: r.createdAt.toISOString(),

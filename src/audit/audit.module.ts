@@ -5,7 +5,6 @@ import { AuditController } from './audit.controller';
 import { AuditRepository } from './audit.repository';
 import { AuditService } from './audit.service';
 
-/** The audit log of personal-data access. Depends on nothing but the database and the clock. */
 @Module({
   imports: [TypeOrmModule.forFeature([AuditRecordEntity])],
   controllers: [AuditController],

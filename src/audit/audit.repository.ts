@@ -17,7 +17,7 @@ export interface AuditFilter {
 export class AuditRepository {
   constructor(@InjectRepository(AuditRecordEntity) private readonly records: Repository<AuditRecordEntity>) {}
 
-  /** Newest first; the id breaks ties between records of the same millisecond. */
+  // The id breaks ties between records of the same millisecond.
   findNewestFirst(filter: AuditFilter): Promise<AuditRecordEntity[]> {
     const query = this.records.createQueryBuilder('a');
     if (filter.ticketId) query.andWhere('a.ticket_id = :ticketId', { ticketId: filter.ticketId });
@@ -30,8 +30,6 @@ export class AuditRepository {
     }
     return query.orderBy('a.created_at', 'DESC').addOrderBy('a.id', 'DESC').take(filter.limit).getMany();
   }
-
-  // ---- writes: always inside Transactions.run ----
 
   append(db: EntityManager, record: Omit<AuditRecordEntity, 'id'>): Promise<AuditRecordEntity> {
     const repository = db.getRepository(AuditRecordEntity);

@@ -14,7 +14,6 @@ import { AuditRepository } from './audit.repository';
 export interface AuditEntry {
   actor: Pick<StaffActor, 'id' | 'displayName'>;
   ticketId?: string | null;
-  /** The full number; only its mask and hash are stored. */
   nationalId?: string | null;
   action: string;
   purpose: string;
@@ -25,7 +24,7 @@ export interface AuditEntry {
 export interface AuditSearch {
   ticket?: string;
   user?: string;
-  /** Records about one person, found by hash. Not offered over HTTP: a number does not belong in a URL. */
+  // Not offered over HTTP: a number does not belong in a URL.
   nationalId?: string;
   from?: string;
   to?: string;
@@ -35,10 +34,7 @@ export interface AuditSearch {
 
 const DEFAULT_LIMIT = 50;
 
-/**
- * Keyed hash of the 11 digits: the same person gives the same hash, and the number is not kept.
- * A plain sha256 would not do: there are few enough valid numbers to hash them all and look up.
- */
+// Keyed: there are few enough valid numbers to hash them all and look a plain sha256 up.
 export const subjectHash = (nationalId: string, key: string) => createHmac('sha256', key).update(nationalId.replace(/\D/g, '')).digest('hex');
 
 @Injectable()
@@ -49,7 +45,7 @@ export class AuditService {
     private readonly clock: Clock,
     config: AppConfig,
   ) {
-    // Derived from the session secret so nothing new needs configuring; rotating that secret starts new hashes.
+    // Rotating the session secret starts new hashes.
     this.hashKey = createHmac('sha256', config.sessionSecret).update('audit-subject').digest('hex');
   }
 

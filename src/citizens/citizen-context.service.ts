@@ -14,7 +14,7 @@ export type { CitizenContext } from './citizen-context.types';
 
 export const CITIZEN_LOOKUP_ACTION = 'citizen.lookup';
 
-/** A port that breaks its promise and throws is still only an unavailable register. */
+// A port that breaks its promise and throws is still only an unavailable register.
 const settle = <T>(lookup: () => Promise<T>): Promise<T | typeof UNAVAILABLE> => lookup().catch(() => UNAVAILABLE);
 
 @Injectable()
@@ -26,18 +26,12 @@ export class CitizenContextService {
     private readonly audit: AuditService,
   ) {}
 
-  /**
-   * The citizen behind a ticket as the agent sees it (docs/contract.md §4): mailbox from KRR, account
-   * from ID-porten, both asked in parallel, for staff who may look the citizen up (ticket-access.ts;
-   * a refusal asks no register and is not audited). Every look-up is audited, a failed one too; the audit
-   * record is written before anything is returned, so nothing is shown that was not recorded.
-   */
+  // docs/contract.md §4. The audit record is written before anything is returned, so nothing is shown unrecorded.
   async forTicket(actor: StaffActor, ticketId: string, purpose: string): Promise<CitizenContext> {
     const ticket = await this.tickets.require(ticketId);
     requireTicketAccess(actor, ticket, 'lookUpCitizen');
     const nationalId = ticket.nationalId;
 
-    // Nobody to look up: no register is asked, so no personal data is read and nothing is audited.
     if (!nationalId) {
       return { nationalId: null, verified: ticket.verified, mailbox: mailboxStatus(UNAVAILABLE), idporten: idportenStatus(UNAVAILABLE), authentication: null };
     }

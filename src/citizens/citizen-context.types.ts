@@ -1,4 +1,4 @@
-/** The shapes of docs/contract.md §4 (`GET /api/tickets/:id/citizen`, `citizen` in `chat:accept`). */
+// docs/contract.md §4.
 
 export type MailboxState = 'digipost' | 'e-boks' | 'none' | 'reserved' | 'not-registered' | 'deleted' | 'unknown';
 export type MailboxProvider = 'digipost' | 'e-boks';
@@ -27,12 +27,9 @@ export interface IdportenStatus {
 }
 
 export interface CitizenContext {
-  /** Masked (`178585*****`); null when the ticket carries no national identity number. */
   nationalId: string | null;
-  /** True only when the citizen logged in with ID-porten in this chat. */
   verified: boolean;
   mailbox: MailboxStatus;
   idporten: IdportenStatus;
-  /** How the citizen logged in with ID-porten in this chat; null when not verified. */
   authentication: { acr: string | null; amr: string[]; authTime: string | null } | null;
 }

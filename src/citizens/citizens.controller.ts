@@ -6,7 +6,6 @@ import { RequirePermission } from '../auth/require-permission.decorator';
 import type { CitizenContext } from './citizen-context.types';
 import { CitizenContextService } from './citizen-context.service';
 
-/** Why the data was read, as the audit log records it. */
 export const TICKET_VIEW_PURPOSE = 'ticket view';
 
 @ApiTags('tickets')
@@ -14,7 +13,6 @@ export const TICKET_VIEW_PURPOSE = 'ticket view';
 export class CitizensController {
   constructor(private readonly context: CitizenContextService) {}
 
-  /** Mailbox and ID-porten status of the ticket's citizen; every call is audited. */
   @Get(':id/citizen')
   @RequirePermission('citizen:lookup')
   citizen(@CurrentStaff() actor: StaffActor, @Param('id') id: string): Promise<CitizenContext> {

@@ -8,7 +8,6 @@ import { FixtureContactRegister, FixtureIdportenUsers, RegistryFixture } from '.
 import { HttpContactRegister, HttpIdportenUsers } from './http-registry.adapters';
 import { ContactRegister, IdportenUsers } from './registry-ports';
 
-/** Registry look-ups and the citizen context. A register with a URL is asked over HTTP; otherwise the local fixture answers. */
 @Module({
   imports: [TicketsModule, AuditModule],
   controllers: [CitizensController],

@@ -9,11 +9,7 @@ interface FixtureContent {
   idporten: unknown;
 }
 
-/**
- * The local stand-in for both registers (REGISTRY_FIXTURE): `{"krr": {"personer": [...]}, "idporten": [...]}`.
- * Read once, on the first look-up; a missing or broken file makes every look-up unavailable
- * instead of stopping the application.
- */
+// A missing or broken file makes every look-up unavailable instead of stopping the application.
 export class RegistryFixture {
   private readonly logger = new Logger('RegistryFixture');
   private content?: Promise<FixtureContent | Unavailable>;

@@ -4,7 +4,6 @@ import { isUnavailable, postJson, RegistryEndpoint } from './registry-http';
 import { parseIdportenUsers, parseKrrResponse } from './registry-parsing';
 import type { IdportenLookup, KrrLookup } from './registry.types';
 
-/** KRR over HTTP: `POST {KRR_URL}/rest/v2/personer`. */
 export class HttpContactRegister extends ContactRegister {
   private readonly logger = new Logger('ContactRegister');
 
@@ -18,7 +17,6 @@ export class HttpContactRegister extends ContactRegister {
   }
 }
 
-/** ID-porten's user service over HTTP: `POST {IDPORTEN_USERS_URL}/admin/v1/users/.search`. */
 export class HttpIdportenUsers extends IdportenUsers {
   private readonly logger = new Logger('IdportenUsers');
 

@@ -6,7 +6,6 @@ const isClosed = (user: IdportenUser) => !user.active || user.closedCode !== und
 const later = (a: string | undefined, b: string | undefined) => (a === undefined ? b : b === undefined ? a : a > b ? a : b);
 const earlier = (a: string | undefined, b: string | undefined) => (a === undefined ? b : b === undefined ? a : a < b ? a : b);
 
-/** Each e-ID once (accounts merged), most recently used first. */
 function summariseLogins(users: IdportenUser[]): IdportenLoginSummary[] {
   const byEid = new Map<string, { first?: string; last?: string }>();
   for (const login of users.flatMap((u) => u.logins)) {
@@ -18,12 +17,7 @@ function summariseLogins(users: IdportenUser[]): IdportenLoginSummary[] {
     .sort((a, b) => (b.lastLogin ?? '').localeCompare(a.lastLogin ?? '') || a.eid.localeCompare(b.eid));
 }
 
-/**
- * What the agent is told about the citizen's ID-porten account: known or not, active or closed
- * (why, since when), each e-ID with its last log-in, and the most recent log-in overall.
- * With several accounts, one open account makes the person active; otherwise the most recently
- * closed account explains the closure.
- */
+// With several accounts, one open account makes the person active.
 export function idportenStatus(users: IdportenLookup): IdportenStatus {
   if (users === UNAVAILABLE) return { state: 'unknown', logins: [] };
   if (users.length === 0) return { state: 'never-seen', logins: [] };

@@ -6,18 +6,12 @@ export const DEFAULT_REGISTRY_TIMEOUT_MS = 3000;
 export interface RegistryEndpoint {
   url: string;
   token?: string;
-  /** Whole request, answer included. */
   timeoutMs?: number;
 }
 
-/** `{KRR_URL}` + `/rest/v2/personer`, whether or not the configured URL ends with a slash. */
 export const joinUrl = (base: string, path: string) => `${base.replace(/\/+$/, '')}${path}`;
 
-/**
- * One POST with a JSON body, one JSON answer. No retries: an agent waiting for a chat is better
- * served by `unknown` now than by a register that is hammered while it is down. Never throws.
- * Log lines name the register and the failure, never the number asked about.
- */
+// No retries: an agent is better served by `unknown` now than by a register hammered while down. Never logs the number.
 export async function postJson(endpoint: RegistryEndpoint, path: string, body: unknown, logger: Logger): Promise<unknown> {
   const url = joinUrl(endpoint.url, path);
   try {

@@ -1,10 +1,6 @@
 import { IdportenLogin, IdportenLookup, IdportenUser, KrrLookup, KrrPerson, UNAVAILABLE } from './registry.types';
 
-/*
- * Lenient parsers for the registers' answers. Both registers leave keys out when they are empty
- * and write some timestamps as `+02` without minutes. A missing key is not an error; an answer of
- * the wrong shape (not an object, a list where an object belongs) makes the look-up unavailable.
- */
+// Lenient: both registers leave out empty keys and write some offsets as `+02`.
 
 type Json = Record<string, unknown>;
 
@@ -21,11 +17,7 @@ const code = (value: unknown): string | undefined => text(value)?.toUpperCase();
 
 const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?))?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
-/**
- * ISO 8601 in UTC (`2026-10-02T08:00:00.000Z`), or undefined when the value is not a timestamp.
- * Accepts `+02`, `+0200` and `+02:00` offsets, a space instead of `T`, a decimal comma, and no zone
- * at all (read as UTC, which is what the registers mean by it).
- */
+// No zone at all is read as UTC, which is what the registers mean by it.
 export function normaliseTimestamp(value: unknown): string | undefined {
   const raw = text(value);
   if (!raw) return undefined;
@@ -61,16 +53,12 @@ function parseKrrPerson(raw: Json): KrrPerson {
       mobileUpdatedAt: normaliseTimestamp(contact.mobiltelefonnummer_oppdatert),
       mobileVerifiedAt: normaliseTimestamp(contact.mobiltelefonnummer_sist_verifisert),
     },
-    // An empty `digital_post` object is no mailbox.
     mailbox: address || providerOrgNumber ? { address, providerOrgNumber } : undefined,
     language: text(raw.spraak)?.toLowerCase(),
   };
 }
 
-/**
- * The person asked about from `{"personer": [...]}`; undefined when the register does not list them.
- * A person without `personidentifikator` is taken only when it is the single one in the answer.
- */
+// A person without `personidentifikator` is taken only when it is the single one in the answer.
 export function parseKrrResponse(body: unknown, nationalId: string): KrrLookup {
   if (!isObject(body)) return UNAVAILABLE;
   if (body.personer === undefined || body.personer === null) return undefined;
@@ -92,7 +80,7 @@ function parseUser(raw: Json): IdportenUser {
   return {
     id: text(raw.id),
     nationalId: text(raw.person_identifier),
-    // Only an explicit `false` (or "false") closes an account; a left-out key is not a closure.
+    // Only an explicit `false` closes an account; a left-out key is not a closure.
     active: !(raw.active === false || text(raw.active)?.toLowerCase() === 'false'),
     closedCode: text(status.closed_code),
     closedAt: normaliseTimestamp(status.closed_date),
@@ -103,10 +91,6 @@ function parseUser(raw: Json): IdportenUser {
   };
 }
 
-/**
- * The accounts of one person from the user service's JSON array. Accounts that name another
- * person are dropped (the fixture holds everyone; a real service answers for one number).
- */
 export function parseIdportenUsers(body: unknown, nationalId: string): IdportenLookup {
   if (!Array.isArray(body)) return UNAVAILABLE;
   return body

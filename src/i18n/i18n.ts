@@ -9,17 +9,14 @@ export const DEFAULT_LANGUAGE: PageLanguage = 'nb';
 export type Messages = Readonly<Record<string, string>>;
 export type TranslationArgs = Readonly<Record<string, unknown>>;
 
-/** Flat dotted keys, one file per language; `i18n.spec.ts` keeps the key sets identical. */
+// `i18n.spec.ts` keeps the key sets identical.
 export const MESSAGES: Readonly<Record<PageLanguage, Messages>> = { nb, nn, en };
 
 export function isLanguage(value: unknown): value is PageLanguage {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }
 
-/**
- * The text for `key` in `lang`, with `{{name}}` replaced by `args.name`. A key missing in one
- * language falls back to bokmål, then to the key itself, so a slip shows up as a key, not a crash.
- */
+// Falls back to bokmål, then to the key itself, so a slip shows up as a key, not a crash.
 export function translate(lang: string, key: string, args: TranslationArgs = {}): string {
   const messages = MESSAGES[isLanguage(lang) ? lang : DEFAULT_LANGUAGE];
   const template = messages[key] ?? MESSAGES[DEFAULT_LANGUAGE][key] ?? key;
@@ -32,21 +29,15 @@ export function interpolate(template: string, args: TranslationArgs): string {
   );
 }
 
-/** Whether `key` exists (in bokmål, the reference language). */
 export function hasTranslation(key: string): boolean {
   return Object.prototype.hasOwnProperty.call(MESSAGES[DEFAULT_LANGUAGE], key);
 }
 
-/** Every text whose key starts with one of `prefixes`, for the browser scripts of a page. */
 export function textsFor(lang: PageLanguage, prefixes: readonly string[]): Record<string, string> {
   const messages = MESSAGES[lang];
   return Object.fromEntries(Object.entries(messages).filter(([key]) => prefixes.some((prefix) => key.startsWith(prefix))));
 }
 
-/**
- * The page language: an explicit `?lang=` wins, then the remembered cookie, then the browser's
- * Accept-Language (in its order of preference), then bokmål. "no" and "nb-NO" count as bokmål.
- */
 export function resolveLanguage(queryLang?: unknown, cookieLang?: unknown, acceptLanguage?: unknown): PageLanguage {
   if (isLanguage(queryLang)) return queryLang;
   if (isLanguage(cookieLang)) return cookieLang;

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { norwegianHolidayOn, norwegianPublicHolidays } from './norwegian-holidays';
 
-/** Independent oracle: the anonymous Gregorian Easter algorithm (Meeus/Jones/Butcher). */
+// Independent oracle: the anonymous Gregorian Easter algorithm (Meeus/Jones/Butcher).
 function easterSunday(year: number): DateTime {
   const a = year % 19;
   const b = Math.floor(year / 100);

@@ -1,21 +1,18 @@
 import Holidays from 'date-holidays';
 
 export interface PublicHoliday {
-  /** Local date, `YYYY-MM-DD`. */
   date: string;
-  /** Bokmål name; two holidays on one day share the entry (17 May 2027). */
+  // Two holidays on one day share the entry (17 May 2027).
   name: string;
 }
 
 let calendar: Holidays | undefined;
 const namesByYear = new Map<number, ReadonlyMap<string, string>>();
 
-/** Norwegian public holidays ("helligdager") of a year, sorted by date. */
 export function norwegianPublicHolidays(year: number): PublicHoliday[] {
   return [...holidayNames(year)].map(([date, name]) => ({ date, name }));
 }
 
-/** The holiday's name when `isoDate` (`YYYY-MM-DD`) is a Norwegian public holiday. */
 export function norwegianHolidayOn(isoDate: string): string | undefined {
   return holidayNames(Number(isoDate.slice(0, 4))).get(isoDate);
 }
@@ -25,7 +22,7 @@ function holidayNames(year: number): ReadonlyMap<string, string> {
   if (!names) {
     calendar ??= new Holidays('NO');
     const byDate = new Map<string, string>();
-    // The package also lists observance and bank days (e.g. 24 Dec); only public ones close the desk.
+    // The package also lists observance and bank days (24 Dec); only public ones close the desk.
     for (const holiday of calendar.getHolidays(year, 'no').filter((h) => h.type === 'public')) {
       const date = holiday.date.slice(0, 10);
       const existing = byDate.get(date);

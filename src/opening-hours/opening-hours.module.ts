@@ -4,7 +4,6 @@ import { OpeningHours } from './opening-hours';
 import { OpeningHoursController } from './opening-hours.controller';
 import { OpeningHoursService } from './opening-hours.service';
 
-/** Needs AppConfig and Clock, both provided globally by ConfigModule. */
 @Module({
   controllers: [OpeningHoursController],
   providers: [

@@ -12,7 +12,6 @@ function openingHours(schedule = 'mon-fri 09:00-15:00', closedDates: string | Cl
   });
 }
 
-/** A wall-clock time in Oslo, e.g. oslo('2026-04-01T15:00'). */
 function oslo(localDateTime: string): Date {
   return DateTime.fromISO(localDateTime, { zone: ZONE }).toJSDate();
 }

@@ -4,14 +4,11 @@ import { ClosedDates, isClosedDate, Weekday, WeeklySchedule } from './schedule';
 
 export type ClosedReason = 'weekend' | 'holiday' | 'closed-date' | 'before-hours' | 'after-hours';
 
-/** The body of GET /api/opening-hours. Instants are ISO 8601 in UTC (`…Z`). */
 export interface OpeningStatus {
   open: boolean;
   now: string;
   timezone: string;
-  /** When closed: the next opening, absent if none within the search horizon. */
   opensAt?: string;
-  /** When open: the end of the current window. */
   closesAt?: string;
   reason?: ClosedReason;
   holiday?: string;
@@ -23,20 +20,17 @@ export interface OpeningHoursOptions {
   closedDates: ClosedDates;
 }
 
-/** Beyond this many days without an open window, we stop looking and report no opensAt. */
 const SEARCH_DAYS = 400;
 const DAY_CACHE_LIMIT = 1000;
 
 type AllDayClosure = { reason: 'weekend' | 'holiday' | 'closed-date'; holiday?: string };
 
-/** One local calendar day, with its windows as epoch milliseconds. */
 interface DayPlan {
   nextDayStart: number;
   closure?: AllDayClosure;
   windows: { opens: number; closes: number }[];
 }
 
-/** A status that holds, apart from `now`, for every instant in [from, until). */
 interface StatusSpan {
   from: number;
   until: number;
@@ -44,7 +38,6 @@ interface StatusSpan {
   details: Omit<OpeningStatus, 'open' | 'now' | 'timezone'>;
 }
 
-/** Opening hours in a time zone, closed on Norwegian public holidays and configured dates. */
 export class OpeningHours {
   private readonly schedule: WeeklySchedule;
   private readonly timezone: string;
@@ -61,7 +54,7 @@ export class OpeningHours {
     this.closedDates = options.closedDates;
   }
 
-  /** Cheap on repeated calls: the status only changes at window edges and at local midnight. */
+  // The status only changes at window edges and at local midnight.
   status(now: Date): OpeningStatus {
     const instant = now.getTime();
     const span = this.lastSpan;
@@ -70,7 +63,6 @@ export class OpeningHours {
     return { open: current.open, now: now.toISOString(), timezone: this.timezone, ...current.details };
   }
 
-  /** The start of the first window that begins at or after `now`. */
   nextOpening(now: Date): Date | undefined {
     const opens = this.nextOpeningMillis(now.getTime());
     return opens === undefined ? undefined : new Date(opens);
@@ -132,7 +124,7 @@ export class OpeningHours {
   }
 }
 
-/** Wall-clock time on that day in its zone, so daylight saving never shifts the hours. */
+// Wall-clock time, so daylight saving never shifts the hours.
 function atLocalMinute(day: DateTime, minuteOfDay: number): number {
   if (minuteOfDay === 24 * 60) return day.plus({ days: 1 }).startOf('day').toMillis();
   return day.set({ hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60 }).toMillis();

@@ -1,28 +1,23 @@
 import { DateTime } from 'luxon';
 
-/** ISO weekday as luxon numbers it: 1 = Monday … 7 = Sunday. */
 export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
-/** Minutes after local midnight; `end` is exclusive and may be 1440 (24:00). */
+// `end` is exclusive and may be 1440 (24:00).
 export interface TimeWindow {
   readonly start: number;
   readonly end: number;
 }
 
-/** Open windows per weekday, sorted, never overlapping or touching. */
 export type WeeklySchedule = Readonly<Record<Weekday, readonly TimeWindow[]>>;
 
 export interface ClosedDates {
-  /** `MM-DD`, closed every year. */
   readonly everyYear: ReadonlySet<string>;
-  /** `YYYY-MM-DD`, closed once. */
   readonly oneOff: ReadonlySet<string>;
 }
 
 const DAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const ALL_WEEKDAYS: Weekday[] = [1, 2, 3, 4, 5, 6, 7];
 
-/** Parses `mon-thu 09:00-15:00; fri 09:00-11:30,12:00-14:00; sat 10:00-12:00`. */
 export function parseWeeklySchedule(text: string): WeeklySchedule {
   const windowsByDay = new Map<Weekday, TimeWindow[]>(ALL_WEEKDAYS.map((day) => [day, []]));
   const entries = text.split(';').map((entry) => entry.trim()).filter(Boolean);
@@ -46,7 +41,6 @@ export function parseWeeklySchedule(text: string): WeeklySchedule {
   return schedule;
 }
 
-/** Parses `12-24,12-31,2026-05-15`; an empty string means no extra closed dates. */
 export function parseClosedDates(text: string): ClosedDates {
   const everyYear = new Set<string>();
   const oneOff = new Set<string>();
@@ -105,7 +99,7 @@ function minutes(hours: string, mins: string): number | undefined {
   return h * 60 + m;
 }
 
-/** Sorts, rejects overlaps, and merges touching windows so that closesAt is the real closing. */
+// Merges touching windows so that closesAt is the real closing.
 function normaliseWindows(windows: TimeWindow[], dayName: string): TimeWindow[] {
   const sorted = [...windows].sort((a, b) => a.start - b.start);
   const merged: TimeWindow[] = [];

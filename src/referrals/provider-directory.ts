@@ -7,7 +7,6 @@ import { PROVIDERS, readProvidersFile, type DeskContact, type Provider, type Pro
 export { PROVIDERS, ProvidersFileError } from './providers-file';
 export type { DeskContact, Provider, ProviderContact } from './providers-file';
 
-/** What a page shows to refer a citizen: the provider's contact card in one language. */
 export interface ReferralCard {
   name: string;
   phone: string;
@@ -16,11 +15,7 @@ export interface ReferralCard {
   web: string;
 }
 
-/**
- * The mailbox providers' contact details, read from PROVIDERS_FILE once at start. A missing or
- * malformed file stops the start with every problem listed, rather than failing at the first
- * referral in front of a citizen.
- */
+// A broken file stops the start rather than failing at the first referral in front of a citizen.
 @Injectable()
 export class ProviderDirectory {
   private readonly file: ProvidersFile;
@@ -35,7 +30,6 @@ export class ProviderDirectory {
     return contact;
   }
 
-  /** The text of the `kind: "referral"` chat message, in the chat's language. */
   referralMessage(provider: Provider, language: Language): string {
     return composeReferralMessage(this.get(provider), language);
   }
@@ -45,12 +39,10 @@ export class ProviderDirectory {
     return { name, phone, ...(email ? { email } : {}), ...(contactForm ? { contactForm } : {}), web: web[language] };
   }
 
-  /** norge.no, "Update contact information": where a citizen changes mailbox provider. */
   changeMailboxUrl(): string {
     return this.file.changeMailboxUrl;
   }
 
-  /** This desk's own e-mail, phone and chat hours. */
   desk(): DeskContact {
     return this.file.desk;
   }

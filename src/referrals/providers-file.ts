@@ -2,10 +2,8 @@ import { readFileSync } from 'node:fs';
 import { LANGUAGES, type Language } from '../tickets/ticket.types';
 
 export const PROVIDERS = ['digipost', 'e-boks'] as const;
-/** A mailbox provider the desk refers citizens to. */
 export type Provider = (typeof PROVIDERS)[number];
 
-/** A text or web address that may differ per language. */
 export type Localized = Record<Language, string>;
 
 export interface ProviderContact {
@@ -13,20 +11,17 @@ export interface ProviderContact {
   phone: string;
   email?: string;
   contactForm?: string;
-  /** The provider's help pages, per language. */
   web: Localized;
 }
 
 export interface DeskContact {
   email: string;
   phone: string;
-  /** When the live chat is open, as shown to citizens. */
   hours: Localized;
 }
 
 export interface ProvidersFile {
   providers: Record<Provider, ProviderContact>;
-  /** Where the citizen changes mailbox provider on norge.no ("Update contact information"). */
   changeMailboxUrl: string;
   desk: DeskContact;
 }
@@ -50,7 +45,6 @@ export function readProvidersFile(file: string): ProvidersFile {
   return parseProvidersFile(text, file);
 }
 
-/** Parses and checks the whole file, collecting every problem before failing. */
 export function parseProvidersFile(text: string, file: string): ProvidersFile {
   let raw: unknown;
   try {
@@ -137,7 +131,6 @@ class Checker {
     return url;
   }
 
-  /** Either one address for every language, or {"nb", "nn", "en"}. */
   localizedUrl(value: unknown, path: string): Localized {
     if (typeof value === 'string' || value === undefined) {
       const url = this.url(value, path);

@@ -1,11 +1,7 @@
 import type { Language } from '../tickets/ticket.types';
 import type { ProviderContact } from './providers-file';
 
-/**
- * The referral message a citizen receives, in bokmål, nynorsk or English. Written per language
- * rather than assembled from fragments, so each reads naturally. Web addresses are kept out of
- * the last position where possible, so a trailing full stop is never taken for part of a link.
- */
+// Web addresses are kept out of the last position, so a trailing full stop is never taken for part of a link.
 export function composeReferralMessage(contact: ProviderContact, language: Language): string {
   const { name, phone, email, contactForm } = contact;
   const web = contact.web[language];

@@ -3,7 +3,6 @@ import { TIMESTAMP } from '../config/database-kind';
 import { StaffUserEntity } from '../staff/staff-user.entity';
 import type { Language, Topic } from '../tickets/ticket.types';
 
-/** A ready-made reply an agent can drop into a chat; managed by supervisors. */
 @Entity({ name: 'ready_replies' })
 @Index('idx_ready_replies_language_title', ['language', 'title'])
 export class ReadyReplyEntity {
@@ -26,7 +25,6 @@ export class ReadyReplyEntity {
   @JoinColumn({ name: 'created_by' })
   creator?: StaffUserEntity | null;
 
-  /** The supervisor who wrote it; null for the standard replies the desk ships with. */
   @Column({ name: 'created_by', type: 'varchar', nullable: true }) // no length: on PostgreSQL a join column takes the uuid type of its key
   createdBy: string | null;
 

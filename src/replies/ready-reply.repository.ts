@@ -10,11 +10,7 @@ export type NewReadyReply = Omit<ReadyReplyEntity, 'id' | 'creator'>;
 export class ReadyReplyRepository {
   constructor(@InjectRepository(ReadyReplyEntity) private readonly replies: Repository<ReadyReplyEntity>) {}
 
-  /**
-   * Replies in one language or all, matching `q` in title or body regardless of case. The text
-   * match is done here rather than in SQL because SQLite's LIKE and LOWER ignore case for ASCII
-   * only (not Æ, Ø, Å); the list is a curated few dozen rows, so reading it whole is cheap.
-   */
+  // Not in SQL: SQLite's LIKE and LOWER ignore case for ASCII only (not Æ, Ø, Å); the list is a few dozen rows.
   async search(filter: { q?: string; language?: Language }): Promise<ReadyReplyEntity[]> {
     const rows = await this.replies.find({
       where: filter.language ? { language: filter.language } : {},
@@ -34,7 +30,6 @@ export class ReadyReplyRepository {
     return repository.save(repository.create(reply));
   }
 
-  /** Applies the change; false when no such reply exists (any more). */
   async update(db: EntityManager, id: string, change: Partial<NewReadyReply>): Promise<boolean> {
     const result = await db.getRepository(ReadyReplyEntity).update({ id }, change);
     return (result.affected ?? 0) > 0;

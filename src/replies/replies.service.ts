@@ -7,10 +7,7 @@ import { Transactions } from '../database/transactions';
 import { CreateReplyDto, mapReply, ReadyReplyDto, ReadyReplyList, ReplyQueryDto, UpdateReplyDto } from './dto/ready-reply.dto';
 import { NewReadyReply, ReadyReplyRepository } from './ready-reply.repository';
 
-/**
- * Ready-made replies: agents read them; supervisors write them (permissions are checked at the edge).
- * Staff-written, yet stored with national identity numbers masked like every other free text.
- */
+// Staff-written, yet masked like every other stored free text.
 @Injectable()
 export class RepliesService {
   constructor(

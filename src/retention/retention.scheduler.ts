@@ -3,10 +3,9 @@ import { Clock } from '../common/clock';
 import { RetentionService } from './retention.service';
 
 const EVERY_MS = 60 * 60 * 1000;
-/** The first run waits a little, so that start-up (and short test runs) are not slowed by it. */
+// So that start-up and short test runs are not slowed by it.
 const FIRST_RUN_MS = 60 * 1000;
 
-/** Runs retention hourly. Timers are unref'd: they never keep the process alive. */
 @Injectable()
 export class RetentionScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Retention');

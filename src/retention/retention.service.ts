@@ -12,13 +12,7 @@ export interface RetentionResult {
   removed: number;
 }
 
-/**
- * Deletes closed chats and tickets created more than RETENTION_DAYS ago, with their messages,
- * notes, events and search entries (cascade and triggers), after adding them to the anonymous
- * counts that keep the metrics. Deleting rather than anonymising: free text can hold anything
- * about a person, and no rule can be sure to have scrubbed it. Live chats and tickets still open
- * are never touched, however old. Audit records are kept: they are the record of who looked.
- */
+// Deleting, not anonymising: free text can hold anything about a person. Audit records are kept.
 @Injectable()
 export class RetentionService {
   private readonly logger = new Logger('Retention');
@@ -37,8 +31,7 @@ export class RetentionService {
     for (;;) {
       const count = await this.transactions.run(async (db) => {
         const rows = await this.sql.query<{ id: string }[]>(
-          // Every instance runs retention: on PostgreSQL each takes rows no other run holds, so
-          // no ticket is counted into the metrics twice. (SQLite is one instance, writes serialized.)
+          // On PostgreSQL each instance takes rows no other run holds, so no ticket is counted twice.
           `SELECT id FROM tickets WHERE status = 'closed' AND created_at < ? ORDER BY created_at LIMIT ${BATCH}${this.sql.postgres ? ' FOR UPDATE SKIP LOCKED' : ''}`,
           [this.sql.time(cutoff)],
           db,

@@ -8,11 +8,7 @@ export interface LimitOptions {
   duration: number;
 }
 
-/**
- * Rate limits that every instance counts together: in Redis when there is one, else in this
- * process. If Redis stops answering, each instance falls back to counting on its own for the
- * while (the insurance limiter) instead of refusing everyone or letting everyone through.
- */
+// If Redis stops answering, each instance counts on its own rather than refuse or admit everyone.
 @Injectable()
 export class RateLimiterFactory {
   constructor(private readonly redis: RedisConnection) {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import * as argon2 from 'argon2';
 
-/** argon2id with the library's defaults (64 MiB, 3 passes): slow on purpose. */
+// argon2id with the library's defaults (64 MiB, 3 passes): slow on purpose.
 @Injectable()
 export class PasswordHasher {
   hash(password: string): Promise<string> {

@@ -1,3 +1,3 @@
-/** Ordered from least to most trusted. */
+// Ordered from least to most trusted.
 export const ROLES = ['agent', 'supervisor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 
-/** Something about an account changed that its open sessions and sockets must not outlive. */
 export interface StaffAccessChange {
   userId: string;
   reason: 'disabled' | 'role' | 'password-reset';
@@ -8,11 +7,7 @@ export interface StaffAccessChange {
 
 type Listener = (change: StaffAccessChange) => Promise<void>;
 
-/**
- * Tells the session and socket side (auth, chat) of account changes without the staff module
- * depending on them. Listeners are awaited, so an admin's request answers only after the
- * account's sessions are gone.
- */
+// Listeners are awaited, so an admin's request answers only after the account's sessions are gone.
 @Injectable()
 export class StaffAccessEvents {
   private readonly listeners: Listener[] = [];

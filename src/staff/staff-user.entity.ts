@@ -24,7 +24,6 @@ export class StaffUserEntity {
   @Column({ type: 'boolean', default: false })
   disabled: boolean;
 
-  /** Set for a generated or reset password: every staff route but log-out and the password change is refused until it is changed. */
   @Column({ name: 'must_change_password', type: 'boolean', default: false })
   mustChangePassword: boolean;
 

@@ -11,10 +11,7 @@ export class StaffRepository {
     private readonly sql: Sql,
   ) {}
 
-  /**
-   * Chats handed to one agent by two instances at once are counted one after the other: the row is
-   * held until the transaction ends. PostgreSQL only: SQLite's writes are serialized already.
-   */
+  // PostgreSQL only: two instances handing chats to one agent count one after the other; SQLite serializes writes.
   async lockForAssignment(db: EntityManager, id: string): Promise<void> {
     if (this.sql.postgres) await this.sql.query('SELECT id FROM staff_users WHERE id = ? FOR UPDATE', [id], db);
   }
@@ -71,7 +68,7 @@ export class StaffRepository {
     await db.getRepository(StaffUserEntity).update({ id }, { status, statusChangedAt: at, updatedAt: at });
   }
 
-  /** Offline → away, keeping status_changed_at so a grace period already running is not restarted. */
+  // Keeps status_changed_at so a grace period already running is not restarted.
   async markReconnected(db: EntityManager, id: string): Promise<void> {
     await db.getRepository(StaffUserEntity).update({ id, status: 'offline' }, { status: 'away' });
   }

@@ -13,7 +13,7 @@ import { StaffRepository } from './staff.repository';
 @Injectable()
 export class StaffService {
   private readonly logger = new Logger('Staff');
-  /** Compared against when the user name is unknown, so the response time does not reveal which names exist. */
+  // So that the response time does not reveal which user names exist.
   private dummyHash?: Promise<string>;
 
   constructor(
@@ -50,7 +50,6 @@ export class StaffService {
     }
   }
 
-  /** Returns the user when the password matches an enabled account, otherwise null. */
   async authenticate(username: string, password: string): Promise<StaffUserEntity | null> {
     const user = await this.staff.findByUsername(username);
     if (!user || user.disabled) {
@@ -61,11 +60,7 @@ export class StaffService {
     return (await this.hasher.verify(user.passwordHash, password)) ? user : null;
   }
 
-  /**
-   * Changes an account. Admins cannot disable or demote themselves, so a desk never loses its
-   * last way in by accident. Disabling, a new role and a password reset end every session of the
-   * account and close its sockets before this answers; a reset password must be changed at the next log-in.
-   */
+  // Admins cannot disable or demote themselves, so a desk never loses its last way in by accident.
   async update(actorId: string, id: string, input: UpdateStaffUserDto): Promise<StaffUserEntity> {
     if (Object.values(input).every((value) => value === undefined)) throw validationError('Nothing to change: give displayName, role, disabled or password');
     const user = await this.staff.findById(id);
@@ -89,7 +84,6 @@ export class StaffService {
     return (await this.staff.findById(id))!;
   }
 
-  /** The owner's own change: needs the current password, and clears a required change. */
   async changeOwnPassword(id: string, currentPassword: string, newPassword: string): Promise<void> {
     const user = await this.requireActive(id);
     if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
@@ -120,7 +114,6 @@ export class StaffService {
     return this.staff.findAllActive();
   }
 
-  /** On a start with no accounts, creates the first admin; a generated password is returned to be shown once. */
   async ensureFirstAdmin(username: string, password?: string): Promise<{ username: string; generatedPassword?: string } | null> {
     if ((await this.staff.count()) > 0) return null;
     const generatedPassword = password ? undefined : randomBytes(12).toString('base64url');

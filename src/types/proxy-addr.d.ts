@@ -1,4 +1,3 @@
-/** proxy-addr (Express's own dependency) ships no types; only what the desk uses. */
 declare module 'proxy-addr' {
   import type { IncomingMessage } from 'node:http';
 

@@ -79,7 +79,6 @@ export interface ReadyReplyDto {
   body: string;
   language: Language;
   topic: Topic | null;
-  /** Staff id of the author; null for the standard replies. */
   createdBy: string | null;
   createdAt: string;
   updatedAt: string;

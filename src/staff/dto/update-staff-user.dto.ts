@@ -2,7 +2,6 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsOptional, IsString, Length } from 'class-validator';
 import { ROLES, type Role } from '../roles';
 
-/** What an admin may change on an account; a new password is a reset. */
 export class UpdateStaffUserDto {
   @ApiPropertyOptional()
   @IsOptional()
