@@ -20,7 +20,7 @@ import { DeskSocketAdapter } from './socket-adapter';
 
 export const PROJECT_ROOT = join(__dirname, '..');
 
-/** Everything about the HTTP and socket pipeline, shared by main.ts and every e2e test. */
+// Shared by main.ts and every e2e test.
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
   const config = app.get(AppConfig);
   // request.ip (log-in and contact form limits) follows the same rule as the sockets' client address.
@@ -56,10 +56,9 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.useStaticAssets(join(PROJECT_ROOT, 'public'), { index: false, maxAge: config.isProduction ? '1h' : 0 });
   app.useStaticAssets(join(PROJECT_ROOT, 'node_modules/@digdir/designsystemet-css/dist'), { prefix: '/vendor/designsystemet/', maxAge: '1h' });
   app.useStaticAssets(join(PROJECT_ROOT, 'node_modules/chart.js/dist'), { prefix: '/vendor/chartjs/', maxAge: '1h' });
-  // Served here, not by Socket.IO itself (serveClient), so that it gets the same security headers.
+  // Served here, not by Socket.IO (serveClient), so that it gets the same security headers.
   app.useStaticAssets(join(PROJECT_ROOT, 'node_modules/socket.io/client-dist'), { prefix: '/vendor/socket.io/', maxAge: '1h' });
   configureViews(app);
-  // The staff navigation links the development mailbox (/dev/mail) only where it exists.
   app.setLocal('devMailbox', !config.isProduction);
 
   app.useGlobalPipes(createValidationPipe());

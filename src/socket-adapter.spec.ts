@@ -5,7 +5,7 @@ import { mergeAll } from 'rxjs/operators';
 import type { RedisConnection } from './scaling/redis-connection';
 import { DeskSocketAdapter } from './socket-adapter';
 
-/** What Nest passes as `transform` (WebSocketsController.pickResult). */
+// What Nest passes as `transform` (WebSocketsController.pickResult).
 async function pickResult(deferred: unknown) {
   const result = await deferred;
   if (isObservable(result)) return result;
@@ -15,7 +15,7 @@ const nestTransform = (deferred: unknown) => from(pickResult(deferred)).pipe(mer
 
 function bind(callback: MessageMappingProperties['callback'], isAckHandledManually = false) {
   const adapter = new DeskSocketAdapter(undefined as never, [], { client: null } as unknown as RedisConnection);
-  // The event limit's middleware is left out here: test/e2e/socket-floods.e2e-spec.ts covers it.
+  // The event limit's middleware is covered by test/e2e/socket-floods.e2e-spec.ts.
   const socket = Object.assign(new EventEmitter(), { nsp: { name: '/citizen' }, use: () => undefined });
   adapter.bindMessageHandlers(socket as never, [{ message: 'ask', callback, isAckHandledManually, methodName: 'ask' }], nestTransform as never);
   return socket;

@@ -15,24 +15,14 @@ import { fromThisSite } from './common/same-site';
 import type { RedisConnection } from './scaling/redis-connection';
 import { NAMESPACES } from './chat/socket-contract';
 
-/** engine.io's connection, below every namespace's socket (its request is the handshake's). */
 type EngineConnection = { request: IncomingMessage; once(event: 'close', listener: () => void): void; close(): void };
 
 const TOO_MANY_CONNECTIONS = 'Too many connections from your address: close another tab or window of this site and try again';
 
-/** The socket type of the Socket.IO copy @nestjs/platform-socket.io itself depends on. */
 type NestSocket = Parameters<IoAdapter['bindMessageHandlers']>[0];
 
-/**
- * Socket.IO for every gateway. A browser always sends Origin on a WebSocket or polling request:
- * one from another site is refused, so a page elsewhere cannot ride on a staff member's cookie.
- * Clients that send no Origin (scripts, tests) carry no ambient browser credentials.
- *
- * With Redis, rooms span instances through @socket.io/redis-adapter (Redis pub/sub). Pub/sub
- * delivers at most once, which is enough here: every message is stored before it is acknowledged
- * and a client that missed a push resumes from its last seq. The Redis Streams adapter would
- * replay missed packets too, at the cost of a stream kept in Redis; the desk does not need it.
- */
+// Browsers always send Origin: one from another site is refused so a page elsewhere cannot ride on a staff cookie.
+// Redis pub/sub delivers at most once, enough because messages are stored first and clients resume from their seq.
 export class DeskSocketAdapter extends IoAdapter {
   private readonly logger = new Logger('DeskSocketAdapter');
   private readonly limited = new WeakSet<object>();
@@ -56,14 +46,7 @@ export class DeskSocketAdapter extends IoAdapter {
     return server;
   }
 
-  /**
-   * Nest's own version keeps an rxjs pipeline (fromEvent, mergeMap, takeUntil) alive per socket and
-   * per handler: about 30 KB for each connected citizen, most of the memory of 10,000 citizens
-   * waiting in the queue (bench/README.md). A plain listener per handler does the same work. Nest's
-   * way of answering (`transform`) builds an rxjs pipeline per message, about 8 % of what a chat
-   * message allocated: here a handler's promise is awaited directly, and rxjs carries only an
-   * Observable a handler answers with.
-   */
+  // Nest's own version keeps an rxjs pipeline per socket and handler: ~30 KB per waiting citizen (bench/README.md).
   override bindMessageHandlers(socket: NestSocket, handlers: MessageMappingProperties[], transform: (data: unknown) => Observable<unknown>): void {
     this.limitEvents(socket);
     for (const { message, callback, isAckHandledManually } of handlers) {
@@ -84,11 +67,7 @@ export class DeskSocketAdapter extends IoAdapter {
     }
   }
 
-  /**
-   * Every event of every namespace passes one count per socket (two gateways share /agent, so this
-   * runs once per socket): past the soft limit an event is not handled and its acknowledgement
-   * says RATE_LIMITED; past the hard limit the socket is dropped, logged once.
-   */
+  // Two gateways share /agent, so this runs once per socket.
   private limitEvents(socket: NestSocket): void {
     if (this.limited.has(socket)) return;
     this.limited.add(socket);
@@ -109,7 +88,6 @@ export class DeskSocketAdapter extends IoAdapter {
   private createServer(port: number, options?: ServerOptions): Server {
     return super.createIOServer(port, {
       ...options,
-      // The client script comes through Express with the security headers (configureApp).
       serveClient: false,
       cors: { origin: false },
       maxHttpBufferSize: 64 * 1024,
@@ -121,7 +99,6 @@ export class DeskSocketAdapter extends IoAdapter {
     }) as Server;
   }
 
-  /** MAX_SOCKETS_PER_ADDRESS, for the client address by the same rule as every other limit. */
   private countConnection(connection: EngineConnection): void {
     if (!this.cap) return;
     const address = this.addressOf(connection.request);
@@ -134,24 +111,16 @@ export class DeskSocketAdapter extends IoAdapter {
     return this.connections!.addresses.of({ headers: request.headers, remoteAddress: request.socket.remoteAddress });
   }
 
-  /** Browsers always send Origin on a socket's requests (see common/same-site.ts). */
   private originAllowed(request: IncomingMessage): boolean {
     return fromThisSite({ origin: request.headers.origin, host: request.headers.host }, this.allowedOrigins);
   }
 }
 
-/** Answers an event the gateway never sees in the shape WsAckExceptionFilter gives every failure. */
 function refuse(ack: unknown, error: DomainError): void {
   if (typeof ack === 'function') (ack as (value: unknown) => void)({ ok: false, error: { code: error.code, message: error.message } });
 }
 
-/**
- * engine.io flushes the packets that queued for a socket while its last write was under way (an
- * acknowledgement and the messages of a group commit, say) one WebSocket frame and one `writev`
- * system call each. Holding the TCP socket for the rest of the tick sends them in one: under load
- * two to three frames a call, and the system calls were the largest cost of the socket thread
- * (bench/README.md). 'flush' is emitted just before engine.io hands the packets to the transport.
- */
+// engine.io writes one frame and one writev per queued packet; corking for the tick batches them (bench/README.md).
 function writeFlushAtOnce(socket: { transport: { name: string } }): void {
   if (socket.transport.name !== 'websocket') return;
   // ws keeps a WebSocket's TCP socket in `_socket` (private, as is the `_sender` engine.io itself uses).

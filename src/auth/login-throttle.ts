@@ -6,7 +6,7 @@ import { RateLimiterFactory } from '../scaling/rate-limiter.factory';
 
 const PAIR_WINDOW_SECONDS = 15 * 60;
 const USER_WINDOW_SECONDS = 60 * 60;
-// Per name over all addresses: a guesser with many addresses gets ~50 tries an hour, a lock-out costs as many addresses.
+// Per name over all addresses: a spread-out guess gets ~50 tries an hour; a lock-out costs as many addresses.
 const USER_LIMIT_FACTOR = 10;
 const ADDRESS_LIMIT_FACTOR = 4;
 
