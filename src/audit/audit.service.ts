@@ -34,7 +34,7 @@ export interface AuditSearch {
 
 const DEFAULT_LIMIT = 50;
 
-// Keyed: there are few enough valid numbers to hash them all and look a plain sha256 up.
+// Keyed: valid numbers are few enough to hash them all, which would reverse a plain sha256.
 export const subjectHash = (nationalId: string, key: string) => createHmac('sha256', key).update(nationalId.replace(/\D/g, '')).digest('hex');
 
 @Injectable()
