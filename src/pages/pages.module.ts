@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
 import { MailModule } from '../mail/mail.module';
 import { OpeningHoursModule } from '../opening-hours/opening-hours.module';
+import { ReferralsModule } from '../referrals/referrals.module';
 import { TicketsModule } from '../tickets/tickets.module';
+import { DemoHostPageController } from './demo-host-page.controller';
+import { DemoHostPageModels } from './demo-host-page-models';
 import { DevMailPageController } from './dev-mail-page.controller';
 import { PageModels } from './page-models';
 import { PagesController } from './pages.controller';
@@ -10,10 +13,10 @@ import { StaffPagesController } from './staff-pages.controller';
 import { SupervisorPageModels } from './supervisor-page-models';
 import { SupervisorPagesController } from './supervisor-pages.controller';
 
-/** Citizen page, staff log-in, agent console, ticket pages and the supervisor's replies. Views and helpers are set up by configureViews(). */
+/** Citizen page, staff log-in, agent console, ticket pages, the supervisor's replies and the development-only pages. Views and helpers are set up by configureViews(). */
 @Module({
-  imports: [OpeningHoursModule, TicketsModule, MailModule],
-  controllers: [PagesController, StaffPagesController, SupervisorPagesController, DevMailPageController],
-  providers: [PageModels, StaffPageModels, SupervisorPageModels],
+  imports: [OpeningHoursModule, TicketsModule, MailModule, ReferralsModule],
+  controllers: [PagesController, StaffPagesController, SupervisorPagesController, DevMailPageController, DemoHostPageController],
+  providers: [PageModels, StaffPageModels, SupervisorPageModels, DemoHostPageModels],
 })
 export class PagesModule {}
