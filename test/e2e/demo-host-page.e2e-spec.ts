@@ -21,6 +21,7 @@ describe('the demo host page outside production', () => {
   it.each([
     ['/demo?lang=nb', 'nb', 'Velg digital postkasse'],
     ['/demo?lang=en', 'en', 'Choose a digital mailbox'],
+    ['/demo?lang=nn', 'nn', 'Vel digital postkasse'],
     ['/demo/change-provider?lang=nb', 'nb', 'Bytte postkasse'],
     ['/demo/change-provider?lang=en', 'en', 'Change mailbox provider'],
   ])('serves %s in its language with the widget for that language, under the CSP', async (path, lang, title) => {
