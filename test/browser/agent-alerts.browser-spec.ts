@@ -77,7 +77,7 @@ describe('agent alerts', () => {
     await titleIs(page, `(1) ${TITLE}`);
     let seen = await alertsSeen(page);
     expect(seen.tones).toBeGreaterThan(0);
-    expect(seen.notifications).toEqual([{ title: 'Ny chat i køen (Digital postkasse (Digipost eller e-Boks))', body: undefined, tag: `queue:${a.id}` }]);
+    expect(seen.notifications).toEqual([{ title: 'Ny samtale i køen (Digital postkasse (Digipost eller e-Boks))', body: undefined, tag: `queue:${a.id}` }]);
 
     // Accepting from the queue is looking at it; the new card has focus, so it is the selected chat.
     const cardA = await acceptChat(page, a.reference);
@@ -103,7 +103,7 @@ describe('agent alerts', () => {
     await notificationCount(page, 3);
     seen = await alertsSeen(page);
     expect(seen.tones).toBeGreaterThan(tonesBeforeA);
-    expect(seen.notifications[2]).toEqual({ title: `Ny melding i chat ${a.reference}`, body: undefined, tag: `chat:${a.id}` });
+    expect(seen.notifications[2]).toEqual({ title: `Ny melding i samtale ${a.reference}`, body: undefined, tag: `chat:${a.id}` });
     expect(JSON.stringify(seen.notifications)).not.toMatch(/17858507472|fødselsnummer|Er du der/);
     await titleIs(page, `(1) ${TITLE}`);
 
