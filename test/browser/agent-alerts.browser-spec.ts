@@ -113,6 +113,17 @@ describe('agent alerts', () => {
     await titleIs(page, TITLE);
     await visible(cardA);
 
+    // The selected chat alerts too while the window is not focused; coming back clears its count.
+    await page.evaluate(() => ((globalThis as any).document.hasFocus = () => false));
+    await ask(first, 'message:send', { clientId: 'a-3', body: 'Hallo?' });
+    await notificationCount(page, 4);
+    await titleIs(page, `(1) ${TITLE}`);
+    await page.evaluate(() => {
+      delete (globalThis as any).document.hasFocus;
+      (globalThis as any).dispatchEvent(new (globalThis as any).Event('focus'));
+    });
+    await titleIs(page, TITLE);
+
     await expectNoAxeViolations(page, 'agent console with alert settings and two chats');
   });
 
