@@ -33,6 +33,16 @@ export class StaffUserEntity {
   @Column({ name: 'status_changed_at', type: TIMESTAMP, nullable: true })
   statusChangedAt: Date | null;
 
+  /** The agent console's alerts (GET/PUT /api/me/alert-preferences). */
+  @Column({ name: 'alert_sound', type: 'boolean', default: true })
+  alertSound: boolean;
+
+  @Column({ name: 'alert_notifications', type: 'boolean', default: true })
+  alertNotifications: boolean;
+
+  @Column({ name: 'alert_title', type: 'boolean', default: true })
+  alertTitle: boolean;
+
   @Column({ name: 'created_at', type: TIMESTAMP })
   createdAt: Date;
 

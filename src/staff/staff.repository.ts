@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { Sql } from '../database/sql';
+import type { AlertPreferences } from './dto/alert-preferences.dto';
 import { AgentStatus, StaffUserEntity } from './staff-user.entity';
 
 @Injectable()
@@ -56,11 +57,24 @@ export class StaffRepository {
     await db.getRepository(StaffUserEntity).update({ id }, change);
   }
 
+  /** Null for an account that is gone. */
+  async alertPreferences(id: string): Promise<AlertPreferences | null> {
+    const user = await this.users.findOne({ where: { id }, select: { id: true, alertSound: true, alertNotifications: true, alertTitle: true } });
+    return user ? { sound: user.alertSound, notifications: user.alertNotifications, title: user.alertTitle } : null;
+  }
+
+  async setAlertPreferences(db: EntityManager, id: string, preferences: AlertPreferences, at: Date): Promise<boolean> {
+    const result = await db
+      .getRepository(StaffUserEntity)
+      .update({ id }, { alertSound: preferences.sound, alertNotifications: preferences.notifications, alertTitle: preferences.title, updatedAt: at });
+    return (result.affected ?? 0) > 0;
+  }
+
   countAvailable(): Promise<number> {
     return this.users.countBy({ status: 'available', disabled: false });
   }
 
-  insert(db: EntityManager, user: Omit<StaffUserEntity, 'id'>): Promise<StaffUserEntity> {
+  insert(db: EntityManager, user: Omit<StaffUserEntity, 'id' | 'alertSound' | 'alertNotifications' | 'alertTitle'>): Promise<StaffUserEntity> {
     return db.getRepository(StaffUserEntity).save(db.getRepository(StaffUserEntity).create(user));
   }
 

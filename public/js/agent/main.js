@@ -7,6 +7,8 @@
 import { Desk, data, text } from '../chat/desk.js';
 import { showConnection } from '../chat/components.js';
 import { Transport } from '../chat/transport.js';
+import { AlertSettings } from './alert-settings.js';
+import { Alerts } from './alerts.js';
 import { Chats } from './chats.js';
 import { noticesIn } from './notices.js';
 import { Queue } from './queue.js';
@@ -43,6 +45,19 @@ const queue = new Queue(
   { available: () => status === 'available', onAccept: (entry, button) => void accept(entry, button) },
 );
 const chats = new Chats({ columns: $('chat-columns'), heading: chatsHeading, none: $('no-chats'), template: $('chat-template') }, { transport, notices, me: () => me });
+const alertSettings = new AlertSettings(
+  { root: $('alert-settings'), ask: $('alert-permission-ask'), blocked: $('alert-permission-blocked'), unsupported: $('alert-permission-unsupported') },
+  { notices, onChange: () => alerts.updateTitle() },
+);
+const alerts = new Alerts({
+  queueSection: $('queue-section'),
+  chatColumns: $('chat-columns'),
+  status: () => status,
+  preferences: () => alertSettings.preferences,
+  referenceOf: (chatId) => chats.get(chatId)?.chat.reference ?? null,
+  showChat: (chatId) => chats.get(chatId)?.heading.focus(),
+  showQueue: () => $('queue-heading').focus(),
+});
 const statusInputs = /** @type {NodeListOf<HTMLInputElement>} */ (document.querySelectorAll('input[name="agent-status"]'));
 
 /** @param {string | null | undefined} value */
@@ -50,7 +65,10 @@ function showStatus(value) {
   if (value !== 'available' && value !== 'away') return;
   status = value;
   statusInputs.forEach((input) => (input.checked = input.value === value));
-  if (value === 'away') queue.render([]);
+  if (value === 'away') {
+    queue.render([]);
+    alerts.away();
+  }
 }
 
 /** @param {'available' | 'away'} value @param {boolean} announce */
@@ -68,7 +86,9 @@ async function setStatus(value, announce) {
 
 async function refreshQueue() {
   const ack = await transport.request('queue:list', {});
-  if (ack.ok && status === 'available') queue.render(ack.waiting || []);
+  if (!ack.ok || status !== 'available') return;
+  queue.render(ack.waiting || []);
+  alerts.queue(ack.waiting || [], false);
 }
 
 /** @param {WaitingChat} entry @param {HTMLButtonElement} button */
@@ -93,21 +113,29 @@ transport.on('agent:state', (state) => {
   showStatus(state.status);
   if (wanted && wanted !== state.status) void setStatus(wanted, false);
   queue.render(state.status === 'available' ? state.waiting : []);
+  if (state.status === 'available') alerts.queue(state.waiting || [], false);
   chats.rejoin(state.chats || []);
 });
 transport.on('agent:status', (payload) => showStatus(payload?.status));
 transport.on('queue:updated', (payload) => {
-  if (status === 'available') queue.render(payload?.waiting || [], payload?.total);
+  if (status !== 'available') return;
+  queue.render(payload?.waiting || [], payload?.total);
+  alerts.queue(payload?.waiting || [], true);
 });
 transport.on('chat:assigned', (payload) => {
   // Our own accept also announces the assignment; its acknowledgement opens that chat.
   if (payload?.chatId && !chats.get(payload.chatId) && !accepting.has(payload.chatId)) void chats.join(payload.chatId, true);
 });
 transport.on('chat:removed', (payload) => {
-  if (payload?.chatId) chats.remove(payload.chatId, payload.reason === 'requeued' ? 'requeued' : 'transferred');
+  if (!payload?.chatId) return;
+  chats.remove(payload.chatId, payload.reason === 'requeued' ? 'requeued' : 'transferred');
+  alerts.chatGone(payload.chatId);
 });
 transport.on('chat:ended', (payload) => chats.get(payload?.chatId)?.markEnded(payload.by));
-transport.on('message:new', (message) => chats.get(message?.chatId)?.addMessage(message));
+transport.on('message:new', (message) => {
+  chats.get(message?.chatId)?.addMessage(message);
+  alerts.message(message);
+});
 // The citizen logged in with ID-porten: the identity (and acr/amr) changed, so read the context again.
 transport.on('chat:verified', (payload) => {
   const view = chats.get(payload?.chatId);
@@ -140,3 +168,4 @@ logout.addEventListener('click', async () => {
 });
 
 queue.render([]);
+void alertSettings.load();
