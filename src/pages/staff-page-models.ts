@@ -6,9 +6,8 @@ import type { MailEntity } from '../mail/mail.entity';
 import { referenceInSubject } from '../mail/mail-headers';
 import { MAX_BODY_LENGTH, MAX_TITLE_LENGTH } from '../replies/dto/ready-reply.dto';
 import type { TicketDetailDto } from '../tickets/ticket.dto';
+import { DESK_GLOBAL } from './page-modules';
 import { CHANNELS, LANGUAGES, MAX_MESSAGE_LENGTH, OUTCOMES, TICKET_STATUSES, TOPICS } from '../tickets/ticket.types';
-
-const COMMON_SCRIPT = '/js/common.js';
 
 /** Texts of the shared citizen context panel and referral card (staff/citizen-panel.js). */
 const PANEL_TEXTS = ['context.', 'referral.', 'mailbox.', 'idporten.', 'agent.refer', 'error.'];
@@ -63,7 +62,6 @@ export class StaffPageModels {
       ...this.base(lang, actor, 'tickets'),
       titleKey: 'tickets.title',
       bodyClass: 'page-tickets',
-      scripts: [COMMON_SCRIPT],
       modules: ['/js/ticket/list.js'],
       filters,
       statuses: TICKET_STATUSES.map((value) => ({ value, labelKey: `ticketStatus.${value}`, selected: value === filters.status })),
@@ -78,7 +76,6 @@ export class StaffPageModels {
       ...this.base(lang, actor, 'tickets'),
       titleKey: 'tickets.new.title',
       bodyClass: 'page-ticket-new',
-      scripts: [COMMON_SCRIPT],
       modules: ['/js/ticket/new.js'],
       channels: STAFF_CHANNELS.map((value, index) => ({ value, labelKey: `channel.${value}`, checked: index === 0 })),
       topics: TOPICS.map((value) => ({ value, labelKey: `topic.${value}` })),
@@ -96,8 +93,8 @@ export class StaffPageModels {
       ...this.base(lang, actor, 'tickets'),
       titleKey: 'tickets.view.title',
       bodyClass: 'page-ticket',
-      scripts: [COMMON_SCRIPT],
-      modules: [...(mail ? ['/js/ticket/mail.js'] : []), '/js/ticket/page.js'],
+      // The mail part uses the chat client's uuid(), hence window.Desk first.
+      modules: mail ? [DESK_GLOBAL, '/js/ticket/mail.js', '/js/ticket/page.js'] : ['/js/ticket/page.js'],
       ticket,
       live,
       mail,
@@ -131,7 +128,6 @@ export class StaffPageModels {
       devMailboxCurrent: true,
       titleKey: 'devMail.title',
       bodyClass: 'page-dev-mail',
-      scripts: [],
       outboundKey: `devMail.outbound.${outbound}`,
       mails: mails.map((mail) => ({
         id: mail.id,
@@ -160,7 +156,7 @@ export class StaffPageModels {
       ...this.base(lang, actor, 'replies'),
       titleKey: 'replyAdmin.title',
       bodyClass: 'page-replies',
-      scripts: [COMMON_SCRIPT, '/js/reply-admin.js'],
+      modules: ['/js/supervisor/replies.js'],
       languages: LANGUAGES.map((value) => ({ value, labelKey: `lang.${value}`, selected: value === lang })),
       topics: TOPICS.map((value) => ({ value, labelKey: `topic.${value}` })),
       maxTitle: MAX_TITLE_LENGTH,

@@ -4,7 +4,6 @@
  * the desk; waits and ages tick here every second from the instants in the snapshot, measured on
  * the server's clock. One polite status line says what changed; the tables are not live regions.
  */
-import { showConnection } from '../chat/components.js';
 import { Transport } from '../chat/transport.js';
 import { byId, el } from '../page/dom.js';
 import { formatDuration, formatTime } from '../page/format.js';
@@ -164,7 +163,10 @@ function tick() {
 
 /** @type {Transport<ClientMap, ServerMap>} */
 const transport = new Transport('/agent', {
-  onState: (state) => showConnection(ui.conn, ui.connText, state),
+  onState: (state) => {
+    ui.conn.dataset.state = state;
+    ui.connText.textContent = text(`conn.${state}`);
+  },
   onRefused: (error) => {
     if (error.message !== 'UNAUTHENTICATED') return false;
     window.location.assign(`/login?next=${encodeURIComponent('/supervisor')}`);
