@@ -7,18 +7,17 @@ import { textsFor, type PageLanguage } from '../i18n/i18n';
 import { OpeningHoursService } from '../opening-hours/opening-hours.service';
 import { MAX_MESSAGE_LENGTH, OUTCOMES, TOPICS } from '../tickets/ticket.types';
 import { describeSchedule, describeStatus } from './opening-hours-text';
+import { chatPageModules } from './page-modules';
 import { PANEL_SCRIPT_TEXTS, staffNav } from './staff-page-models';
+import { PASSWORD_MAX, PASSWORD_MIN } from './supervisor-page-models';
 import type { CitizenLoginView } from '../auth/idporten/citizen-identity';
 
 // docs/domain.md §5.
 export const DESK_CONTACT = { phone: '(+47) 800 30 300', phoneHref: 'tel:+4780030300', email: 'brukerstotte@digdir.no' } as const;
 
-const SOCKET_CLIENT = '/vendor/socket.io/socket.io.min.js';
-const COMMON_SCRIPT = '/js/common.js';
-
 export const CITIZEN_SCRIPT_TEXTS = ['chat.', 'conn.', 'queue.', 'ended.', 'rating.', 'error.', 'contact.', 'author.', 'transcript.', 'start.', 'status.justClosed'];
 export const LOGIN_SCRIPT_TEXTS = ['login.', 'error.'];
-const PASSWORD_SCRIPT_TEXTS = ['password.', 'error.'];
+export const PASSWORD_SCRIPT_TEXTS = ['password.', 'error.'];
 export const AGENT_SCRIPT_TEXTS = ['agent.', 'conn.', 'error.', 'outcome.', 'topic.', 'author.', 'role.', 'chat.referral', 'chat.sending', 'replies.', 'lang.', ...PANEL_SCRIPT_TEXTS];
 
 export const safeNextPath = safeLocalPath;
@@ -45,8 +44,7 @@ export class PageModels {
       },
       titleKey: 'citizen.title',
       bodyClass: 'page-citizen',
-      scripts: [SOCKET_CLIENT, COMMON_SCRIPT],
-      modules: ['/js/citizen/main.js'],
+      modules: chatPageModules('/js/citizen/main.js'),
       status: view,
       hours: describeSchedule(this.config.openingHours.schedule, lang),
       desk: DESK_CONTACT,
@@ -69,7 +67,7 @@ export class PageModels {
     return {
       titleKey: 'login.title',
       bodyClass: 'page-login',
-      scripts: [COMMON_SCRIPT, '/js/login.js'],
+      modules: ['/js/auth/login.js'],
       pageData: { lang, next: safeNextPath(next) ?? '/agent', texts: textsFor(lang, LOGIN_SCRIPT_TEXTS) },
     };
   }
@@ -78,9 +76,9 @@ export class PageModels {
     return {
       titleKey: 'password.title',
       bodyClass: 'page-login',
-      scripts: [COMMON_SCRIPT, '/js/password.js'],
+      modules: ['/js/auth/password.js'],
       username: actor.username,
-      pageData: { lang, csrfToken, texts: textsFor(lang, PASSWORD_SCRIPT_TEXTS) },
+      pageData: { lang, csrfToken, passwordMin: PASSWORD_MIN, passwordMax: PASSWORD_MAX, texts: textsFor(lang, PASSWORD_SCRIPT_TEXTS) },
     };
   }
 
@@ -91,8 +89,7 @@ export class PageModels {
       bodyClass: 'page-agent',
       staff: true,
       staffNav: staffNav(actor, 'console'),
-      scripts: [SOCKET_CLIENT, COMMON_SCRIPT],
-      modules: ['/js/agent/main.js'],
+      modules: chatPageModules('/js/agent/main.js'),
       user,
       roleKey: `role.${actor.role}`,
       outcomes: OUTCOMES.map((value) => ({ value, labelKey: `outcome.${value}` })),

@@ -8,8 +8,6 @@ import { MAX_BODY_LENGTH, MAX_TITLE_LENGTH } from '../replies/dto/ready-reply.dt
 import type { TicketDetailDto } from '../tickets/ticket.dto';
 import { CHANNELS, LANGUAGES, MAX_MESSAGE_LENGTH, OUTCOMES, TICKET_STATUSES, TOPICS } from '../tickets/ticket.types';
 
-const COMMON_SCRIPT = '/js/common.js';
-
 const PANEL_TEXTS = ['context.', 'referral.', 'mailbox.', 'idporten.', 'agent.refer', 'error.'];
 export const TICKETS_SCRIPT_TEXTS = ['tickets.', 'ticketStatus.', 'channel.', 'topic.', 'outcome.', 'error.', 'agent.failed'];
 export const TICKET_NEW_SCRIPT_TEXTS = ['tickets.', 'error.'];
@@ -58,7 +56,6 @@ export class StaffPageModels {
       ...this.base(lang, actor, 'tickets'),
       titleKey: 'tickets.title',
       bodyClass: 'page-tickets',
-      scripts: [COMMON_SCRIPT],
       modules: ['/js/ticket/list.js'],
       filters,
       statuses: TICKET_STATUSES.map((value) => ({ value, labelKey: `ticketStatus.${value}`, selected: value === filters.status })),
@@ -73,7 +70,6 @@ export class StaffPageModels {
       ...this.base(lang, actor, 'tickets'),
       titleKey: 'tickets.new.title',
       bodyClass: 'page-ticket-new',
-      scripts: [COMMON_SCRIPT],
       modules: ['/js/ticket/new.js'],
       channels: STAFF_CHANNELS.map((value, index) => ({ value, labelKey: `channel.${value}`, checked: index === 0 })),
       topics: TOPICS.map((value) => ({ value, labelKey: `topic.${value}` })),
@@ -90,8 +86,7 @@ export class StaffPageModels {
       ...this.base(lang, actor, 'tickets'),
       titleKey: 'tickets.view.title',
       bodyClass: 'page-ticket',
-      scripts: [COMMON_SCRIPT],
-      modules: [...(mail ? ['/js/ticket/mail.js'] : []), '/js/ticket/page.js'],
+      modules: mail ? ['/js/ticket/mail.js', '/js/ticket/page.js'] : ['/js/ticket/page.js'],
       ticket,
       live,
       mail,
@@ -124,7 +119,6 @@ export class StaffPageModels {
       devMailboxCurrent: true,
       titleKey: 'devMail.title',
       bodyClass: 'page-dev-mail',
-      scripts: [],
       outboundKey: `devMail.outbound.${outbound}`,
       mails: mails.map((mail) => ({
         id: mail.id,
@@ -153,7 +147,7 @@ export class StaffPageModels {
       ...this.base(lang, actor, 'replies'),
       titleKey: 'replyAdmin.title',
       bodyClass: 'page-replies',
-      scripts: [COMMON_SCRIPT, '/js/reply-admin.js'],
+      modules: ['/js/supervisor/replies.js'],
       languages: LANGUAGES.map((value) => ({ value, labelKey: `lang.${value}`, selected: value === lang })),
       topics: TOPICS.map((value) => ({ value, labelKey: `topic.${value}` })),
       maxTitle: MAX_TITLE_LENGTH,

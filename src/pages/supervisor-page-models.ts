@@ -6,11 +6,9 @@ import { ROLES } from '../staff/roles';
 import type { TicketDetailDto } from '../tickets/ticket.dto';
 import { PROVIDERS } from '../referrals/provider-directory';
 import { CHANNELS, MAX_MESSAGE_LENGTH, OUTCOMES, TOPICS } from '../tickets/ticket.types';
+import { CHART_CLIENT, chatPageModules } from './page-modules';
 import { staffNav, type StaffSection } from './staff-page-models';
 
-const SOCKET_CLIENT = '/vendor/socket.io/socket.io.min.js';
-const COMMON_SCRIPT = '/js/common.js';
-const CHART_SCRIPT = '/vendor/chartjs/chart.umd.min.js';
 
 export const SUPERVISOR_BOARD_SCRIPT_TEXTS = ['board.', 'conn.', 'topic.', 'role.', 'agentStatus.', 'error.'];
 export const SUPERVISOR_CHAT_SCRIPT_TEXTS = ['supchat.', 'conn.', 'author.', 'outcome.', 'topic.', 'ticketStatus.', 'tickets.event.', 'chat.referral', 'chat.sending', 'error.'];
@@ -36,7 +34,7 @@ export class SupervisorPageModels {
       ...this.base(actor, 'board'),
       titleKey: 'board.title',
       bodyClass: 'page-board',
-      scripts: [SOCKET_CLIENT, COMMON_SCRIPT, '/js/supervisor-board.js'],
+      modules: chatPageModules('/js/supervisor/board.js'),
       pageData: { lang, serverNow: this.clock.now().toISOString(), texts: textsFor(lang, SUPERVISOR_BOARD_SCRIPT_TEXTS) },
     };
   }
@@ -46,8 +44,7 @@ export class SupervisorPageModels {
       ...this.base(actor, 'board'),
       titleKey: 'supchat.title',
       bodyClass: 'page-supervisor-chat',
-      scripts: [SOCKET_CLIENT, COMMON_SCRIPT],
-      modules: ['/js/supervisor/chat.js'],
+      modules: chatPageModules('/js/supervisor/chat.js'),
       ticket,
       statusKey: `ticketStatus.${ticket.status}`,
       topicKey: `topic.${ticket.topic}`,
@@ -69,7 +66,7 @@ export class SupervisorPageModels {
       ...this.base(actor, 'history'),
       titleKey: 'history.title',
       bodyClass: 'page-history',
-      scripts: [SOCKET_CLIENT, COMMON_SCRIPT, '/js/supervisor-history.js'],
+      modules: chatPageModules('/js/supervisor/history.js'),
       topics: TOPICS.map((value) => ({ value, labelKey: `topic.${value}` })),
       channels: CHANNELS.map((value) => ({ value, labelKey: `channel.${value}` })),
       outcomes: OUTCOMES.map((value) => ({ value, labelKey: `outcome.${value}` })),
@@ -87,7 +84,7 @@ export class SupervisorPageModels {
       ...this.base(actor, 'metrics'),
       titleKey: 'metrics.title',
       bodyClass: 'page-metrics',
-      scripts: [CHART_SCRIPT, COMMON_SCRIPT, '/js/supervisor-metrics.js'],
+      modules: [CHART_CLIENT, '/js/supervisor/metrics.js'],
       defaults,
       pageData: { lang, defaults, texts: textsFor(lang, SUPERVISOR_METRICS_SCRIPT_TEXTS) },
     };
@@ -98,7 +95,7 @@ export class SupervisorPageModels {
       ...this.base(actor, 'staff'),
       titleKey: 'staffAdmin.title',
       bodyClass: 'page-staff-admin',
-      scripts: [COMMON_SCRIPT, '/js/staff-admin.js'],
+      modules: ['/js/admin/staff.js'],
       roles: ROLES.map((value) => ({ value, labelKey: `role.${value}`, selected: value === 'agent' })),
       passwordMin: PASSWORD_MIN,
       passwordMax: PASSWORD_MAX,

@@ -1,9 +1,16 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { askedTextKeys, pageModuleSources } from '../../test/support/browser-modules';
 import type { StaffActor } from '../auth/actor';
 import { FixedClock } from '../common/clock';
 import { staffNav } from './staff-page-models';
-import { STAFF_ADMIN_SCRIPT_TEXTS, SUPERVISOR_BOARD_SCRIPT_TEXTS, SUPERVISOR_CHAT_SCRIPT_TEXTS, SupervisorPageModels } from './supervisor-page-models';
+import { chatPageModules } from './page-modules';
+import {
+  STAFF_ADMIN_SCRIPT_TEXTS,
+  SUPERVISOR_BOARD_SCRIPT_TEXTS,
+  SUPERVISOR_CHAT_SCRIPT_TEXTS,
+  SUPERVISOR_HISTORY_SCRIPT_TEXTS,
+  SUPERVISOR_METRICS_SCRIPT_TEXTS,
+  SupervisorPageModels,
+} from './supervisor-page-models';
 
 const actor = (role: StaffActor['role']): StaffActor => ({ kind: 'staff', id: 'u1', username: 'kari', displayName: 'Kari', role, mustChangePassword: false });
 
@@ -32,21 +39,17 @@ describe('supervisor page models', () => {
 });
 
 describe('supervisor script texts', () => {
-  const scripts: [string, readonly string[]][] = [
-    ['supervisor-board.js', SUPERVISOR_BOARD_SCRIPT_TEXTS],
-    ['supervisor/', SUPERVISOR_CHAT_SCRIPT_TEXTS],
-    ['staff-admin.js', STAFF_ADMIN_SCRIPT_TEXTS],
+  const pages: [string, readonly string[], readonly string[]][] = [
+    ['board', chatPageModules('/js/supervisor/board.js'), SUPERVISOR_BOARD_SCRIPT_TEXTS],
+    ['chat', chatPageModules('/js/supervisor/chat.js'), SUPERVISOR_CHAT_SCRIPT_TEXTS],
+    ['history', chatPageModules('/js/supervisor/history.js'), SUPERVISOR_HISTORY_SCRIPT_TEXTS],
+    ['metrics', ['/js/supervisor/metrics.js'], SUPERVISOR_METRICS_SCRIPT_TEXTS],
+    ['staff', ['/js/admin/staff.js'], STAFF_ADMIN_SCRIPT_TEXTS],
   ];
-  const js = join(__dirname, '..', '..', 'public', 'js');
-  const common = readFileSync(join(js, 'common.js'), 'utf8');
-  const sourcesOf = (file: string) =>
-    file.endsWith('/')
-      ? [file, 'chat/'].flatMap((dir) => readdirSync(join(js, dir)).filter((name) => name.endsWith('.js')).map((name) => readFileSync(join(js, dir, name), 'utf8'))).join('\n')
-      : readFileSync(join(js, file), 'utf8');
 
-  it.each(scripts)('%s gets every text it asks for in its page data', (file, prefixes) => {
-    const source = sourcesOf(file) + common;
-    const asked = [...source.matchAll(/\btext\('([^']+)'/g)].map((m) => m[1]);
+  it.each(pages)('the %s page gets every text its modules ask for in its page data', (_page, modules, prefixes) => {
+    const asked = askedTextKeys(pageModuleSources(modules));
+    expect(asked.length).toBeGreaterThan(0);
     expect(asked.filter((key) => !prefixes.some((prefix) => key.startsWith(prefix)))).toEqual([]);
   });
 });

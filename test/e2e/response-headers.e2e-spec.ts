@@ -47,7 +47,7 @@ describe('response headers', () => {
   });
 
   it('keeps static assets cacheable', async () => {
-    for (const path of ['/js/common.js', '/vendor/designsystemet/css/index.css']) {
+    for (const path of ['/js/page/dom.js', '/vendor/designsystemet/css/index.css']) {
       const response = await desk.http().get(path);
       expect({ path, cacheControl: response.headers['cache-control'] }).toEqual({ path, cacheControl: expect.not.stringContaining('no-store') });
     }

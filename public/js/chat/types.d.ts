@@ -11,7 +11,7 @@ export type {
   WaitingChat,
 } from '../../../src/chat/socket-contract';
 
-/** What common.js (a classic script shared with the pages not on modules) puts on window.Desk. */
+/** The page helpers (public/js/page/desk.js). */
 export interface DeskApi {
   data: Record<string, any> & { lang?: string; maxLength?: number; csrfToken?: string };
   /** The page language as an Intl locale (nb, nn, en-GB). */

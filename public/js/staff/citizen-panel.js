@@ -4,8 +4,10 @@
  * provider's contact card. Shared by the agent console (one panel per chat) and the ticket page.
  * The page decides how a referral is made (socket in a chat, HTTP on a ticket) through onRefer.
  */
-import { Desk, el, locale, text } from '../chat/desk.js';
-import { request } from '../chat/http.js';
+import { el, setBusy } from '../page/dom.js';
+import { formatDateTime } from '../page/format.js';
+import { request } from '../page/http.js';
+import { text } from '../page/page-data.js';
 
 /** @typedef {import('../chat/types').CitizenContext} CitizenContext */
 /** @typedef {{ name?: string, phone?: string, email?: string, contactForm?: string, web?: string }} Contact */
@@ -16,16 +18,6 @@ const PROVIDERS = ['digipost', 'e-boks'];
 const MAILBOX_COLORS = { digipost: 'info', 'e-boks': 'info', none: 'warning', reserved: 'warning', 'not-registered': 'warning', deleted: 'danger', unknown: 'neutral' };
 /** @type {Record<string, string>} */
 const IDPORTEN_COLORS = { active: 'success', closed: 'danger', 'never-seen': 'warning', unknown: 'neutral' };
-const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Oslo' });
-
-/**
- * "3. mars 2026 kl. 10:15" in Norwegian time; '' for a missing or bad date.
- * @param {string | null | undefined} iso
- */
-export function formatDateTime(iso) {
-  const date = iso ? new Date(iso) : null;
-  return date && !isNaN(date.getTime()) ? dateTime.format(date) : '';
-}
 
 /** @param {string} iso */
 const timeEl = (iso) => el('time', { datetime: iso }, [formatDateTime(iso)]);
@@ -189,9 +181,9 @@ export class CitizenPanel {
 
   /** @param {string} provider @param {HTMLButtonElement} button */
   async refer(provider, button) {
-    Desk.setBusy(button, true);
+    setBusy(button, true);
     const outcome = await this.onRefer(provider);
-    Desk.setBusy(button, false);
+    setBusy(button, false);
     button.disabled = this.disabled;
     this.result.textContent = '';
     if (!outcome?.ok) {

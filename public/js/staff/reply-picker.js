@@ -4,8 +4,9 @@
  * and the matching replies as buttons. Type to filter, arrow keys (or Tab) to move through the
  * results, Enter or click inserts the reply into the message box; nothing is sent.
  */
-import { data, el, text } from '../chat/desk.js';
-import { request } from '../chat/http.js';
+import { el } from '../page/dom.js';
+import { request } from '../page/http.js';
+import { data, text } from '../page/page-data.js';
 
 /** @typedef {{ title: string, body: string, topic?: string | null, language: string }} Reply */
 

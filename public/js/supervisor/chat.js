@@ -5,9 +5,11 @@
  * audit records (who looked at the citizen's data), in time order. The timeline is fetched again,
  * a moment after anything happens to the chat or the desk.
  */
-import { Desk, data, text } from '../chat/desk.js';
 import { MessageList, showConnection } from '../chat/components.js';
 import { Transport } from '../chat/transport.js';
+import { notify, setBusy } from '../page/dom.js';
+import { clearFieldErrors, errorsFrom, setFieldError } from '../page/form-errors.js';
+import { data, text } from '../page/page-data.js';
 import { Timeline } from './timeline.js';
 
 /** @typedef {import('../chat/types').AgentClientEventMap} ClientMap */
@@ -70,7 +72,7 @@ async function join() {
   const ack = await transport.request('chat:join', { chatId, afterSeq: messages.lastSeq });
   if (!ack.ok) {
     ui.logStatus.hidden = false;
-    ui.logStatus.textContent = text('supchat.joinFailed', { message: Desk.errorsFrom(ack.error)[0].message });
+    ui.logStatus.textContent = text('supchat.joinFailed', { message: errorsFrom(ack.error)[0].message });
     return;
   }
   showChat(ack.chat);
@@ -84,24 +86,24 @@ async function join() {
 ui.noteForm.addEventListener('submit', async (event) => {
   event.preventDefault();
   const body = ui.noteBody.value.trim();
-  Desk.clearFieldErrors(ui.noteForm);
-  if (!body || body.length > MAX_LENGTH) return Desk.setFieldError(ui.noteForm, 'body', text('supchat.error.note'))?.focus();
-  Desk.setBusy(ui.noteSubmit, true);
+  clearFieldErrors(ui.noteForm);
+  if (!body || body.length > MAX_LENGTH) return setFieldError(ui.noteForm, 'body', text('supchat.error.note'))?.focus();
+  setBusy(ui.noteSubmit, true);
   const ack = await transport.request('note:add', { chatId, body });
-  Desk.setBusy(ui.noteSubmit, false);
+  setBusy(ui.noteSubmit, false);
   if (!ack.ok) {
-    const message = ack.error.code === 'TIMEOUT' ? text('error.network') : Desk.errorsFrom(ack.error)[0].message;
-    return Desk.setFieldError(ui.noteForm, 'body', text('supchat.noteFailed', { message }))?.focus();
+    const message = ack.error.code === 'TIMEOUT' ? text('error.network') : errorsFrom(ack.error)[0].message;
+    return setFieldError(ui.noteForm, 'body', text('supchat.noteFailed', { message }))?.focus();
   }
   ui.noteBody.value = '';
-  Desk.notify(ui.notices, text('supchat.noteAdded'), 'success');
+  notify(ui.notices, text('supchat.noteAdded'), 'success');
   timeline.schedule(0);
 });
 
 ui.refresh.addEventListener('click', async () => {
-  Desk.setBusy(ui.refresh, true);
+  setBusy(ui.refresh, true);
   await timeline.load(true);
-  Desk.setBusy(ui.refresh, false);
+  setBusy(ui.refresh, false);
 });
 
 transport.onConnect(() => {
@@ -120,7 +122,7 @@ transport.on('note:new', (note) => {
 transport.on('chat:ended', (payload) => {
   if (payload?.chatId !== chatId) return;
   ui.statusTag.textContent = text('ticketStatus.closed');
-  Desk.notify(ui.notices, text('supchat.ended'), 'info');
+  notify(ui.notices, text('supchat.ended'), 'info');
   timeline.schedule();
 });
 transport.on('board:updated', () => timeline.schedule());

@@ -1,7 +1,8 @@
 // @ts-check
 /** The supervisor's timeline of one chat: events, messages, notes and audit records in time order. */
-import { Desk, el, locale, text } from '../chat/desk.js';
-import { request } from '../chat/http.js';
+import { el } from '../page/dom.js';
+import { request } from '../page/http.js';
+import { hasText, locale, text } from '../page/page-data.js';
 
 /** @typedef {{ kind: 'event' | 'message' | 'note' | 'audit', id: string, at: string, what: string, quote?: string, details: string[], ms?: number, index?: number }} Entry */
 
@@ -44,7 +45,7 @@ function eventText(event) {
       return text('supchat.event.verified');
     default: {
       const key = `tickets.event.${event.type}`;
-      const label = Desk.hasText(key) ? text(key) : event.type;
+      const label = hasText(key) ? text(key) : event.type;
       return name ? `${label} – ${name}` : label;
     }
   }

@@ -1,14 +1,17 @@
-/* New ticket for a caller or an e-mail: POST /api/tickets, errors beside the fields, then the ticket. */
-import { Desk as D } from '../chat/desk.js';
-import { request } from '../chat/http.js';
+// @ts-check
+/** New ticket for a caller or an e-mail: POST /api/tickets, errors beside the fields, then the ticket. */
+import { byId, setBusy } from '../page/dom.js';
+import { clearFieldErrors, errorsFrom, formValue, hideSummary, reportErrors } from '../page/form-errors.js';
+import { request } from '../page/http.js';
+import { text } from '../page/page-data.js';
+import { inOurWords } from '../page/field-texts.js';
 
-var text = D.text;
-var form = document.getElementById('ticket-form');
-var summary = document.getElementById('ticket-errors');
-var submit = document.getElementById('ticket-submit');
+const form = byId('ticket-form');
+const summary = byId('ticket-errors');
+const submit = byId('ticket-submit');
 
 /** Our own words for the fields we know; anything else keeps the server's message. */
-var FIELD_TEXTS = {
+const FIELD_TEXTS = {
   channel: 'tickets.error.channel',
   topic: 'tickets.error.topic',
   summary: 'tickets.error.summary',
@@ -18,10 +21,11 @@ var FIELD_TEXTS = {
   email: 'tickets.error.email',
   phone: 'tickets.error.phone',
 };
-var OPTIONAL_FIELDS = ['name', 'email', 'phone'];
+const OPTIONAL_FIELDS = /** @type {const} */ (['name', 'email', 'phone']);
 
+/** @param {Record<string, string>} body */
 function localErrors(body) {
-  var errors = [];
+  const errors = [];
   if (!body.topic) errors.push({ field: 'topic', message: text('tickets.error.topic') });
   if (!body.summary) errors.push({ field: 'summary', message: text('tickets.error.summary') });
   if (body.nationalId && !/^\d{11}$/.test(body.nationalId)) errors.push({ field: 'nationalId', message: text('tickets.error.nationalId') });
@@ -29,34 +33,31 @@ function localErrors(body) {
   return errors;
 }
 
-form.addEventListener('submit', function (event) {
+form.addEventListener('submit', async (/** @type {SubmitEvent} */ event) => {
   event.preventDefault();
-  var body = {
-    channel: D.formValue(form, 'channel'),
-    topic: D.formValue(form, 'topic'),
-    summary: D.formValue(form, 'summary').trim(),
-    language: D.formValue(form, 'language'),
+  /** @type {Record<string, string>} */
+  const body = {
+    channel: formValue(form, 'channel'),
+    topic: formValue(form, 'topic'),
+    summary: formValue(form, 'summary').trim(),
+    language: formValue(form, 'language'),
   };
-  var nationalId = D.formValue(form, 'nationalId').replace(/[\s.-]/g, '');
+  const nationalId = formValue(form, 'nationalId').replace(/[\s.-]/g, '');
   if (nationalId) body.nationalId = nationalId;
-  OPTIONAL_FIELDS.forEach(function (name) {
-    var value = D.formValue(form, name).trim();
+  for (const name of OPTIONAL_FIELDS) {
+    const value = formValue(form, name).trim();
     if (value) body[name] = value;
-  });
-  var errors = localErrors(body);
-  if (errors.length) return D.reportErrors(form, summary, errors);
-  D.hideSummary(summary);
-  D.clearFieldErrors(form);
-  D.setBusy(submit, true);
-  request('POST', '/api/tickets', body).then(function (result) {
-      if (result.status === 201 && result.body && result.body.id) {
-        window.location.assign('/agent/tickets/' + encodeURIComponent(result.body.id));
-        return;
-      }
-      D.setBusy(submit, false);
-      var list = D.errorsFrom(result.body && result.body.error).map(function (error) {
-        return error.field && FIELD_TEXTS[error.field] ? { field: error.field, message: text(FIELD_TEXTS[error.field]) } : error;
-      });
-      D.reportErrors(form, summary, list);
-    });
+  }
+  const errors = localErrors(body);
+  if (errors.length) return reportErrors(form, summary, errors);
+  hideSummary(summary);
+  clearFieldErrors(form);
+  setBusy(submit, true);
+  const result = await request('POST', '/api/tickets', body);
+  if (result.status === 201 && result.body && result.body.id) {
+    window.location.assign(`/agent/tickets/${encodeURIComponent(result.body.id)}`);
+    return;
+  }
+  setBusy(submit, false);
+  reportErrors(form, summary, inOurWords(errorsFrom(result.body && result.body.error), FIELD_TEXTS));
 });

@@ -1,95 +1,96 @@
-/* One ticket: status and outcome (PATCH), notes (POST), the citizen context panel and the referral. */
-import { Desk as D } from '../chat/desk.js';
-import { request } from '../chat/http.js';
-import { CitizenPanel, fetchCitizen, formatDateTime } from '../staff/citizen-panel.js';
+// @ts-check
+/** One ticket: status and outcome (PATCH), notes (POST), the citizen context panel and the referral. */
+import { byId, el, notify as notifyIn, setBusy } from '../page/dom.js';
+import { clearFieldErrors, errorsFrom, firstError, formValue, hideSummary, reportErrors, setFieldError } from '../page/form-errors.js';
+import { formatDateTime } from '../page/format.js';
+import { request } from '../page/http.js';
+import { data, text } from '../page/page-data.js';
+import { CitizenPanel, fetchCitizen } from '../staff/citizen-panel.js';
 
-var text = D.text;
-var el = D.el;
-var data = D.data;
-var ticketUrl = '/api/tickets/' + encodeURIComponent(data.ticketId);
-var notices = document.getElementById('notices');
+/** @typedef {import('../page/types').NoteDto} NoteDto */
 
-function notify(message, color) {
-  D.notify(notices, message, color);
-}
+const ticketUrl = `/api/tickets/${encodeURIComponent(data.ticketId)}`;
+const notices = byId('notices');
+
+/** @param {string} message @param {string} color */
+const notify = (message, color) => notifyIn(notices, message, color);
 
 // Opening the ticket reads what the citizen wrote: the list's unread marker goes.
-if (data.unread) request('POST', ticketUrl + '/read');
+if (data.unread) request('POST', `${ticketUrl}/read`);
 
 /* ----- status and outcome ----- */
 
-var updateForm = document.getElementById('update-form');
+const updateForm = byId('update-form');
 if (updateForm) {
-  var updateSummary = document.getElementById('update-errors');
-  var statusTag = document.getElementById('ticket-status-tag');
-  updateForm.addEventListener('submit', function (event) {
+  const updateSummary = byId('update-errors');
+  const statusTag = byId('ticket-status-tag');
+  updateForm.addEventListener('submit', async (/** @type {SubmitEvent} */ event) => {
     event.preventDefault();
-    var body = { status: D.formValue(updateForm, 'status') };
-    var outcome = D.formValue(updateForm, 'outcome');
+    /** @type {{ status: string, outcome?: string }} */
+    const body = { status: formValue(updateForm, 'status') };
+    const outcome = formValue(updateForm, 'outcome');
     if (outcome) body.outcome = outcome;
-    var button = document.getElementById('update-submit');
-    D.setBusy(button, true);
-    D.hideSummary(updateSummary);
-    D.clearFieldErrors(updateForm);
-    request('PATCH', ticketUrl, body).then(function (result) {
-      D.setBusy(button, false);
-      if (!result.ok) return D.reportErrors(updateForm, updateSummary, D.errorsFrom(result.body && result.body.error));
-      statusTag.textContent = text('ticketStatus.' + result.body.status);
-      notify(text('tickets.update.saved', { status: text('ticketStatus.' + result.body.status) }), 'success');
-    });
+    const button = byId('update-submit');
+    setBusy(button, true);
+    hideSummary(updateSummary);
+    clearFieldErrors(updateForm);
+    const result = await request('PATCH', ticketUrl, body);
+    setBusy(button, false);
+    if (!result.ok) return reportErrors(updateForm, updateSummary, errorsFrom(result.body && result.body.error));
+    statusTag.textContent = text(`ticketStatus.${result.body.status}`);
+    notify(text('tickets.update.saved', { status: text(`ticketStatus.${result.body.status}`) }), 'success');
   });
 }
 
 /* ----- notes ----- */
 
-var noteForm = document.getElementById('note-form');
-var noteBody = document.getElementById('note-body');
-var notesList = document.getElementById('notes-list');
-noteForm.addEventListener('submit', function (event) {
+const noteForm = byId('note-form');
+const noteBody = byId('note-body');
+const notesList = byId('notes-list');
+
+/** @param {NoteDto} note */
+const noteItem = (note) =>
+  el('li', { className: 'note' }, [
+    el('p', { className: 'msg__meta' }, [
+      el('span', { className: 'msg__author' }, [note.authorName || '']),
+      ' ',
+      el('time', { datetime: note.createdAt }, [formatDateTime(note.createdAt)]),
+    ]),
+    el('p', { className: 'msg__body' }, [note.body]),
+  ]);
+
+noteForm.addEventListener('submit', async (/** @type {SubmitEvent} */ event) => {
   event.preventDefault();
-  var body = noteBody.value.trim();
-  D.clearFieldErrors(noteForm);
+  const body = noteBody.value.trim();
+  clearFieldErrors(noteForm);
   if (!body || body.length > 4000) {
-    var input = D.setFieldError(noteForm, 'body', text('error.field.body'));
-    if (input) input.focus();
+    setFieldError(noteForm, 'body', text('error.field.body'))?.focus();
     return;
   }
-  var button = noteForm.querySelector('button[type="submit"]');
-  D.setBusy(button, true);
-  request('POST', ticketUrl + '/notes', { body: body }).then(function (result) {
-    D.setBusy(button, false);
-    if (!result.ok) return D.reportErrors(noteForm, null, D.errorsFrom(result.body && result.body.error));
-    var note = result.body.note;
-    noteBody.value = '';
-    notesList.appendChild(
-      el('li', { className: 'note' }, [
-        el('p', { className: 'msg__meta' }, [
-          el('span', { className: 'msg__author' }, [note.authorName || '']),
-          ' ',
-          el('time', { datetime: note.createdAt }, [formatDateTime(note.createdAt)]),
-        ]),
-        el('p', { className: 'msg__body' }, [note.body]),
-      ]),
-    );
-    notify(text('tickets.noteAdded'), 'success');
-  });
+  const button = noteForm.querySelector('button[type="submit"]');
+  setBusy(button, true);
+  const result = await request('POST', `${ticketUrl}/notes`, { body });
+  setBusy(button, false);
+  if (!result.ok) return reportErrors(noteForm, null, errorsFrom(result.body && result.body.error));
+  noteBody.value = '';
+  notesList.appendChild(noteItem(/** @type {{ note: NoteDto }} */ (result.body).note));
+  notify(text('tickets.noteAdded'), 'success');
 });
 
 /* ----- citizen context and referral ----- */
 
-var panel = new CitizenPanel({
-  root: document.getElementById('citizen-context'),
+const panel = new CitizenPanel({
+  root: byId('citizen-context'),
   headingLevel: 2,
   idPrefix: 'ticket',
-  onRefer: function (provider) {
-    return request('POST', ticketUrl + '/referral', { provider: provider }).then(function (result) {
-      if (!result.ok) return { ok: false, error: D.errorsFrom(result.body && result.body.error)[0].message };
-      return { ok: true, contact: result.body.contact, text: result.body.text, live: Boolean(result.body.message) };
-    });
+  onRefer: async (provider) => {
+    const result = await request('POST', `${ticketUrl}/referral`, { provider });
+    if (!result.ok) return { ok: false, error: firstError(result) };
+    return { ok: true, contact: result.body.contact, text: result.body.text, live: Boolean(result.body.message) };
   },
 });
 panel.loading();
-fetchCitizen(data.ticketId).then(function (citizen) {
+fetchCitizen(data.ticketId).then((citizen) => {
   if (citizen) panel.render(citizen);
   else panel.failed();
 });
