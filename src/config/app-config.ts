@@ -85,6 +85,8 @@ export class AppConfig {
   mail: MailConfig;
   /** Origins allowed to open sockets besides the server's own host (browser Origin header). */
   allowedOrigins: string[];
+  /** EMBED_ORIGINS: host sites allowed to embed the chat widget (frame-ancestors of its frame, postMessage partners). */
+  embedOrigins: string[];
   dataDir: string;
 
   get isProduction(): boolean {
