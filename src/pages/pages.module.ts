@@ -15,5 +15,6 @@ import { SupervisorPagesController } from './supervisor-pages.controller';
   imports: [OpeningHoursModule, TicketsModule, MailModule],
   controllers: [PagesController, StaffPagesController, SupervisorPagesController, DevMailPageController],
   providers: [PageModels, StaffPageModels, SupervisorPageModels],
+  exports: [PageModels],
 })
 export class PagesModule {}

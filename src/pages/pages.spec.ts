@@ -4,6 +4,7 @@ import { parseWeeklySchedule } from '../opening-hours/schedule';
 import { describeOpening, describeSchedule, describeStatus, holidayName } from './opening-hours-text';
 import { AGENT_SCRIPT_TEXTS, CITIZEN_SCRIPT_TEXTS, LOGIN_SCRIPT_TEXTS, safeNextPath } from './page-models';
 import { PANEL_SCRIPT_TEXTS, REPLY_ADMIN_SCRIPT_TEXTS, TICKET_NEW_SCRIPT_TEXTS, TICKET_SCRIPT_TEXTS, TICKETS_SCRIPT_TEXTS } from './staff-page-models';
+import { WIDGET_SCRIPT_TEXTS } from '../widget/widget-page-models';
 import { readCookie } from './page-language';
 import { formatInstant, jsonForScript, viewHelpers } from './view-helpers';
 
@@ -93,6 +94,7 @@ describe('browser script texts', () => {
     ['ticket/new.js', TICKET_NEW_SCRIPT_TEXTS],
     ['ticket/page.js', TICKET_SCRIPT_TEXTS],
     ['reply-admin.js', REPLY_ADMIN_SCRIPT_TEXTS],
+    ['widget/', [...CITIZEN_SCRIPT_TEXTS, ...WIDGET_SCRIPT_TEXTS]],
   ];
   const common = readFileSync(join(__dirname, '..', '..', 'public', 'js', 'common.js'), 'utf8');
 
