@@ -1,5 +1,6 @@
 // @ts-check
-/** What the widget's frame keeps in this tab (sessionStorage, which the browser partitions by host site). */
+/** What the widget's frame keeps in this tab (its storage, see citizen/session-store.js). */
+import * as storage from '../citizen/session-store.js';
 
 const STORE_KEY = 'desk.widget';
 
@@ -17,7 +18,7 @@ export function loadFrameState() {
   /** @type {FrameState} */
   const empty = { panelOpen: false, chatId: null, seenSeq: 0, login: null, verifiedChat: null };
   try {
-    const saved = JSON.parse(sessionStorage.getItem(STORE_KEY) || 'null');
+    const saved = JSON.parse(storage.getItem(STORE_KEY) || 'null');
     return saved && typeof saved === 'object' ? { ...empty, ...saved } : empty;
   } catch {
     return empty;
@@ -27,7 +28,8 @@ export function loadFrameState() {
 /** @param {FrameState} state */
 export function saveFrameState(state) {
   try {
-    sessionStorage.setItem(STORE_KEY, JSON.stringify(state));
+    // The log-in code never goes to the host page: its scripts could verify a chat of their own with it.
+    storage.setItem(STORE_KEY, JSON.stringify(storage.keptByHost ? { ...state, login: null } : state));
   } catch {
     /* private mode or full: the panel starts closed on the next page */
   }

@@ -6,6 +6,7 @@
  * origin the server checked against EMBED_ORIGINS, and only that parent window is listened to.
  */
 import { data, text } from '../chat/desk.js';
+import * as storage from '../citizen/session-store.js';
 import * as chatStore from '../citizen/store.js';
 import { wireLogin } from './frame-login.js';
 import { loadFrameState, saveFrameState } from './frame-store.js';
@@ -22,6 +23,12 @@ let open = Boolean(data.open);
 /** @param {Record<string, unknown>} message */
 function tell(message) {
   if (parentWindow && hostOrigin) parentWindow.postMessage({ source: SOURCE, ...message }, hostOrigin);
+}
+
+/** A fresh page for the frame; when the loader keeps its state, the loader loads it (with that state). */
+function reloadFrame() {
+  if (storage.keptByHost && parentWindow) tell({ type: 'reload' });
+  else window.location.reload();
 }
 
 /** Agent messages of this chat the citizen has not had in front of them. */
@@ -87,7 +94,7 @@ function closePanel() {
   const finished = !$('ended-section')?.hidden;
   if (saved && finished) {
     chatStore.forget();
-    window.location.reload();
+    reloadFrame();
   }
 }
 
@@ -122,7 +129,7 @@ function watchOpeningHours() {
   const wait = Math.min(Date.parse(boundary) - Date.parse(data.now), 2 ** 31 - 1);
   if (!(wait > 0)) return;
   setTimeout(async () => {
-    if (!chatStore.load()) return window.location.reload();
+    if (!chatStore.load()) return reloadFrame();
     const response = await fetch('/api/opening-hours', { credentials: 'omit' }).catch(() => null);
     const status = response?.ok ? await response.json().catch(() => null) : null;
     if (status && typeof status.open === 'boolean') open = status.open;
@@ -130,6 +137,7 @@ function watchOpeningHours() {
   }, wait);
 }
 
+if (storage.keptByHost) storage.onChange((values) => tell({ type: 'save', state: values }));
 wireLogin(frame, () => saveFrameState(frame));
 watchOpeningHours();
 report();

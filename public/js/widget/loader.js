@@ -2,7 +2,7 @@
 /**
  * The chat widget's loader, served as /widget.js to other sites:
  *   <script src="https://desk.example/widget.js" data-lang="nb" defer></script>
- * A launcher button and a panel with the desk's frame (/widget/frame), in a closed shadow root
+ * A launcher button and a panel with the desk's frame (/widget/frame), in a shadow root
  * under one element of its own: no globals, no styles leaking either way, no cookies, no storage
  * on the host site. The frame tells the launcher what to say (texts in the page's language, open
  * or closed, unread messages); everything it sends is checked and shown as text only. The host
@@ -15,6 +15,8 @@
   const deskOrigin = new URL(script.src).origin;
   const SOURCE = 'desk-chat';
   const LANGS = ['nb', 'nn', 'en'];
+  // Only when the browser refuses the frame storage of its own (see citizen/session-store.js).
+  const STATE_KEY = 'desk-chat-widget';
 
   /** data-lang, else the page's lang ("nb-NO", "no", "en-GB" …), else bokmål. */
   function language() {
@@ -46,7 +48,7 @@ iframe{flex:1;width:100%;border:0}
 @media (max-width:30rem){.panel{inset:0;width:auto;height:auto;border-radius:0}}`;
 
   const element = document.createElement('desk-chat-widget');
-  const root = element.attachShadow({ mode: 'closed' });
+  const root = element.attachShadow({ mode: 'open' });
   root.innerHTML = `<style>${CSS}</style>
 <div class="w" hidden>
   <button class="launch" type="button" aria-expanded="false"><span class="name"></span><span class="st"></span><span class="badge" hidden></span></button>
@@ -109,6 +111,8 @@ iframe{flex:1;width:100%;border:0}
     if (!restored) {
       restored = true;
       if (message.panelOpen === true && panel.hidden) setPanel(true);
+    } else if (message.panelOpen !== !panel.hidden) {
+      tell({ type: 'panel', open: !panel.hidden });
     }
   }
 
@@ -118,6 +122,8 @@ iframe{flex:1;width:100%;border:0}
     if (!message || typeof message !== 'object' || message.source !== SOURCE) return;
     if (message.type === 'state') onState(message);
     else if (message.type === 'minimise' && !panel.hidden) setPanel(false, { focus: true });
+    else if (message.type === 'save' && message.state && typeof message.state === 'object') keepState(JSON.stringify(message.state));
+    else if (message.type === 'reload') load();
   });
 
   launch.addEventListener('click', () => setPanel(panel.hidden, { focus: true }));
@@ -127,7 +133,29 @@ iframe{flex:1;width:100%;border:0}
     if (/** @type {KeyboardEvent} */ (event).key === 'Escape' && !panel.hidden) setPanel(false, { focus: true });
   });
 
-  const query = new URLSearchParams({ host: window.location.origin, locale: language() });
-  frame.src = `${deskOrigin}/widget/frame?${query}`;
+  /** @param {string} state */
+  function keepState(state) {
+    try {
+      if (state.length <= 64_000) sessionStorage.setItem(STATE_KEY, state);
+    } catch {
+      /* no storage here either: the chat lasts as long as this page */
+    }
+  }
+
+  let loads = 0;
+  function load() {
+    let state = null;
+    try {
+      state = sessionStorage.getItem(STATE_KEY);
+    } catch {
+      state = null;
+    }
+    const query = new URLSearchParams({ host: window.location.origin, locale: language() });
+    // A new query makes it a new page: only the fragment would differ otherwise.
+    if (loads++ > 0) query.set('load', String(loads));
+    frame.src = `${deskOrigin}/widget/frame?${query}${state ? `#${new URLSearchParams({ state })}` : ''}`;
+  }
+
+  load();
   (document.body || document.documentElement).appendChild(element);
 })();
