@@ -40,7 +40,7 @@ describe('chat widget on another site', () => {
     await widgetText(page, 'desk-chat-widget .launch', 'Chat med oss');
     await widgetText(page, 'desk-chat-widget .launch', 'Åpen nå');
     // The host's own styles do not reach the launcher (its page hides anything called .launch, paints buttons pink).
-    await expect(launcher(page).evaluate((button: any) => getComputedStyle(button).backgroundColor)).resolves.toBe('rgb(0, 98, 186)');
+    await expect(launcher(page).evaluate((button: any) => (globalThis as any).getComputedStyle(button).backgroundColor)).resolves.toBe('rgb(0, 98, 186)');
     await expect(panel(page).isHidden()).resolves.toBe(true);
     await expectWidgetAccessible(page, 'launcher, chat open');
     await screenshots(page, 'widget-launcher');
