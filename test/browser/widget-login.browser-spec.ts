@@ -75,7 +75,7 @@ describe('chat widget: ID-porten log-in from the frame (built server, developmen
     // "Log out of the chat" forgets the log-in in the frame; the log-in link comes back.
     await frame.locator('#identity-forget').click();
     await visible(frame.locator('#identity-login'));
-    await expect(citizen.problems).toEqual([]);
+    expect(citizen.problems).toEqual([]);
     await citizen.context.close();
   }, 90_000);
 });

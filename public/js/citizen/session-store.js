@@ -1,8 +1,8 @@
 // @ts-check
 /**
  * The tab's storage for the citizen page: sessionStorage. In the widget's frame the browser may
- * refuse a cross-site frame any storage (third-party cookies blocked, as in Chrome's private
- * windows): then the values live in memory, seeded from the state the loader passed in the
+ * refuse a cross-site frame any storage (Chromium does whenever it blocks third-party cookies):
+ * then the values live in memory, seeded from the state the loader passed in the
  * frame's URL fragment (never sent to a server), and every change is offered to the frame's
  * module (onChange), which hands it to the loader to keep in the host page's sessionStorage.
  */
