@@ -43,9 +43,11 @@ function unread() {
 }
 
 function markSeen() {
-  frame.chatId = chatStore.load()?.chatId ?? null;
-  frame.seenSeq = Math.max(frame.seenSeq, 0, ...theirSeqs());
-  if (frame.chatId === null) frame.seenSeq = 0;
+  const chatId = chatStore.load()?.chatId ?? null;
+  // Another chat counts its messages from its own start.
+  if (chatId !== frame.chatId) frame.seenSeq = 0;
+  frame.chatId = chatId;
+  frame.seenSeq = Math.max(frame.seenSeq, ...theirSeqs());
 }
 
 function statusLine() {
