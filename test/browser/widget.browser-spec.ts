@@ -131,6 +131,14 @@ describe('chat widget on another site', () => {
     await page.locator('desk-chat-widget .min').focus();
     await page.keyboard.press('Enter');
     await expectWidgetFocus(page, 'launch');
+    // Closing (not minimising) forgets the finished chat: the next opening offers a new one.
+    await page.keyboard.press('Enter');
+    await visible(panel(page));
+    await page.locator('desk-chat-widget .close').click();
+    await expectWidgetFocus(page, 'launch');
+    await page.keyboard.press('Enter');
+    await visible((await widgetFrame(page)).locator('#start-section'));
+    await expect((await widgetFrame(page)).locator('#chat-log .msg').count()).resolves.toBe(0);
     // No cookie on the host site, from the widget or anyone.
     await expect(page.evaluate(() => (globalThis as any).document.cookie)).resolves.toBe('');
     await expect(citizen.context.cookies(host.origin)).resolves.toEqual([]);
