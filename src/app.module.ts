@@ -18,6 +18,7 @@ import { MetricsModule } from './supervision/metrics/metrics.module';
 import { RetentionModule } from './retention/retention.module';
 import { ScalingModule } from './scaling/scaling.module';
 import { TicketsModule } from './tickets/tickets.module';
+import { WidgetModule } from './widget/widget.module';
 
 @Module({})
 export class AppModule {
@@ -43,6 +44,7 @@ export class AppModule {
         MetricsModule,
         RetentionModule,
         PagesModule,
+        WidgetModule,
       ],
     };
   }

@@ -17,6 +17,8 @@ import { AppConfig } from './config/app-config';
 import { configureViews } from './pages/views';
 import { RedisConnection } from './scaling/redis-connection';
 import { DeskSocketAdapter } from './socket-adapter';
+import { embedHeaders } from './widget/embed-headers';
+import { frameAncestors } from './widget/embed-origin';
 
 export const PROJECT_ROOT = join(__dirname, '..');
 
@@ -38,13 +40,15 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
           'img-src': ["'self'", 'data:'],
           'connect-src': ["'self'"],
           'form-action': ["'self'"],
-          'frame-ancestors': ["'none'"],
+          // 'none' everywhere but the widget's frame (src/widget/embed-origin.ts).
+          'frame-ancestors': [frameAncestors(config.embedOrigins)],
           'upgrade-insecure-requests': config.isProduction ? [] : null,
         },
       },
       crossOriginEmbedderPolicy: false,
     }),
   );
+  app.use(embedHeaders);
   app.use(jsonOnlyApi);
   app.use(express.json({ limit: '64kb' }));
   app.use(rejectInputOutsideLimits);

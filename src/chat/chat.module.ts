@@ -51,6 +51,6 @@ import { TranscriptService } from './transcript.service';
     CitizenGateway,
     AgentGateway,
   ],
-  exports: [DeskEvents, ChatReferralService, ChatQueueService, ChatMessagesService, ChatAccess, ChatSweeper, ClosingTimeService, AgentPresenceService],
+  exports: [DeskEvents, ChatIdentityService, ChatReferralService, ChatQueueService, ChatMessagesService, ChatAccess, ChatSweeper, ClosingTimeService, AgentPresenceService],
 })
 export class ChatModule {}

@@ -61,6 +61,8 @@ export class AppConfig {
   sessionMaxHours: number;
   mail: MailConfig;
   allowedOrigins: string[];
+  /** EMBED_ORIGINS: host sites allowed to embed the chat widget (frame-ancestors of its frame, postMessage partners). */
+  embedOrigins: string[];
   dataDir: string;
 
   get isProduction(): boolean {

@@ -72,6 +72,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     .split(',')
     .map((o) => o.trim())
     .filter(Boolean);
+  config.embedOrigins = readEmbedOrigins(reader.string('EMBED_ORIGINS', ''), problems, config.nodeEnv === 'production');
 
   const secret = env.SESSION_SECRET;
   if (secret) {
@@ -116,6 +117,23 @@ function readMail(env: Env, reader: EnvReader, problems: string[], production: b
     maxMailBytes: reader.integer('MAIL_MAX_BYTES', 25 * 1024 * 1024, 64 * 1024, 200 * 1024 * 1024),
     maxAttachmentBytes: reader.integer('MAIL_MAX_ATTACHMENT_BYTES', 10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
   };
+}
+
+// Exact origins: each lands in a CSP frame-ancestors list and is compared as a string with a browser's origin.
+function readEmbedOrigins(raw: string, problems: string[], production: boolean): string[] {
+  const origins = raw.split(',').map((o) => o.trim()).filter(Boolean);
+  for (const origin of origins) {
+    let exact = false;
+    try {
+      const url = new URL(origin);
+      const plainHost = /^([a-z0-9-]+\.)*[a-z0-9-]+$|^\[[0-9a-f:.]+\]$/.test(url.hostname);
+      exact = url.origin === origin && plainHost && (url.protocol === 'https:' || (!production && url.protocol === 'http:'));
+    } catch {
+      exact = false;
+    }
+    if (!exact) problems.push(`EMBED_ORIGINS: "${origin}" is not an exact ${production ? 'https' : 'http(s)'} origin such as https://www.example.no`);
+  }
+  return [...new Set(origins)];
 }
 
 // User and password URL-encoded.

@@ -17,5 +17,6 @@ import { SupervisorPagesController } from './supervisor-pages.controller';
   imports: [OpeningHoursModule, TicketsModule, MailModule, ReferralsModule],
   controllers: [PagesController, StaffPagesController, SupervisorPagesController, DevMailPageController, DemoHostPageController],
   providers: [PageModels, StaffPageModels, SupervisorPageModels, DemoHostPageModels],
+  exports: [PageModels],
 })
 export class PagesModule {}

@@ -4,6 +4,7 @@ import { describeOpening, describeSchedule, describeStatus, holidayName } from '
 import { AGENT_SCRIPT_TEXTS, CITIZEN_SCRIPT_TEXTS, LOGIN_SCRIPT_TEXTS, PASSWORD_SCRIPT_TEXTS, safeNextPath } from './page-models';
 import { chatPageModules } from './page-modules';
 import { PANEL_SCRIPT_TEXTS, REPLY_ADMIN_SCRIPT_TEXTS, TICKET_MAIL_SCRIPT_TEXTS, TICKET_NEW_SCRIPT_TEXTS, TICKET_SCRIPT_TEXTS, TICKETS_SCRIPT_TEXTS } from './staff-page-models';
+import { WIDGET_SCRIPT_TEXTS } from '../widget/widget-page-models';
 import { readCookie } from './page-language';
 import { formatInstant, jsonForScript, viewHelpers } from './view-helpers';
 
@@ -88,6 +89,8 @@ describe('browser script texts', () => {
     ['ticket', ['/js/ticket/page.js'], TICKET_SCRIPT_TEXTS],
     ['ticket with mail', ['/js/ticket/mail.js', '/js/ticket/page.js'], [...TICKET_SCRIPT_TEXTS, ...TICKET_MAIL_SCRIPT_TEXTS]],
     ['replies', ['/js/supervisor/replies.js'], REPLY_ADMIN_SCRIPT_TEXTS],
+    ['widget frame', chatPageModules('/js/citizen/main.js', '/js/widget/frame.js'), [...CITIZEN_SCRIPT_TEXTS, ...WIDGET_SCRIPT_TEXTS]],
+    ['widget log-in popup', ['/js/widget/logged-in.js'], WIDGET_SCRIPT_TEXTS],
   ];
 
   it.each(pages)('the %s page gets every text its modules ask for in its page data', (_page, modules, prefixes) => {

@@ -272,7 +272,7 @@ ui.endChat.addEventListener('click', async () => {
 
 $('new-chat').addEventListener('click', () => {
   store.forget();
-  window.location.assign(window.location.pathname);
+  window.location.assign(window.location.pathname + (data.embed ? window.location.search : ''));
 });
 
 ui.startForm?.addEventListener('submit', onStart);

@@ -1,5 +1,6 @@
 // @ts-check
 /** What must survive a reload in this tab: the chat's token and the messages not sent yet. */
+import * as storage from './session-store.js';
 
 const STORE_KEY = 'desk.citizen.chat';
 
@@ -17,7 +18,7 @@ const STORE_KEY = 'desk.citizen.chat';
 /** @param {SavedChat} chat */
 export function save(chat) {
   try {
-    sessionStorage.setItem(STORE_KEY, JSON.stringify(chat));
+    storage.setItem(STORE_KEY, JSON.stringify(chat));
   } catch {
     /* private mode or full: the chat still works, it just will not survive a reload */
   }
@@ -26,7 +27,7 @@ export function save(chat) {
 /** @returns {SavedChat | null} */
 export function load() {
   try {
-    const saved = JSON.parse(sessionStorage.getItem(STORE_KEY) || 'null');
+    const saved = JSON.parse(storage.getItem(STORE_KEY) || 'null');
     return saved && typeof saved.token === 'string' ? saved : null;
   } catch {
     return null;
@@ -35,7 +36,7 @@ export function load() {
 
 export function forget() {
   try {
-    sessionStorage.removeItem(STORE_KEY);
+    storage.removeItem(STORE_KEY);
   } catch {
     /* nothing to do */
   }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
 let axeSource: string | undefined;
@@ -31,15 +31,15 @@ export function formatViolations(violations: AxeViolation[]): string {
 }
 
 /** Runs axe-core in the page for the WCAG 2.0/2.1 A and AA rules; throws with a readable list on any violation. */
-export async function expectNoAxeViolations(page: Page, state: string): Promise<void> {
+export async function expectNoAxeViolations(page: Page | Frame, state: string, options: { iframes?: boolean } = {}): Promise<void> {
   const loaded = await page.evaluate(() => typeof (globalThis as any).axe !== 'undefined');
   // page.addScriptTag would add an inline <script>, which the pages' strict CSP (rightly) blocks;
   // evaluating the source through the DevTools protocol is not subject to CSP.
   if (!loaded) await page.evaluate((axeSource ??= readFileSync(AXE_PATH, 'utf8')));
   const violations = await page.evaluate(
-    (tags) =>
+    ([tags, iframes]) =>
       (globalThis as any).axe
-        .run((globalThis as any).document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] })
+        .run((globalThis as any).document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'], iframes })
         .then((result: any) =>
           result.violations.map((v: any) => ({
             id: v.id,
@@ -49,7 +49,7 @@ export async function expectNoAxeViolations(page: Page, state: string): Promise<
             nodes: v.nodes.map((n: any) => ({ target: n.target, html: n.html, failureSummary: n.failureSummary })),
           })),
         ),
-    WCAG_AA_TAGS,
+    [WCAG_AA_TAGS, options.iframes ?? true] as const,
   );
   if (violations.length > 0) {
     throw new Error(`axe: ${violations.length} WCAG A/AA violation(s) on "${state}" (${page.url()}):\n${formatViolations(violations)}`);

@@ -1,0 +1,36 @@
+// @ts-check
+/** What the widget's frame keeps in this tab (its storage, see citizen/session-store.js). */
+import * as storage from '../citizen/session-store.js';
+
+const STORE_KEY = 'desk.widget';
+
+/**
+ * @typedef {object} FrameState
+ * @property {boolean} panelOpen whether the panel was open (it opens again on the host's next page)
+ * @property {string | null} chatId the chat whose agent messages up to seenSeq the citizen has seen
+ * @property {number} seenSeq
+ * @property {{ code: string, pid: string, method: string } | null} login the ID-porten log-in handed over by the popup
+ * @property {string | null} verifiedChat the chat that log-in was applied to
+ */
+
+/** @returns {FrameState} */
+export function loadFrameState() {
+  /** @type {FrameState} */
+  const empty = { panelOpen: false, chatId: null, seenSeq: 0, login: null, verifiedChat: null };
+  try {
+    const saved = JSON.parse(storage.getItem(STORE_KEY) || 'null');
+    return saved && typeof saved === 'object' ? { ...empty, ...saved } : empty;
+  } catch {
+    return empty;
+  }
+}
+
+/** @param {FrameState} state */
+export function saveFrameState(state) {
+  try {
+    // The log-in code never goes to the host page: its scripts could verify a chat of their own with it.
+    storage.setItem(STORE_KEY, JSON.stringify(storage.keptByHost ? { ...state, login: null } : state));
+  } catch {
+    /* private mode or full: the panel starts closed on the next page */
+  }
+}
