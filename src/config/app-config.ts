@@ -67,6 +67,10 @@ export class AppConfig {
   agentGraceSeconds: number;
   /** After closing time, how long queued chats can still be accepted before they become tickets. */
   queueDrainMinutes: number;
+  /** A chat whose citizen has been gone, or silent while it is their turn, this long is warned (queued: abandoned). */
+  chatIdleMinutes: number;
+  /** After the warning, how long an idle chat stays open before it is closed as abandoned. */
+  chatIdleGraceMinutes: number;
   /** New chats and offline messages allowed per address in 10 minutes. */
   rateLimitStarts: number;
   /** Log-in failures allowed per (user name, address) in 15 minutes (per name: 10× an hour; per address: 4×). */
