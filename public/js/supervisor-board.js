@@ -28,6 +28,7 @@
     wait: $('stat-wait'),
     started: $('stat-started'),
     closed: $('stat-closed'),
+    abandoned: $('stat-abandoned'),
     tickets: $('stat-tickets'),
     email: $('stat-email'),
     chats: $('board-chats'),
@@ -149,6 +150,7 @@
     ui.queue.textContent = String(snapshot.queue.length);
     ui.started.textContent = String(snapshot.today.chatsStarted);
     ui.closed.textContent = String(snapshot.today.chatsClosed);
+    ui.abandoned.textContent = String(snapshot.today.chatsAbandoned);
     ui.tickets.textContent = String(snapshot.today.offlineTickets);
     ui.email.textContent = String(snapshot.today.emailTickets);
     renderChats(atMs);

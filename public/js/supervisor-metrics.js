@@ -13,7 +13,7 @@
   var locale = D.locale;
   var numberFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   var dayFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
-  var OUTCOME_KEYS = ['resolved', 'referred', 'no-response', 'other', 'none'];
+  var OUTCOME_KEYS = ['resolved', 'referred', 'no-response', 'other', 'abandoned', 'none'];
   var CHANNEL_KEYS = ['chat', 'web-form', 'phone', 'email'];
   var PROVIDER_KEYS = ['digipost', 'e-boks'];
   var BAR_COLOR = '#0062ba';

@@ -43,6 +43,19 @@ export class ChatNotifier implements OnModuleInit, OnModuleDestroy {
     return this.sockets.agents;
   }
 
+  /** Chats with at least one citizen socket open on any instance (throws if an instance does not answer). */
+  async connectedCitizenChatIds(): Promise<Set<string>> {
+    if (!this.citizens) return new Set();
+    const sockets = await this.citizens.fetchSockets();
+    return new Set(sockets.map((socket) => (socket.data as { chatId?: string }).chatId).filter((id): id is string => id !== undefined));
+  }
+
+  /** Whether any citizen socket on any instance is in the chat's room. */
+  async citizenConnected(chatId: string): Promise<boolean> {
+    if (!this.citizens) return false;
+    return (await this.citizens.in(rooms.chat(chatId)).fetchSockets()).length > 0;
+  }
+
   /** Staff with at least one socket open on any instance (throws if an instance does not answer). */
   async connectedStaffIds(): Promise<Set<string>> {
     if (!this.agents) return new Set();
@@ -87,6 +100,7 @@ export class ChatNotifier implements OnModuleInit, OnModuleDestroy {
       this.agents?.to(rooms.chat(chatId)).emit('chat:verified', { chatId });
       this.citizens?.to(rooms.chat(chatId)).emit('chat:verified', { verified: true });
     });
+    this.desk.on('chat.presence', (presence) => this.agents?.to(rooms.chat(presence.chatId)).emit('chat:presence', presence));
     this.desk.on('chat.ended', ({ chatId, by, outcome }) => {
       const payload = { by, ...(outcome ? { outcome } : {}) };
       this.citizens?.to(rooms.chat(chatId)).emit('chat:ended', payload);

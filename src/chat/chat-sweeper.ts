@@ -1,7 +1,9 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { AgentPresenceService } from './agent-presence.service';
+import { ChatIdleService } from './chat-idle.service';
 import { ChatNotifier } from './chat-notifier';
+import { CitizenPresenceService } from './citizen-presence.service';
 import { ChatQueueService } from './chat-queue.service';
 import { ClosingTimeService } from './closing-time.service';
 import { DeskEvents } from './desk-events';
@@ -10,8 +12,8 @@ const EVERY_MS = 5_000;
 
 /**
  * The desk's heartbeat, on every instance (each step is a conditional update, safe to run twice):
- * notices agents whose instance vanished, re-queues abandoned chats, routes waiting chats (auto),
- * turns leftovers into tickets.
+ * notices agents and citizens whose instance vanished, re-queues the chats of agents who left,
+ * warns and closes chats whose citizen left, routes waiting chats (auto), turns leftovers into tickets.
  */
 @Injectable()
 export class ChatSweeper implements OnApplicationBootstrap, OnModuleDestroy {
@@ -22,6 +24,8 @@ export class ChatSweeper implements OnApplicationBootstrap, OnModuleDestroy {
 
   constructor(
     private readonly presence: AgentPresenceService,
+    private readonly citizens: CitizenPresenceService,
+    private readonly idle: ChatIdleService,
     private readonly queue: ChatQueueService,
     private readonly closing: ClosingTimeService,
     private readonly desk: DeskEvents,
@@ -60,7 +64,11 @@ export class ChatSweeper implements OnApplicationBootstrap, OnModuleDestroy {
       await this.presence
         .markVanished(() => this.notifier.connectedStaffIds())
         .catch((error: Error) => this.logger.warn(`Could not check which agents are still connected: ${error.message}`));
+      await this.citizens
+        .reconcile(() => this.notifier.connectedCitizenChatIds())
+        .catch((error: Error) => this.logger.warn(`Could not check which citizens are still connected: ${error.message}`));
       await this.presence.requeueAbandonedChats();
+      await this.idle.sweep();
       await this.closing.convertLeftoverQueue();
       await this.queue.routeWaitingChats();
     } catch (error) {

@@ -13,6 +13,8 @@ export interface DeskEventMap {
   'chat.assigned': { chatId: string; agentId: string; agentName: string; previousAgentId?: string };
   'chat.requeued': { chatId: string; previousAgentId: string };
   'chat.verified': { chatId: string };
+  /** The chat's citizen has a connection again, or has none left (since `leftAt`). */
+  'chat.presence': { chatId: string; connected: boolean; leftAt?: string };
   'chat.ended': { chatId: string; by: EndedBy; outcome?: string; agentId?: string | null };
   'agent.status': { agentId: string; status: 'available' | 'away' | 'offline' };
   /** A citizen's mail was taken in: a new e-mail ticket, or an answer on one. */

@@ -20,8 +20,8 @@ export interface MetricsSummary {
   };
   waitSeconds: DurationStats;
   handlingSeconds: DurationStats;
-  /** Closed chats by outcome; `none` when closed without one (by the citizen or the system). */
-  outcomes: { resolved: number; referred: number; 'no-response': number; other: number; none: number };
+  /** Closed chats by outcome; `abandoned`: closed by the desk when the citizen went; `none`: closed without one (by the citizen or at closing time). */
+  outcomes: { resolved: number; referred: number; 'no-response': number; other: number; abandoned: number; none: number };
   referrals: { digipost: number; 'e-boks': number };
   ratings: { count: number; average: number | null; distribution: Record<'1' | '2' | '3' | '4' | '5', number> };
   /** Messages left with the contact form. */

@@ -16,7 +16,9 @@ export type TicketEventType =
   | 'converted-to-ticket'
   | 'verified'
   | 'reopened'
-  | 'mailed';
+  | 'mailed'
+  | 'idle-warning'
+  | 'abandoned';
 
 /** The ticket's timeline: who did what, when. */
 @Entity({ name: 'ticket_events' })
