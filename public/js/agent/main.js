@@ -106,7 +106,8 @@ transport.on('chat:assigned', (payload) => {
 transport.on('chat:removed', (payload) => {
   if (payload?.chatId) chats.remove(payload.chatId, payload.reason === 'requeued' ? 'requeued' : 'transferred');
 });
-transport.on('chat:ended', (payload) => chats.get(payload?.chatId)?.markEnded(payload.by));
+transport.on('chat:ended', (payload) => chats.get(payload?.chatId)?.markEnded(payload.by, payload.outcome));
+transport.on('chat:presence', (payload) => chats.get(payload?.chatId)?.setPresence(payload));
 transport.on('message:new', (message) => chats.get(message?.chatId)?.addMessage(message));
 // The citizen logged in with ID-porten: the identity (and acr/amr) changed, so read the context again.
 transport.on('chat:verified', (payload) => {

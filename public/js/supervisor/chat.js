@@ -8,6 +8,7 @@
 import { Desk, data, text } from '../chat/desk.js';
 import { MessageList, showConnection } from '../chat/components.js';
 import { Transport } from '../chat/transport.js';
+import { showCitizenPresence } from '../agent/citizen-presence.js';
 import { Timeline } from './timeline.js';
 
 /** @typedef {import('../chat/types').AgentClientEventMap} ClientMap */
@@ -24,6 +25,7 @@ const ui = {
   statusTag: $('chat-status-tag'),
   agent: $('chat-agent'),
   verified: $('chat-verified'),
+  presence: $('chat-presence'),
   logStatus: $('chat-log-status'),
   noteForm: /** @type {HTMLFormElement} */ ($('note-form')),
   noteBody: /** @type {HTMLTextAreaElement} */ ($('note-body')),
@@ -64,6 +66,7 @@ function showChat(chat) {
   ui.statusTag.textContent = text(`ticketStatus.${chat.status}`);
   if (chat.agentName) ui.agent.textContent = chat.agentName;
   ui.verified.textContent = text(chat.verified ? 'supchat.yes' : 'supchat.no');
+  showCitizenPresence(ui.presence, { connected: chat.citizenConnected, leftAt: chat.citizenLeftAt });
 }
 
 async function join() {
@@ -120,8 +123,12 @@ transport.on('note:new', (note) => {
 transport.on('chat:ended', (payload) => {
   if (payload?.chatId !== chatId) return;
   ui.statusTag.textContent = text('ticketStatus.closed');
+  showCitizenPresence(ui.presence, null);
   Desk.notify(ui.notices, text('supchat.ended'), 'info');
   timeline.schedule();
+});
+transport.on('chat:presence', (payload) => {
+  if (payload?.chatId === chatId) showCitizenPresence(ui.presence, payload);
 });
 transport.on('board:updated', () => timeline.schedule());
 
