@@ -43,11 +43,16 @@ export class ChatNotifier implements OnModuleInit, OnModuleDestroy {
     return this.sockets.agents;
   }
 
-  /** Chats with at least one citizen socket open on any instance (throws if an instance does not answer). */
+  /**
+   * Chats with at least one citizen socket open on any instance (throws if an instance does not
+   * answer). Room names only: far less to send between instances than every socket.
+   */
   async connectedCitizenChatIds(): Promise<Set<string>> {
     if (!this.citizens) return new Set();
-    const sockets = await this.citizens.fetchSockets();
-    return new Set(sockets.map((socket) => (socket.data as { chatId?: string }).chatId).filter((id): id is string => id !== undefined));
+    const adapter = this.citizens.adapter as typeof this.citizens.adapter & { allRooms?: () => Promise<Set<string>> };
+    const names = adapter.allRooms ? await adapter.allRooms() : adapter.rooms.keys();
+    const prefix = rooms.chat('');
+    return new Set([...names].filter((name) => name.startsWith(prefix)).map((name) => name.slice(prefix.length)));
   }
 
   /** Whether any citizen socket on any instance is in the chat's room. */

@@ -1,4 +1,5 @@
 import { ChatIdleService } from '../../src/chat/chat-idle.service';
+import { ChatNotifier } from '../../src/chat/chat-notifier';
 import { CitizenPresenceService } from '../../src/chat/citizen-presence.service';
 import { systemText } from '../../src/chat/system-messages';
 import { TicketRepository } from '../../src/tickets/ticket.repository';
@@ -54,6 +55,16 @@ describe('citizen presence and inactivity (CHAT_IDLE_MINUTES 10, grace 2)', () =
     const left = next(agent, 'chat:presence');
     second.disconnect();
     expect(await left).toMatchObject({ chatId, connected: false });
+  });
+
+  it('the sweeper’s presence check trusts the sockets over a recorded departure that crossed a reconnect', async () => {
+    const { agent, chatId } = await acceptedChat(desk);
+    const presence = desk.app.get(CitizenPresenceService);
+    await presence.disconnected(chatId, async () => false); // as if a disconnect were handled after the reconnect
+    desk.clock.advance(MINUTE);
+    const back = next(agent, 'chat:presence', (p: any) => p.connected);
+    expect(await presence.reconcile(() => desk.app.get(ChatNotifier).connectedCitizenChatIds())).toBe(1);
+    expect(await back).toEqual({ chatId, connected: true });
   });
 
   it('a silent citizen whose turn it is gets the warning, then the chat closes as abandoned and the agent’s slot is free', async () => {
