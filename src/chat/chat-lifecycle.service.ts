@@ -8,7 +8,7 @@ import { StaffService } from '../staff/staff.service';
 import type { TicketEntity } from '../tickets/entities/ticket.entity';
 import { TicketEventRepository } from '../tickets/ticket-event.repository';
 import { TicketRepository } from '../tickets/ticket.repository';
-import type { Outcome } from '../tickets/ticket.types';
+import type { StaffOutcome } from '../tickets/ticket.types';
 import { requireCitizenChatState } from '../tickets/ticket-access';
 import { ChatAccess } from './chat-access.service';
 import { ChatTimeline, QUEUE_CHANGED } from './chat-timeline';
@@ -39,7 +39,7 @@ export class ChatLifecycleService {
     });
   }
 
-  async closeByAgent(actor: StaffActor, chatId: string, outcome: Outcome): Promise<void> {
+  async closeByAgent(actor: StaffActor, chatId: string, outcome: StaffOutcome): Promise<void> {
     const chat = await this.access.chatFor(actor, chatId, 'close');
     const at = this.clock.now();
     const message = await this.timeline.record({

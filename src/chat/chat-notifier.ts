@@ -37,6 +37,20 @@ export class ChatNotifier implements OnModuleInit, OnModuleDestroy {
     return this.sockets.agents;
   }
 
+  // Room names only: far less to send between instances than every socket. Throws if an instance does not answer.
+  async connectedCitizenChatIds(): Promise<Set<string>> {
+    if (!this.citizens) return new Set();
+    const adapter = this.citizens.adapter as typeof this.citizens.adapter & { allRooms?: () => Promise<Set<string>> };
+    const names = adapter.allRooms ? await adapter.allRooms() : adapter.rooms.keys();
+    const prefix = rooms.chat('');
+    return new Set([...names].filter((name) => name.startsWith(prefix)).map((name) => name.slice(prefix.length)));
+  }
+
+  async citizenConnected(chatId: string): Promise<boolean> {
+    if (!this.citizens) return false;
+    return (await this.citizens.in(rooms.chat(chatId)).fetchSockets()).length > 0;
+  }
+
   // Throws if an instance does not answer.
   async connectedStaffIds(): Promise<Set<string>> {
     if (!this.agents) return new Set();
@@ -80,6 +94,7 @@ export class ChatNotifier implements OnModuleInit, OnModuleDestroy {
       this.agents?.to(rooms.chat(chatId)).emit('chat:verified', { chatId });
       this.citizens?.to(rooms.chat(chatId)).emit('chat:verified', { verified: true });
     });
+    this.desk.on('chat.presence', (presence) => this.agents?.to(rooms.chat(presence.chatId)).emit('chat:presence', presence));
     this.desk.on('chat.ended', ({ chatId, by, outcome }) => {
       const payload = { by, ...(outcome ? { outcome } : {}) };
       this.citizens?.to(rooms.chat(chatId)).emit('chat:ended', payload);

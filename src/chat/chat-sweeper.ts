@@ -1,7 +1,9 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { AgentPresenceService } from './agent-presence.service';
+import { ChatIdleService } from './chat-idle.service';
 import { ChatNotifier } from './chat-notifier';
+import { CitizenPresenceService } from './citizen-presence.service';
 import { ChatQueueService } from './chat-queue.service';
 import { ClosingTimeService } from './closing-time.service';
 import { DeskEvents } from './desk-events';
@@ -18,6 +20,8 @@ export class ChatSweeper implements OnApplicationBootstrap, OnModuleDestroy {
 
   constructor(
     private readonly presence: AgentPresenceService,
+    private readonly citizens: CitizenPresenceService,
+    private readonly idle: ChatIdleService,
     private readonly queue: ChatQueueService,
     private readonly closing: ClosingTimeService,
     private readonly desk: DeskEvents,
@@ -55,7 +59,11 @@ export class ChatSweeper implements OnApplicationBootstrap, OnModuleDestroy {
       await this.presence
         .markVanished(() => this.notifier.connectedStaffIds())
         .catch((error: Error) => this.logger.warn(`Could not check which agents are still connected: ${error.message}`));
+      await this.citizens
+        .reconcile(() => this.notifier.connectedCitizenChatIds())
+        .catch((error: Error) => this.logger.warn(`Could not check which citizens are still connected: ${error.message}`));
       await this.presence.requeueAbandonedChats();
+      await this.idle.sweep();
       await this.closing.convertLeftoverQueue();
       await this.queue.routeWaitingChats();
     } catch (error) {

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module';
 import { CitizensModule } from '../citizens/citizens.module';
 import { OpeningHoursModule } from '../opening-hours/opening-hours.module';
 import { ReferralsModule } from '../referrals/referrals.module';
 import { StaffModule } from '../staff/staff.module';
+import { TicketEntity } from '../tickets/entities/ticket.entity';
 import { TicketsModule } from '../tickets/tickets.module';
 import { AgentPresenceService } from './agent-presence.service';
 import { AgentGateway } from './agent.gateway';
@@ -16,6 +18,9 @@ import { ChatQueueService } from './chat-queue.service';
 import { ChatReferralService } from './chat-referral.service';
 import { ChatStartService } from './chat-start.service';
 import { ChatTimeline } from './chat-timeline';
+import { ChatIdleService } from './chat-idle.service';
+import { CitizenPresenceRepository } from './citizen-presence.repository';
+import { CitizenPresenceService } from './citizen-presence.service';
 import { TypingThrottle } from './typing-throttle';
 import { ChatSweeper } from './chat-sweeper';
 import { CitizenGateway } from './citizen.gateway';
@@ -28,7 +33,7 @@ import { TranscriptController } from './transcript.controller';
 import { TranscriptService } from './transcript.service';
 
 @Module({
-  imports: [AuthModule, StaffModule, TicketsModule, OpeningHoursModule, ReferralsModule, CitizensModule],
+  imports: [AuthModule, StaffModule, TicketsModule, OpeningHoursModule, ReferralsModule, CitizensModule, TypeOrmModule.forFeature([TicketEntity])],
   controllers: [TranscriptController, ReferralController],
   providers: [
     DeskEvents,
@@ -40,6 +45,9 @@ import { TranscriptService } from './transcript.service';
     ChatQueueService,
     ChatLifecycleService,
     AgentPresenceService,
+    CitizenPresenceRepository,
+    CitizenPresenceService,
+    ChatIdleService,
     ClosingTimeService,
     ChatNotifier,
     ChatSweeper,
@@ -51,6 +59,6 @@ import { TranscriptService } from './transcript.service';
     CitizenGateway,
     AgentGateway,
   ],
-  exports: [DeskEvents, ChatIdentityService, ChatReferralService, ChatQueueService, ChatMessagesService, ChatAccess, ChatSweeper, ClosingTimeService, AgentPresenceService],
+  exports: [DeskEvents, ChatIdentityService, ChatReferralService, ChatQueueService, ChatMessagesService, ChatAccess, ChatSweeper, ClosingTimeService, AgentPresenceService, CitizenPresenceService, ChatIdleService],
 })
 export class ChatModule {}

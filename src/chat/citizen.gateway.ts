@@ -1,8 +1,9 @@
-import { Logger, UseFilters, UsePipes } from '@nestjs/common';
+import { BeforeApplicationShutdown, Logger, UseFilters, UsePipes } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
   OnGatewayConnection,
+  OnGatewayDisconnect,
   SubscribeMessage,
   WebSocketGateway,
 } from '@nestjs/websockets';
@@ -19,6 +20,7 @@ import { ChatMessagesService } from './chat-messages.service';
 import { ChatNotifier } from './chat-notifier';
 import { ChatQueueService } from './chat-queue.service';
 import { ChatStartService } from './chat-start.service';
+import { CitizenPresenceService } from './citizen-presence.service';
 import {
   NAMESPACES,
   rooms,
@@ -38,8 +40,9 @@ interface CitizenSocketData {
 @WebSocketGateway({ namespace: NAMESPACES.citizen })
 @UseFilters(WsAckExceptionFilter)
 @UsePipes(createValidationPipe())
-export class CitizenGateway implements OnGatewayConnection {
+export class CitizenGateway implements OnGatewayConnection, OnGatewayDisconnect, BeforeApplicationShutdown {
   private readonly logger = new Logger('CitizenGateway');
+  private closing = false;
 
   constructor(
     private readonly starts: ChatStartService,
@@ -52,6 +55,7 @@ export class CitizenGateway implements OnGatewayConnection {
     private readonly verification: ChatIdentityService,
     private readonly addresses: ClientAddresses,
     private readonly typingThrottle: TypingThrottle,
+    private readonly presence: CitizenPresenceService,
   ) {}
 
   async handleConnection(socket: Socket): Promise<void> {
@@ -61,6 +65,23 @@ export class CitizenGateway implements OnGatewayConnection {
       await this.rejoin(socket, token);
     } catch {
       socket.emit('chat:error', { code: 'UNAUTHENTICATED', message: 'The chat token is not valid' });
+    }
+  }
+
+  /** Sockets close as the server stops: this instance going away is not the citizen going away. */
+  beforeApplicationShutdown(): void {
+    this.closing = true;
+  }
+
+  async handleDisconnect(socket: Socket): Promise<void> {
+    const chatId = (socket.data as CitizenSocketData).chatId;
+    if (!chatId || this.closing) return;
+    try {
+      // Across every instance: the citizen may have another tab open elsewhere.
+      await this.presence.disconnected(chatId, () => this.notifier.citizenConnected(chatId));
+    } catch (error) {
+      // The sweeper's presence check will catch up (ChatSweeper.sweep).
+      this.logger.warn(`Could not record that the citizen of chat ${chatId} disconnected: ${(error as Error).message}`);
     }
   }
 
@@ -127,6 +148,7 @@ export class CitizenGateway implements OnGatewayConnection {
     data.chatId = chat.id;
     await socket.join(rooms.chat(chat.id));
     if (chat.status === 'queued') this.notifier.citizenEntered(chat.id);
+    if (chat.status === 'queued' || chat.status === 'active') await this.presence.connected(chat.id);
   }
 
   // Its state may change on another instance, so handlers read it afresh.

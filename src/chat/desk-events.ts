@@ -11,6 +11,8 @@ export interface DeskEventMap {
   'chat.assigned': { chatId: string; agentId: string; agentName: string; previousAgentId?: string };
   'chat.requeued': { chatId: string; previousAgentId: string };
   'chat.verified': { chatId: string };
+  /** The chat's citizen has a connection again, or has none left (since `leftAt`). */
+  'chat.presence': { chatId: string; connected: boolean; leftAt?: string };
   'chat.ended': { chatId: string; by: EndedBy; outcome?: string; agentId?: string | null };
   'agent.status': { agentId: string; status: 'available' | 'away' | 'offline' };
   'ticket.mail': { ticketId: string; newTicket: boolean };

@@ -106,6 +106,8 @@ export interface AgentServerEventMap {
   'chat:assigned': { chatId: string; agentName: string };
   'chat:removed': { chatId: string; reason: 'transferred' | 'requeued' };
   'chat:verified': { chatId: string };
+  /** To the chat's room: its citizen has a connection again, or has none left since `leftAt`. */
+  'chat:presence': { chatId: string; connected: boolean; leftAt?: string };
   'chat:ended': { chatId: string; by: EndedBy; outcome?: string };
   'message:new': MessageDto;
   'note:new': NoteDto;

@@ -28,6 +28,16 @@ const SYSTEM_MESSAGES = {
     nn: () => 'Innbyggjaren avslutta samtalen.',
     en: () => 'The citizen ended the chat.',
   },
+  idleWarning: {
+    nb: (a) => `Vi har ikke hørt fra deg på en stund. Samtalen avsluttes om ${a.minutes} minutter hvis du ikke svarer.`,
+    nn: (a) => `Vi har ikkje høyrt frå deg på ei stund. Samtalen blir avslutta om ${a.minutes} minutt om du ikkje svarar.`,
+    en: (a) => `We have not heard from you for a while. The chat will close in ${a.minutes} minutes unless you answer.`,
+  },
+  abandoned: {
+    nb: () => 'Samtalen er avsluttet fordi vi ikke har hørt fra deg. Du kan fortsatt laste ned samtalen, og du er velkommen til å starte en ny.',
+    nn: () => 'Samtalen er avslutta fordi vi ikkje har høyrt frå deg. Du kan framleis laste ned samtalen, og du er velkomen til å starte ein ny.',
+    en: () => 'The chat has been closed because we have not heard from you. You can still download the transcript, and you are welcome to start a new chat.',
+  },
   convertedToTicket: {
     nb: (a) => `Chatten har stengt for i dag. Meldingen din er lagret som sak ${a.reference}, og vi svarer deg så snart vi kan. Du kan også ringe (+47) 800 30 300 eller sende e-post til brukerstotte@digdir.no.`,
     nn: (a) => `Chatten har stengt for i dag. Meldinga di er lagra som sak ${a.reference}, og vi svarar deg så snart vi kan. Du kan òg ringje (+47) 800 30 300 eller sende e-post til brukerstotte@digdir.no.`,

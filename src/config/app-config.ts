@@ -51,6 +51,9 @@ export class AppConfig {
   maxChatsPerAgent: number;
   agentGraceSeconds: number;
   queueDrainMinutes: number;
+  // Gone, or silent while it is their turn, this long: warned (queued: abandoned); closed after the grace.
+  chatIdleMinutes: number;
+  chatIdleGraceMinutes: number;
   rateLimitStarts: number;
   rateLimitLogins: number;
   trustedProxies: string[];

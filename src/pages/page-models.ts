@@ -5,7 +5,7 @@ import { safeLocalPath } from '../common/safe-local-path';
 import { AppConfig } from '../config/app-config';
 import { textsFor, type PageLanguage } from '../i18n/i18n';
 import { OpeningHoursService } from '../opening-hours/opening-hours.service';
-import { MAX_MESSAGE_LENGTH, OUTCOMES, TOPICS } from '../tickets/ticket.types';
+import { MAX_MESSAGE_LENGTH, STAFF_OUTCOMES, TOPICS } from '../tickets/ticket.types';
 import { describeSchedule, describeStatus } from './opening-hours-text';
 import { chatPageModules } from './page-modules';
 import { PANEL_SCRIPT_TEXTS, staffNav } from './staff-page-models';
@@ -92,14 +92,14 @@ export class PageModels {
       modules: chatPageModules('/js/agent/main.js'),
       user,
       roleKey: `role.${actor.role}`,
-      outcomes: OUTCOMES.map((value) => ({ value, labelKey: `outcome.${value}` })),
+      outcomes: STAFF_OUTCOMES.map((value) => ({ value, labelKey: `outcome.${value}` })),
       maxLength: MAX_MESSAGE_LENGTH,
       pageData: {
         lang,
         user,
         csrfToken: csrfToken ?? '',
         serverNow: this.clock.now().toISOString(),
-        outcomes: [...OUTCOMES],
+        outcomes: [...STAFF_OUTCOMES],
         maxLength: MAX_MESSAGE_LENGTH,
         texts: textsFor(lang, AGENT_SCRIPT_TEXTS),
       },

@@ -6,7 +6,7 @@ import type { MailEntity } from '../mail/mail.entity';
 import { referenceInSubject } from '../mail/mail-headers';
 import { MAX_BODY_LENGTH, MAX_TITLE_LENGTH } from '../replies/dto/ready-reply.dto';
 import type { TicketDetailDto } from '../tickets/ticket.dto';
-import { CHANNELS, LANGUAGES, MAX_MESSAGE_LENGTH, OUTCOMES, TICKET_STATUSES, TOPICS } from '../tickets/ticket.types';
+import { CHANNELS, LANGUAGES, MAX_MESSAGE_LENGTH, STAFF_OUTCOMES, TICKET_STATUSES, TOPICS } from '../tickets/ticket.types';
 
 const PANEL_TEXTS = ['context.', 'referral.', 'mailbox.', 'idporten.', 'agent.refer', 'error.'];
 export const TICKETS_SCRIPT_TEXTS = ['tickets.', 'ticketStatus.', 'channel.', 'topic.', 'outcome.', 'error.', 'agent.failed'];
@@ -97,7 +97,7 @@ export class StaffPageModels {
       messages: ticket.messages.map((m) => ({ ...m, authorKey: `author.${m.author}`, referral: m.kind === 'referral' })),
       events: ticket.events.map((e) => ({ ...e, labelKey: `tickets.event.${e.type}`, detail: eventDetail(e.data) })),
       statuses: EDITABLE_STATUSES.map((value) => ({ value, labelKey: `ticketStatus.${value}`, selected: value === ticket.status })),
-      outcomes: OUTCOMES.map((value) => ({ value, labelKey: `outcome.${value}`, selected: value === ticket.outcome })),
+      outcomes: STAFF_OUTCOMES.map((value) => ({ value, labelKey: `outcome.${value}`, selected: value === ticket.outcome })),
       maxLength: MAX_MESSAGE_LENGTH,
       pageData: {
         lang,

@@ -11,7 +11,7 @@ import { staffNav, type StaffSection } from './staff-page-models';
 
 
 export const SUPERVISOR_BOARD_SCRIPT_TEXTS = ['board.', 'conn.', 'topic.', 'role.', 'agentStatus.', 'error.'];
-export const SUPERVISOR_CHAT_SCRIPT_TEXTS = ['supchat.', 'conn.', 'author.', 'outcome.', 'topic.', 'ticketStatus.', 'tickets.event.', 'chat.referral', 'chat.sending', 'error.'];
+export const SUPERVISOR_CHAT_SCRIPT_TEXTS = ['supchat.', 'agent.citizen.', 'conn.', 'author.', 'outcome.', 'topic.', 'ticketStatus.', 'tickets.event.', 'chat.referral', 'chat.sending', 'error.'];
 export const SUPERVISOR_HISTORY_SCRIPT_TEXTS = ['history.', 'topic.', 'channel.', 'outcome.', 'error.'];
 export const SUPERVISOR_METRICS_SCRIPT_TEXTS = ['metrics.', 'outcome.', 'channel.', 'error.'];
 export const STAFF_ADMIN_SCRIPT_TEXTS = ['staffAdmin.', 'role.', 'agentStatus.', 'error.'];

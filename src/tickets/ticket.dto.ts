@@ -30,6 +30,9 @@ export interface ChatDto {
   queuedAt?: string;
   acceptedAt?: string;
   closedAt?: string;
+  /** Queued and accepted chats: whether the citizen has a connection, and if not since when. */
+  citizenConnected?: boolean;
+  citizenLeftAt?: string;
 }
 
 export interface NoteDto {
@@ -103,6 +106,9 @@ export const mapChat = (t: TicketEntity): ChatDto => ({
   queuedAt: iso(t.queuedAt),
   acceptedAt: iso(t.acceptedAt),
   closedAt: iso(t.closedAt),
+  ...(t.status === 'queued' || t.status === 'active'
+    ? { citizenConnected: t.citizenLeftAt === null, ...(t.citizenLeftAt ? { citizenLeftAt: t.citizenLeftAt.toISOString() } : {}) }
+    : {}),
 });
 
 export const mapNote = (n: NoteEntity): NoteDto => ({

@@ -88,19 +88,21 @@ export class TicketRepository {
     return this.tickets.find({ where: { status: 'active' }, relations: { assignee: true }, order: { acceptedAt: 'ASC' } });
   }
 
-  async countSince(since: Date): Promise<{ chatsStarted: number; chatsClosed: number; offlineTickets: number; emailTickets: number }> {
+  async countSince(since: Date): Promise<{ chatsStarted: number; chatsClosed: number; chatsAbandoned: number; offlineTickets: number; emailTickets: number }> {
     const createdOn = (channel: string) => `SUM(CASE WHEN t.channel = '${channel}' AND t.created_at >= :since THEN 1 ELSE 0 END)`;
     const row = await this.tickets
       .createQueryBuilder('t')
       .select(createdOn('chat'), 'chatsStarted')
       .addSelect("SUM(CASE WHEN t.channel = 'chat' AND t.status = 'closed' AND t.closed_at >= :since THEN 1 ELSE 0 END)", 'chatsClosed')
+      .addSelect("SUM(CASE WHEN t.channel = 'chat' AND t.outcome = 'abandoned' AND t.closed_at >= :since THEN 1 ELSE 0 END)", 'chatsAbandoned')
       .addSelect(createdOn('web-form'), 'offlineTickets')
       .addSelect(createdOn('email'), 'emailTickets')
       .where('t.created_at >= :since OR t.closed_at >= :since', { since })
-      .getRawOne<Record<'chatsStarted' | 'chatsClosed' | 'offlineTickets' | 'emailTickets', string | number | null>>();
+      .getRawOne<Record<'chatsStarted' | 'chatsClosed' | 'chatsAbandoned' | 'offlineTickets' | 'emailTickets', string | number | null>>();
     return {
       chatsStarted: Number(row?.chatsStarted ?? 0),
       chatsClosed: Number(row?.chatsClosed ?? 0),
+      chatsAbandoned: Number(row?.chatsAbandoned ?? 0),
       offlineTickets: Number(row?.offlineTickets ?? 0),
       emailTickets: Number(row?.emailTickets ?? 0),
     };

@@ -10,7 +10,10 @@ export type Channel = (typeof CHANNELS)[number];
 export const TICKET_STATUSES = ['queued', 'active', 'open', 'pending', 'closed'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
-export const OUTCOMES = ['resolved', 'referred', 'no-response', 'other'] as const;
+/** What staff choose when they close; `abandoned` is the desk's own (the citizen went away or went silent). */
+export const STAFF_OUTCOMES = ['resolved', 'referred', 'no-response', 'other'] as const;
+export type StaffOutcome = (typeof STAFF_OUTCOMES)[number];
+export const OUTCOMES = [...STAFF_OUTCOMES, 'abandoned'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 export type Author = 'citizen' | 'agent' | 'system';

@@ -93,7 +93,7 @@ describe('the metrics summary', () => {
       waitSeconds: { count: 3, median: 60, p90: 108, mean: 70 },
       // handling 60, 300, 600: median 300; p90 = 300 + 0.8 × 300 = 540; mean 320
       handlingSeconds: { count: 3, median: 300, p90: 540, mean: 320 },
-      outcomes: { resolved: 1, referred: 1, 'no-response': 1, other: 0, none: 1 },
+      outcomes: { resolved: 1, referred: 1, 'no-response': 1, other: 0, abandoned: 0, none: 1 },
       referrals: { digipost: 1, 'e-boks': 1 },
       ratings: { count: 2, average: 4, distribution: { '1': 0, '2': 0, '3': 1, '4': 0, '5': 1 } },
       offlineTickets: 1,

@@ -1,7 +1,7 @@
-import { queryPostgres } from '../support/postgres';
-import { io, type Socket } from 'socket.io-client';
-import { ADMIN_PASSWORD, buildDesk, type DeskProcess, killDesk, startDesk, stopDesk } from '../support/desk-process';
-import { ask, next, until, VALID_CHAT } from '../support/test-app';
+import type { Socket } from 'socket.io-client';
+import { DeskCluster } from '../support/desk-cluster';
+import { type DeskProcess, killDesk } from '../support/desk-process';
+import { ask, next, until } from '../support/test-app';
 
 /**
  * Two instances of the built desk on one PostgreSQL database and one Redis, the way it runs
@@ -9,88 +9,14 @@ import { ask, next, until, VALID_CHAT } from '../support/test-app';
  * and TEST_REDIS_URL (scripts/services.sh start; .ci/run does it).
  */
 
-const POSTGRES = process.env.TEST_POSTGRES_URL;
-const REDIS = process.env.TEST_REDIS_URL;
-const SESSION_SECRET = 'a-session-secret-shared-by-every-instance';
-
-interface Staff {
-  id: string;
-  cookie: string;
-  csrfToken: string;
-}
-
-const sockets: Socket[] = [];
-let database: string;
+let cluster: DeskCluster;
 let a: DeskProcess;
 let b: DeskProcess;
-let admin: Staff;
-let staffCount = 0;
 
-const onServer = (sql: string) => queryPostgres(POSTGRES!, sql);
-
-function instanceEnv(): Record<string, string> {
-  const url = new URL(POSTGRES!);
-  url.pathname = `/${database}`;
-  return {
-    DATABASE_URL: url.toString(),
-    REDIS_URL: REDIS!,
-    SESSION_SECRET,
-    RATE_LIMIT_STARTS: '100000',
-    RATE_LIMIT_LOGINS: '100000',
-    AGENT_GRACE_SECONDS: '600',
-  };
-}
-
-async function logIn(desk: DeskProcess, username: string, password: string): Promise<Staff> {
-  const response = await fetch(`${desk.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  if (response.status !== 200) throw new Error(`log-in as ${username} failed: ${response.status} ${await response.text()}`);
-  const body = (await response.json()) as { csrfToken: string; user: { id: string } };
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  return { id: body.user.id, cookie, csrfToken: body.csrfToken };
-}
-
-/** An agent account created through instance `via`, logged in on instance `loginOn`. */
-async function newAgent(via: DeskProcess, loginOn: DeskProcess): Promise<Staff> {
-  staffCount += 1;
-  const username = `agent${staffCount}`;
-  const password = `agent-password-${staffCount}-long-enough`;
-  const created = await fetch(`${via.url}/api/admin/users`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie: admin.cookie, 'x-csrf-token': admin.csrfToken },
-    body: JSON.stringify({ username, password, displayName: `Agent ${staffCount}`, role: 'agent' }),
-  });
-  if (created.status !== 201) throw new Error(`creating ${username} failed: ${created.status} ${await created.text()}`);
-  return logIn(loginOn, username, password);
-}
-
-function connect(desk: DeskProcess, namespace: '/citizen' | '/agent', options: Parameters<typeof io>[1] = {}): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = io(`${desk.url}${namespace}`, { transports: ['websocket'], reconnection: false, forceNew: true, ...options });
-    sockets.push(socket);
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', reject);
-  });
-}
-
-async function availableAgent(desk: DeskProcess, staff: Staff): Promise<Socket> {
-  const socket = await connect(desk, '/agent', { extraHeaders: { cookie: staff.cookie } });
-  expect(await ask(socket, 'agent:status', { status: 'available' })).toEqual({ ok: true });
-  return socket;
-}
-
-async function startChat(desk: DeskProcess, message = VALID_CHAT.message): Promise<{ socket: Socket; chatId: string; token: string; position: number }> {
-  const socket = await connect(desk, '/citizen');
-  const started = await ask(socket, 'chat:start', { ...VALID_CHAT, message });
-  expect(started.ok).toBe(true);
-  return { socket, chatId: started.chat.id, token: started.token, position: started.position };
-}
+const newAgent = (via: DeskProcess, loginOn: DeskProcess) => cluster.newAgent(via, loginOn);
+const connect = (desk: DeskProcess, namespace: '/citizen' | '/agent', options?: Parameters<DeskCluster['connect']>[2]) => cluster.connect(desk, namespace, options);
+const availableAgent = (desk: DeskProcess, staff: Awaited<ReturnType<typeof newAgent>>) => cluster.availableAgent(desk, staff);
+const startChat = (desk: DeskProcess, message?: string) => cluster.startChat(desk, message);
 
 /** Accepts the oldest waiting chats until none is left, so each test starts with an empty queue. */
 async function drainQueue(agent: Socket): Promise<void> {
@@ -102,31 +28,21 @@ async function drainQueue(agent: Socket): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!POSTGRES || !REDIS) throw new Error('TEST_POSTGRES_URL and TEST_REDIS_URL must be set: run scripts/services.sh start');
-  buildDesk();
-  database = `desk_multi_${process.pid}_${Date.now()}`;
-  await onServer(`CREATE DATABASE ${database}`);
   // Both start on the empty database at once: one migrates, the other waits for it.
-  [a, b] = await Promise.all([startDesk(instanceEnv()), startDesk(instanceEnv())]);
-  admin = await logIn(a, 'admin', ADMIN_PASSWORD);
+  cluster = await DeskCluster.start(2, { AGENT_GRACE_SECONDS: '600' });
+  [a, b] = cluster.instances;
 }, 120_000);
 
-afterEach(() => {
-  sockets.splice(0).forEach((socket) => socket.disconnect());
-});
+afterEach(() => cluster.disconnectAll());
 
-afterAll(async () => {
-  sockets.forEach((socket) => socket.disconnect());
-  await Promise.all([a, b].filter(Boolean).map(stopDesk));
-  if (database) await onServer(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-});
+afterAll(() => cluster?.stop());
 
 describe('two instances on PostgreSQL and Redis', () => {
   it('migrated once although both instances started together, and share sessions', async () => {
     const logs = [...a.output, ...b.output].join('');
     expect(logs).not.toMatch(/ERROR/);
     // Logged in on A, the cookie works on B.
-    const me = await fetch(`${b.url}/api/auth/me`, { headers: { cookie: admin.cookie } });
+    const me = await fetch(`${b.url}/api/auth/me`, { headers: { cookie: cluster.admin.cookie } });
     expect(me.status).toBe(200);
   });
 
@@ -206,7 +122,7 @@ describe('two instances on PostgreSQL and Redis', () => {
     const gone = next(agent, 'disconnect');
     const disabled = await fetch(`${a.url}/api/admin/users/${agentStaff.id}`, {
       method: 'PATCH',
-      headers: { 'content-type': 'application/json', cookie: admin.cookie, 'x-csrf-token': admin.csrfToken },
+      headers: { 'content-type': 'application/json', cookie: cluster.admin.cookie, 'x-csrf-token': cluster.admin.csrfToken },
       body: JSON.stringify({ disabled: true }),
     });
     expect(disabled.status).toBe(200);

@@ -10,3 +10,14 @@ export async function queryPostgres(connectionString: string, sql: string): Prom
     await client.end();
   }
 }
+
+/** The rows of one query, on its own connection. */
+export async function selectPostgres<T = Record<string, unknown>>(connectionString: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new Client({ connectionString });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}

@@ -10,6 +10,7 @@ import { Outbox } from '../chat/outbox.js';
 import { CitizenPanel, fetchCitizen } from '../staff/citizen-panel.js';
 import { attachReplies } from '../staff/reply-picker.js';
 import { wireChatControls } from './chat-controls.js';
+import { showCitizenPresence } from '../staff/citizen-presence.js';
 import { errorText } from './notices.js';
 
 /** @typedef {import('../chat/types').ChatDto} ChatDto */
@@ -123,6 +124,12 @@ export class ChatView {
     this.heading.textContent = text('agent.chatHeading', { reference: chat.reference, topic: text(`topic.${chat.topic}`) });
     this.logLabel.textContent = text('agent.log', { reference: chat.reference });
     this.setVerified(Boolean(chat.verified));
+    this.setPresence({ connected: chat.citizenConnected, leftAt: chat.citizenLeftAt });
+  }
+
+  /** @param {import('../staff/citizen-presence.js').CitizenPresence} presence */
+  setPresence(presence) {
+    showCitizenPresence(this.part('presence'), this.isEnded ? null : presence);
   }
 
   /** @param {boolean} verified */
@@ -192,8 +199,8 @@ export class ChatView {
     if (replies && disabled) replies.hidden = true;
   }
 
-  /** @param {string | null} by */
-  markEnded(by) {
+  /** @param {string | null} by @param {string} [outcome] */
+  markEnded(by, outcome) {
     if (this.isEnded) return;
     this.isEnded = true;
     this.root.dataset.state = 'ended';
@@ -202,7 +209,8 @@ export class ChatView {
     this.setActionsDisabled(true);
     this.transfer.open = false;
     this.part('close').open = false;
-    this.part('ended-text').textContent = by ? text(`agent.ended.by.${by}`) : text('agent.ended');
+    this.setPresence({});
+    this.part('ended-text').textContent = outcome === 'abandoned' ? text('agent.ended.abandoned') : by ? text(`agent.ended.by.${by}`) : text('agent.ended');
     this.ended.hidden = false;
     this.outbox.failAll({ code: 'CLOSED', message: text('agent.ended') });
   }

@@ -131,7 +131,8 @@ transport.on('chat:removed', (payload) => {
   chats.remove(payload.chatId, payload.reason === 'requeued' ? 'requeued' : 'transferred');
   alerts.chatGone(payload.chatId);
 });
-transport.on('chat:ended', (payload) => chats.get(payload?.chatId)?.markEnded(payload.by));
+transport.on('chat:ended', (payload) => chats.get(payload?.chatId)?.markEnded(payload.by, payload.outcome));
+transport.on('chat:presence', (payload) => chats.get(payload?.chatId)?.setPresence(payload));
 transport.on('message:new', (message) => {
   chats.get(message?.chatId)?.addMessage(message);
   alerts.message(message);

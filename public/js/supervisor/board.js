@@ -29,6 +29,7 @@ const ui = {
   wait: byId('stat-wait'),
   started: byId('stat-started'),
   closed: byId('stat-closed'),
+  abandoned: byId('stat-abandoned'),
   tickets: byId('stat-tickets'),
   email: byId('stat-email'),
   chats: byId('board-chats'),
@@ -140,6 +141,7 @@ function render(snapshot) {
   ui.queue.textContent = String(snapshot.queue.length);
   ui.started.textContent = String(snapshot.today.chatsStarted);
   ui.closed.textContent = String(snapshot.today.chatsClosed);
+  ui.abandoned.textContent = String(snapshot.today.chatsAbandoned);
   ui.tickets.textContent = String(snapshot.today.offlineTickets);
   ui.email.textContent = String(snapshot.today.emailTickets);
   renderChats(snapshot, atMs);

@@ -10,6 +10,7 @@ import { Transport } from '../chat/transport.js';
 import { notify, setBusy } from '../page/dom.js';
 import { clearFieldErrors, errorsFrom, setFieldError } from '../page/form-errors.js';
 import { data, text } from '../page/page-data.js';
+import { showCitizenPresence } from '../staff/citizen-presence.js';
 import { Timeline } from './timeline.js';
 
 /** @typedef {import('../chat/types').AgentClientEventMap} ClientMap */
@@ -26,6 +27,7 @@ const ui = {
   statusTag: $('chat-status-tag'),
   agent: $('chat-agent'),
   verified: $('chat-verified'),
+  presence: $('chat-presence'),
   logStatus: $('chat-log-status'),
   noteForm: /** @type {HTMLFormElement} */ ($('note-form')),
   noteBody: /** @type {HTMLTextAreaElement} */ ($('note-body')),
@@ -66,6 +68,7 @@ function showChat(chat) {
   ui.statusTag.textContent = text(`ticketStatus.${chat.status}`);
   if (chat.agentName) ui.agent.textContent = chat.agentName;
   ui.verified.textContent = text(chat.verified ? 'supchat.yes' : 'supchat.no');
+  showCitizenPresence(ui.presence, { connected: chat.citizenConnected, leftAt: chat.citizenLeftAt });
 }
 
 async function join() {
@@ -122,8 +125,12 @@ transport.on('note:new', (note) => {
 transport.on('chat:ended', (payload) => {
   if (payload?.chatId !== chatId) return;
   ui.statusTag.textContent = text('ticketStatus.closed');
+  showCitizenPresence(ui.presence, null);
   notify(ui.notices, text('supchat.ended'), 'info');
   timeline.schedule();
+});
+transport.on('chat:presence', (payload) => {
+  if (payload?.chatId === chatId) showCitizenPresence(ui.presence, payload);
 });
 transport.on('board:updated', () => timeline.schedule());
 

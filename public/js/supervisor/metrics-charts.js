@@ -13,7 +13,7 @@ import { locale, text } from '../page/page-data.js';
 
 const numberFormat = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
 const dayFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
-const OUTCOME_KEYS = /** @type {const} */ (['resolved', 'referred', 'no-response', 'other', 'none']);
+const OUTCOME_KEYS = /** @type {const} */ (['resolved', 'referred', 'no-response', 'other', 'abandoned', 'none']);
 const CHANNEL_KEYS = /** @type {const} */ (['chat', 'web-form', 'phone', 'email']);
 const PROVIDER_KEYS = /** @type {const} */ (['digipost', 'e-boks']);
 const RATINGS = /** @type {const} */ (['1', '2', '3', '4', '5']);

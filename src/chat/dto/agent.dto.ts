@@ -1,6 +1,6 @@
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Min } from 'class-validator';
-import { MAX_MESSAGE_LENGTH, OUTCOMES, type Outcome } from '../../tickets/ticket.types';
+import { MAX_MESSAGE_LENGTH, STAFF_OUTCOMES, type StaffOutcome } from '../../tickets/ticket.types';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const BODY_RULE = { message: `body must have 1 to ${MAX_MESSAGE_LENGTH} characters` };
@@ -47,8 +47,8 @@ export class TransferChatDto extends ChatRefDto {
 }
 
 export class CloseChatDto extends ChatRefDto {
-  @IsIn(OUTCOMES, { message: `outcome must be one of ${OUTCOMES.join(', ')}` })
-  outcome: Outcome;
+  @IsIn(STAFF_OUTCOMES, { message: `outcome must be one of ${STAFF_OUTCOMES.join(', ')}` })
+  outcome: StaffOutcome;
 }
 
 export class AgentTypingDto extends ChatRefDto {

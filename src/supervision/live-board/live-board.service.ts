@@ -9,8 +9,20 @@ export interface LiveBoard {
   at: string;
   queue: { length: number; longestWaitSeconds: number; oldestWaitingSince: string | null };
   agents: { id: string; displayName: string; role: string; status: string; load: number }[];
-  inProgress: { chatId: string; reference: string; topic: string; agentId: string | null; agentName: string | null; acceptedAt: string | null; ageSeconds: number; verified: boolean }[];
-  today: { chatsStarted: number; chatsClosed: number; offlineTickets: number; emailTickets: number };
+  inProgress: {
+    chatId: string;
+    reference: string;
+    topic: string;
+    agentId: string | null;
+    agentName: string | null;
+    acceptedAt: string | null;
+    ageSeconds: number;
+    verified: boolean;
+    /** When the citizen's last connection went away; null while they are connected. */
+    citizenLeftAt: string | null;
+  }[];
+  /** `chatsAbandoned`: closed by the desk because the citizen went away or went silent (also in `chatsClosed`). */
+  today: { chatsStarted: number; chatsClosed: number; chatsAbandoned: number; offlineTickets: number; emailTickets: number };
 }
 
 @Injectable()
@@ -47,6 +59,7 @@ export class LiveBoardService {
         acceptedAt: t.acceptedAt?.toISOString() ?? null,
         ageSeconds: seconds(t.queuedAt ?? t.createdAt),
         verified: t.verified,
+        citizenLeftAt: t.citizenLeftAt?.toISOString() ?? null,
       })),
       today,
     };

@@ -16,7 +16,8 @@ export interface MetricsSummary {
   };
   waitSeconds: DurationStats;
   handlingSeconds: DurationStats;
-  outcomes: { resolved: number; referred: number; 'no-response': number; other: number; none: number };
+  // abandoned: closed by the desk when the citizen went; none: closed without one (by the citizen or at closing time).
+  outcomes: { resolved: number; referred: number; 'no-response': number; other: number; abandoned: number; none: number };
   referrals: { digipost: number; 'e-boks': number };
   ratings: { count: number; average: number | null; distribution: Record<'1' | '2' | '3' | '4' | '5', number> };
   offlineTickets: number;

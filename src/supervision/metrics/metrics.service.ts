@@ -74,6 +74,7 @@ export class MetricsService {
         referred: count(outcomes, 'referred'),
         'no-response': count(outcomes, 'no-response'),
         other: count(outcomes, 'other'),
+        abandoned: count(outcomes, 'abandoned'),
         none: count(outcomes, null),
       },
       referrals: { digipost: count(referrals, 'digipost'), 'e-boks': count(referrals, 'e-boks') },

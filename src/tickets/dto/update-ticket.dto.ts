@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID, ValidateIf } from 'class-validator';
-import { OUTCOMES, TOPICS, type Outcome, type Topic } from '../ticket.types';
+import { STAFF_OUTCOMES, TOPICS, type StaffOutcome, type Topic } from '../ticket.types';
 
 const EDITABLE_STATUSES = ['open', 'pending', 'closed'] as const;
 
@@ -10,10 +10,10 @@ export class UpdateTicketDto {
   @IsIn(EDITABLE_STATUSES)
   status?: (typeof EDITABLE_STATUSES)[number];
 
-  @ApiPropertyOptional({ enum: OUTCOMES })
+  @ApiPropertyOptional({ enum: STAFF_OUTCOMES })
   @IsOptional()
-  @IsIn(OUTCOMES)
-  outcome?: Outcome;
+  @IsIn(STAFF_OUTCOMES)
+  outcome?: StaffOutcome;
 
   @ApiPropertyOptional({ nullable: true })
   @ValidateIf((_, value) => value !== null)

@@ -16,7 +16,9 @@ export type TicketEventType =
   | 'converted-to-ticket'
   | 'verified'
   | 'reopened'
-  | 'mailed';
+  | 'mailed'
+  | 'idle-warning'
+  | 'abandoned';
 
 @Entity({ name: 'ticket_events' })
 @Index('idx_ticket_events_ticket', ['ticketId', 'createdAt'])

@@ -99,6 +99,18 @@ export class TicketEntity {
   @Column({ name: 'staff_read_at', type: TIMESTAMP, nullable: true })
   staffReadAt: Date | null;
 
+  /** A live chat's citizen: when their last connection went away (null while one is open). */
+  @Column({ name: 'citizen_left_at', type: TIMESTAMP, nullable: true })
+  citizenLeftAt: Date | null;
+
+  /** When the citizen last connected or wrote. */
+  @Column({ name: 'citizen_last_seen_at', type: TIMESTAMP, nullable: true })
+  citizenLastSeenAt: Date | null;
+
+  /** When the citizen was warned that the chat closes for inactivity; cleared when they show life. */
+  @Column({ name: 'idle_warned_at', type: TIMESTAMP, nullable: true })
+  idleWarnedAt: Date | null;
+
   @Column({ name: 'created_at', type: TIMESTAMP })
   createdAt: Date;
 
