@@ -49,8 +49,11 @@ iframe{flex:1;width:100%;border:0}
 
   const element = document.createElement('desk-chat-widget');
   const root = element.attachShadow({ mode: 'open' });
-  root.innerHTML = `<style>${CSS}</style>
-<div class="w" hidden>
+  // A constructed sheet is CSSOM, which a host page's CSP without 'unsafe-inline' allows; a <style> it blocks.
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(CSS);
+  root.adoptedStyleSheets = [sheet];
+  root.innerHTML = `<div class="w" hidden>
   <button class="launch" type="button" aria-expanded="false"><span class="name"></span><span class="st"></span><span class="badge" hidden></span></button>
   <div class="panel" role="dialog" aria-labelledby="desk-chat-title" hidden>
     <div class="bar"><p class="title" id="desk-chat-title"></p><button class="min" type="button"></button><button class="close" type="button"></button></div>
