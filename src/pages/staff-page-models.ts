@@ -98,6 +98,8 @@ export class StaffPageModels {
       events: ticket.events.map((e) => ({ ...e, labelKey: `tickets.event.${e.type}`, detail: eventDetail(e.data) })),
       statuses: EDITABLE_STATUSES.map((value) => ({ value, labelKey: `ticketStatus.${value}`, selected: value === ticket.status })),
       outcomes: STAFF_OUTCOMES.map((value) => ({ value, labelKey: `outcome.${value}`, selected: value === ticket.outcome })),
+      // One the desk set (abandoned) is shown but cannot be chosen; an empty choice leaves it as it is.
+      deskOutcomeKey: ticket.outcome && !(STAFF_OUTCOMES as readonly string[]).includes(ticket.outcome) ? `outcome.${ticket.outcome}` : null,
       maxLength: MAX_MESSAGE_LENGTH,
       pageData: {
         lang,

@@ -87,6 +87,11 @@ describe('citizen presence and inactivity (CHAT_IDLE_MINUTES 10, grace 2)', () =
     const transcript = await desk.http().get(`/api/chats/${chatId}/transcript`).set('x-chat-token', started.token).expect(200);
     expect(transcript.text).toContain('Hvilken postkasse bruker du?');
 
+    // The ticket page names the desk's outcome, which staff cannot choose.
+    const staff = await desk.login('supervisor');
+    const page = await desk.http().get(`/agent/tickets/${chatId}`).set('cookie', staff.cookie).expect(200);
+    expect(page.text).toMatch(/<option value="" selected disabled>Forlatt av innbyggeren<\/option>/);
+
     // MAX_CHATS_PER_AGENT is 1: the agent can take the next chat.
     const other = await desk.citizen();
     const waiting = await ask(other, 'chat:start', VALID_CHAT);
