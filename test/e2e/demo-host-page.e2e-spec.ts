@@ -44,7 +44,7 @@ describe('the demo host page outside production', () => {
     expect(response.text).not.toContain('id="start-form"');
     expect(response.text).not.toContain('id="page-data"');
     expect(response.text).not.toContain('/js/');
-    expect(response.text).not.toContain('/css/app.css');
+    expect(response.text).not.toContain('/css/base.css');
     expect(response.text).toContain('/vendor/designsystemet/');
   });
 

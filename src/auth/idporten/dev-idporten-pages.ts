@@ -38,7 +38,7 @@ function page(title: string, body: string): string {
   <title>${escape(title)} – TestID (development)</title>
   <link rel="stylesheet" href="/vendor/designsystemet/theme/designsystemet.css">
   <link rel="stylesheet" href="/vendor/designsystemet/src/index.css">
-  <link rel="stylesheet" href="/css/app.css">
+  <link rel="stylesheet" href="/css/base.css">
 </head>
 <body>
   <main id="main" class="site-main">
