@@ -22,6 +22,7 @@ import { SearchIndexMergeSteps1764600000000 } from './migrations/1764600000000-s
 import { StaffSessionControl1764700000000 } from './migrations/1764700000000-staff-session-control';
 import { RemaskFreeText1764800000000 } from './migrations/1764800000000-remask-free-text';
 import { MailChannel1764900000000, MailChannelPostgres1764900000000 } from './migrations/1764900000000-mail-channel';
+import { HistoryPrefixSearch1765200000000 } from './migrations/1765200000000-history-prefix-search';
 import { AttachmentEntity } from '../mail/attachment.entity';
 import { MailEntity } from '../mail/mail.entity';
 import { MetricsDailyEntity } from '../supervision/metrics/metrics-daily.entity';
@@ -34,7 +35,7 @@ import { StaffSessionControlPostgres1764700000000 } from './migrations/postgres/
 
 const ENTITIES = [StaffUserEntity, TicketEntity, MessageEntity, NoteEntity, TicketEventEntity, SessionEntity, CounterEntity, AuditRecordEntity, ReadyReplyEntity, MetricsDailyEntity, MailEntity, AttachmentEntity];
 // The n-th migration of each list has the same name and effect.
-export const SQLITE_MIGRATIONS = [InitialSchema1764000000000, CitizenIdentityAndReferral1764100000000, AuditLog1764200000000, ReadyMadeReplies1764300000000, HistorySearch1764400000000, QueueOrder1764500000000, SearchIndexMergeSteps1764600000000, StaffSessionControl1764700000000, RemaskFreeText1764800000000, MailChannel1764900000000];
+export const SQLITE_MIGRATIONS = [InitialSchema1764000000000, CitizenIdentityAndReferral1764100000000, AuditLog1764200000000, ReadyMadeReplies1764300000000, HistorySearch1764400000000, QueueOrder1764500000000, SearchIndexMergeSteps1764600000000, StaffSessionControl1764700000000, RemaskFreeText1764800000000, MailChannel1764900000000, HistoryPrefixSearch1765200000000];
 export const POSTGRES_MIGRATIONS = [
   InitialSchemaPostgres1764000000000,
   CitizenIdentityAndReferralPostgres1764100000000,
@@ -46,6 +47,7 @@ export const POSTGRES_MIGRATIONS = [
   StaffSessionControlPostgres1764700000000,
   RemaskFreeText1764800000000,
   MailChannelPostgres1764900000000,
+  HistoryPrefixSearch1765200000000,
 ];
 
 export function buildDataSourceOptions(database: DatabaseConfig): DataSourceOptions {
