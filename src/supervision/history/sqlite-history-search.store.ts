@@ -7,7 +7,7 @@ import { fromDbTime } from '../../database/sql';
 import { buildFtsMatch, indexedPrefix, SearchQuery, SNIPPET_MARKERS } from './fts-query';
 import { ChatPageRequest, HistoryChatRow, HistoryFilter, HistorySearchStore, SnippetRow } from './history-search.store';
 import { CHAT_COLUMNS, filterSql as dialectFilterSql, hasFilter, mapChat, RawChat, SQLITE_FILTERS } from './history-sql';
-import { MAX_PREFIX_TERMS, PREFIX_TERMS_SQL, prefixTermParams } from './prefix-terms';
+import { MAX_PREFIX_TERMS, PREFIX_TERMS_SQL, prefixTermParams, termsInstead } from './prefix-terms';
 import { queryTooBroad, SearchBudget } from './search-budget';
 
 // Each read of a prefix (`po*`) merges every matching term's list again, so a chunk should take few reads.
@@ -122,9 +122,9 @@ export class SqliteHistorySearchStore extends HistorySearchStore {
     for (const [i, term] of search.terms.entries()) {
       const prefix = indexedPrefix(term);
       if (prefix === null) continue;
-      const rows = await this.read<{ term: string }[]>(PREFIX_TERMS_SQL, prefixTermParams(prefix, MAX_PREFIX_TERMS), budget);
-      // None: nothing starts with it, and FTS5 finds that at once. Too many: FTS5 merges them within the budget.
-      if (rows.length > 0 && rows.length <= MAX_PREFIX_TERMS) expansions.set(i, rows.map((row) => row.term));
+      const rows = await this.read<{ term: string; occurrences: number }[]>(PREFIX_TERMS_SQL, prefixTermParams(prefix, MAX_PREFIX_TERMS), budget);
+      const terms = termsInstead(rows);
+      if (terms) expansions.set(i, terms);
     }
     return buildFtsMatch(search.terms, expansions);
   }
