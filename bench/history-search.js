@@ -272,6 +272,7 @@ async function main() {
   if (POSTGRES) {
     console.log('\nStoring chat messages, one per transaction (messages per second)');
     console.table(rates);
+    rmSync(dir, { recursive: true, force: true });
     return;
   }
 
