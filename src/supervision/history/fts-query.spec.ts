@@ -1,17 +1,60 @@
-import { buildSearchQuery, buildTsQuery, SNIPPET_MARKERS, snippetToHtml, snippetToText } from './fts-query';
+import { buildFtsMatch, buildSearchQuery, buildTsQuery, indexedPrefix, SNIPPET_MARKERS, snippetToHtml, snippetToText, wordStem } from './fts-query';
 
 describe('the history search query', () => {
   it('quotes every word so that no FTS5 syntax gets through', () => {
-    expect(buildSearchQuery('brevet skatt').match).toBe('"brevet" "skatt"');
-    expect(buildSearchQuery('a OR b NOT c').match).toBe('"a" "OR" "b" "NOT" "c"');
-    expect(buildSearchQuery('col:x (y) ^z').match).toBe('"col:x" "(y)" "^z"');
-    expect(buildSearchQuery('say "digital postkasse" now').match).toBe('"say" "digital postkasse" "now"');
+    expect(buildSearchQuery('"brevet" "skatt"').match).toBe('"brevet" AND "skatt"');
+    expect(buildSearchQuery('a OR b NOT c').match).toBe('"a" AND "OR" AND "b" AND "NOT" AND "c"');
+    expect(buildSearchQuery('col:x (y) ^z').match).toBe('"col:x" AND "(y)" AND "^z"');
+    expect(buildSearchQuery('say "digital postkasse" now').match).toBe('"say" AND "digital postkasse" AND "now"');
     expect(buildSearchQuery('"unclosed phrase').match).toBe('"unclosed phrase"');
   });
 
   it('allows a prefix only on words with letters', () => {
     expect(buildSearchQuery('brev*').match).toBe('"brev"*');
     expect(buildSearchQuery('1785850006*').match).toBe('"1785850006"');
+  });
+
+  it('looks for a whole word of four or more letters by its stem, so that its inflections and compounds match', () => {
+    for (const form of ['postkasse', 'postkassen', 'postkassa', 'postkasser', 'postkassene', 'Postkassen']) {
+      expect(buildSearchQuery(form).terms).toEqual([{ text: 'postkass', prefix: true }]);
+    }
+    expect(buildSearchQuery('brevet skatt').match).toBe('"brev"* AND "skatt"*');
+    expect(buildSearchQuery('innlogging').terms).toEqual([{ text: 'innlogging', prefix: true }]);
+    expect(buildSearchQuery('brev').terms).toEqual([{ text: 'brev', prefix: true }]);
+  });
+
+  it('keeps a stem of at least four letters, and short words, digits and quoted words exact', () => {
+    expect(wordStem('saken')).toBe('saken'); // `sak` would match sakte and saks too
+    expect(wordStem('bilene')).toBe('bilene'); // not `bilen`, which would miss biler
+    expect(wordStem('søknaden')).toBe('søknad');
+    expect(wordStem('ane')).toBeNull();
+    expect(buildSearchQuery('nav').terms).toEqual([{ text: 'nav', prefix: false }]);
+    expect(buildSearchQuery('bankid2').terms).toEqual([{ text: 'bankid2', prefix: false }]);
+    expect(buildSearchQuery('e-post').terms).toEqual([{ text: 'e-post', prefix: false }]);
+    expect(buildSearchQuery('178585').terms).toEqual([{ text: '178585', prefix: false }]);
+    expect(buildSearchQuery('"postkassen"').match).toBe('"postkassen"');
+    expect(buildSearchQuery('"min postkasse"').match).toBe('"min postkasse"');
+  });
+
+  it('puts the index\'s whole terms in place of a prefix when the store found them, and leaves FTS5 syntax out', () => {
+    const { terms } = buildSearchQuery('postkasse "digital post" skatt*');
+    const expansions = new Map([
+      [0, ['postkassa', 'postkasse', 'postkassen']],
+      [2, ['skatt']],
+    ]);
+    expect(buildFtsMatch(terms, expansions)).toBe('("postkassa" OR "postkasse" OR "postkassen") AND "digital post" AND "skatt"');
+    expect(buildFtsMatch(terms, new Map([[0, []]]))).toBe('"postkass"* AND "digital post" AND "skatt"*');
+    expect(buildFtsMatch([{ text: 'a"b', prefix: true }], new Map([[0, ['a"b', 'a"bc']]]))).toBe('("a""b" OR "a""bc")');
+    expect(buildFtsMatch([{ text: 'exact', prefix: false }], new Map([[0, ['exactly']]]))).toBe('"exact"');
+  });
+
+  it('folds a prefix as the index stores its terms, and expands only single tokens', () => {
+    expect(indexedPrefix({ text: 'Får', prefix: true })).toBe('far');
+    expect(indexedPrefix({ text: 'søppelpost', prefix: true })).toBe('søppelpost');
+    expect(indexedPrefix({ text: 'Ærlig', prefix: true })).toBe('ærlig');
+    expect(indexedPrefix({ text: 'café', prefix: true })).toBe('cafe');
+    expect(indexedPrefix({ text: 'post-kass', prefix: true })).toBeNull();
+    expect(indexedPrefix({ text: 'postkasse', prefix: false })).toBeNull();
   });
 
   it('masks a full national identity number before searching', () => {
@@ -36,9 +79,15 @@ describe('the history search query for PostgreSQL (to_tsquery input)', () => {
   const ts = (raw: string) => buildSearchQuery(raw).tsquery;
 
   it('quotes every word and requires every term', () => {
-    expect(ts('brevet skatt')).toBe("'brevet' & 'skatt'");
+    expect(ts('"brevet" "skatt"')).toBe("'brevet' & 'skatt'");
     expect(ts('a OR b NOT c')).toBe("'a' & 'OR' & 'b' & 'NOT' & 'c'");
-    expect(ts('Brevet')).toBe("'Brevet'");
+    expect(ts('"Brevet"')).toBe("'Brevet'");
+  });
+
+  it('looks for a whole word by its stem as a prefix, as on SQLite', () => {
+    expect(ts('postkassa')).toBe("'postkass':*");
+    expect(ts('Brevet skatt')).toBe("'brev':* & 'skatt':*");
+    expect(ts('nav 178585')).toBe("'nav' & '178585'");
   });
 
   it('keeps the words of a phrase next to each other', () => {
@@ -49,7 +98,7 @@ describe('the history search query for PostgreSQL (to_tsquery input)', () => {
 
   it('asks for a prefix only on words with letters, never on digits', () => {
     expect(ts('brev*')).toBe("'brev':*");
-    expect(ts('kvittering* skatt')).toBe("'kvittering':* & 'skatt'");
+    expect(ts('kvittering* "skatt"')).toBe("'kvittering':* & 'skatt'");
     expect(ts('1785850006*')).toBe("'1785850006'");
     expect(ts('"brev*"')).toBe("'brev'");
     expect(buildTsQuery([{ text: 'digital post', prefix: true }])).toBe("('digital' <-> 'post':*)");

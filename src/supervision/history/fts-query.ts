@@ -3,6 +3,7 @@ import { maskNationalIdsInText } from '../../common/national-id-in-text';
 
 export interface SearchTerm {
   text: string;
+  // The last word is a word beginning: typed with *, or a whole word taken as its stem (inflections).
   prefix: boolean;
 }
 
@@ -16,6 +17,21 @@ export interface SearchQuery {
 const MAX_TERMS = 10;
 const SEARCHABLE = /[\p{L}\p{N}]/u;
 const HAS_LETTER = /\p{L}/u;
+const ONLY_LETTERS = /^\p{L}+$/u;
+
+// Bokmål and nynorsk endings of nouns, verbs and adjectives, longest first: postkasse, postkassen,
+// postkassa, postkasser, postkassene all share `postkass`. A shorter stem would match too much.
+const ENDINGS = ['ene', 'ane', 'en', 'et', 'er', 'ar', 'a', 'e'];
+const MIN_STEM = 4;
+
+/** A whole word of letters is looked for by its stem as a word beginning, so that inflections and compounds that start with it match. */
+export function wordStem(word: string): string | null {
+  const lower = word.toLowerCase();
+  if (!ONLY_LETTERS.test(lower) || lower.length < MIN_STEM) return null;
+  // Only the longest ending: `bilene` minus `e` would be `bilen`, a stem that misses `biler`.
+  const ending = ENDINGS.find((end) => lower.endsWith(end));
+  return ending && lower.length - ending.length >= MIN_STEM ? lower.slice(0, -ending.length) : lower;
+}
 
 // Digits never get a prefix match: no guessing a national identity number digit by digit.
 export function buildSearchQuery(raw: string): SearchQuery {
@@ -35,7 +51,9 @@ export function buildSearchQuery(raw: string): SearchQuery {
       continue;
     }
     const cleaned = word!.replace(/\*/g, ' ').trim();
-    if (SEARCHABLE.test(cleaned)) terms.push({ text: cleaned, prefix: false });
+    const stem = wordStem(cleaned);
+    if (stem) terms.push({ text: stem, prefix: true });
+    else if (SEARCHABLE.test(cleaned)) terms.push({ text: cleaned, prefix: false });
   }
   if (terms.length === 0) {
     throw validationError('The search has no words to look for', [{ field: 'q', message: 'give at least one word with letters or digits' }]);
@@ -43,8 +61,33 @@ export function buildSearchQuery(raw: string): SearchQuery {
   if (terms.length > MAX_TERMS) {
     throw validationError(`Search for at most ${MAX_TERMS} words at a time`, [{ field: 'q', message: `at most ${MAX_TERMS} words` }]);
   }
-  const match = terms.map((t) => `"${t.text.replace(/"/g, '""')}"${t.prefix ? '*' : ''}`).join(' ');
-  return { match, tsquery: buildTsQuery(terms), terms };
+  return { match: buildFtsMatch(terms), tsquery: buildTsQuery(terms), terms };
+}
+
+const ftsString = (text: string) => `"${text.replace(/"/g, '""')}"`;
+
+/**
+ * FTS5 merges every term of a prefix into one list before it can return the newest match (a second at a
+ * million messages), but streams an OR of whole terms; so a prefix comes with the index's own terms that
+ * start with it when the store found few enough (`expansions`, by term position).
+ */
+export function buildFtsMatch(terms: SearchTerm[], expansions: ReadonlyMap<number, readonly string[]> = new Map()): string {
+  return terms
+    .map((term, i) => {
+      const whole = expansions.get(i);
+      if (term.prefix && whole && whole.length > 0) return whole.length === 1 ? ftsString(whole[0]!) : `(${whole.map(ftsString).join(' OR ')})`;
+      return `${ftsString(term.text)}${term.prefix ? '*' : ''}`;
+    })
+    .join(' AND '); // FTS5 takes no implicit AND next to a parenthesis
+}
+
+// A prefix the store can expand is one token of the index (unicode61: letters and digits).
+const ONE_TOKEN = /^[\p{L}\p{N}]+$/u;
+
+/** The prefix as the index stores its terms (unicode61, remove_diacritics 2: lower case, no accents; ø and æ stay), or null if it is more than one token. */
+export function indexedPrefix(term: SearchTerm): string | null {
+  if (!term.prefix || !ONE_TOKEN.test(term.text)) return null;
+  return term.text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
 }
 
 // NUL becomes a space: PostgreSQL text cannot hold it.

@@ -4,9 +4,10 @@ import type { PageCursor } from '../../common/pagination';
 import { DOC_BUCKET } from '../../database/migrations/1764400000000-history-search';
 import { FirstPerKey, ReadDeadlineExceeded, SqliteReader } from '../../database/reader-thread/sqlite-reader';
 import { fromDbTime } from '../../database/sql';
-import { SearchQuery, SNIPPET_MARKERS } from './fts-query';
+import { buildFtsMatch, indexedPrefix, SearchQuery, SNIPPET_MARKERS } from './fts-query';
 import { ChatPageRequest, HistoryChatRow, HistoryFilter, HistorySearchStore, SnippetRow } from './history-search.store';
 import { CHAT_COLUMNS, filterSql as dialectFilterSql, hasFilter, mapChat, RawChat, SQLITE_FILTERS } from './history-sql';
+import { MAX_PREFIX_TERMS, PREFIX_TERMS_SQL, prefixTermParams, termsInstead } from './prefix-terms';
 import { queryTooBroad, SearchBudget } from './search-budget';
 
 // Each read of a prefix (`po*`) merges every matching term's list again, so a chunk should take few reads.
@@ -42,6 +43,9 @@ const filterSql = (filter: HistoryFilter, cursor?: PageCursor) => dialectFilterS
 
 @Injectable()
 export class SqliteHistorySearchStore extends HistorySearchStore {
+  // The page and its snippets (and an export's chunks) look up a query's terms once.
+  private readonly matches = new WeakMap<SearchQuery, Promise<string>>();
+
   constructor(private readonly reader: SqliteReader) {
     super();
   }
@@ -49,7 +53,7 @@ export class SqliteHistorySearchStore extends HistorySearchStore {
   async findChats(request: ChatPageRequest): Promise<HistoryChatRow[]> {
     return this.withErrors(request.budget, async () => {
       if (!request.search) return this.chatsWithoutText(request);
-      const match = request.search.match;
+      const match = await this.matchOf(request.search, request.budget);
       const ids = await this.indexDriven(request, match);
       if (ids) return this.load(ids, request.budget);
       return this.chatDriven(request, match);
@@ -72,6 +76,8 @@ export class SqliteHistorySearchStore extends HistorySearchStore {
       });
     };
     await this.withErrors(budget, async () => {
+      if (chats.length === 0) return;
+      const match = await this.matchOf(search, budget);
       if (chats.length >= SNIPPETS_IN_ONE_READ) {
         const times = chats.map((chat) => chat.createdAt.getTime());
         const rows = await this.read<RawSnippet[]>(
@@ -79,7 +85,7 @@ export class SqliteHistorySearchStore extends HistorySearchStore {
             WHERE search_index MATCH ? AND s.rowid >= CAST(? AS INTEGER) * ${DOC_BUCKET} AND s.rowid < (CAST(? AS INTEGER) + 1) * ${DOC_BUCKET}
               AND d.ticket_id IN (${chats.map(() => '?').join(', ')})
             ORDER BY s.rowid`,
-          [open, close, search.match, Math.min(...times), Math.max(...times), ...chats.map((chat) => chat.id)],
+          [open, close, match, Math.min(...times), Math.max(...times), ...chats.map((chat) => chat.id)],
           budget,
           { key: 'chatId', count: perChat },
         );
@@ -92,13 +98,35 @@ export class SqliteHistorySearchStore extends HistorySearchStore {
           `SELECT ${SNIPPET_COLUMNS} FROM ${SNIPPET_SOURCES}
             WHERE search_index MATCH ? AND s.rowid >= CAST(? AS INTEGER) * ${DOC_BUCKET} AND s.rowid < (CAST(? AS INTEGER) + 1) * ${DOC_BUCKET} AND d.ticket_id = ?
             ORDER BY s.rowid LIMIT ?`,
-          [open, close, search.match, ms, ms, chat.id, perChat],
+          [open, close, match, ms, ms, chat.id, perChat],
           budget,
         );
         rows.forEach(add);
       }
     });
     return result;
+  }
+
+  private matchOf(search: SearchQuery, budget: SearchBudget): Promise<string> {
+    let match = this.matches.get(search);
+    if (!match) {
+      match = this.expandPrefixes(search, budget);
+      this.matches.set(search, match);
+      match.catch(() => this.matches.delete(search));
+    }
+    return match;
+  }
+
+  private async expandPrefixes(search: SearchQuery, budget: SearchBudget): Promise<string> {
+    const expansions = new Map<number, string[]>();
+    for (const [i, term] of search.terms.entries()) {
+      const prefix = indexedPrefix(term);
+      if (prefix === null) continue;
+      const rows = await this.read<{ term: string; occurrences: number }[]>(PREFIX_TERMS_SQL, prefixTermParams(prefix, MAX_PREFIX_TERMS), budget);
+      const terms = termsInstead(rows);
+      if (terms) expansions.set(i, terms);
+    }
+    return buildFtsMatch(search.terms, expansions);
   }
 
   private async chatsWithoutText(request: ChatPageRequest): Promise<HistoryChatRow[]> {

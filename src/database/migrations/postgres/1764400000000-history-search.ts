@@ -55,7 +55,8 @@ const POSTGRES_SEARCH_TRIGGERS: string[] = [
   `CREATE TRIGGER search_notes_ad AFTER DELETE ON notes FOR EACH ROW EXECUTE FUNCTION search_notes_sync()`,
 ];
 
-const POSTGRES_SEARCH_BACKFILL = `INSERT INTO search_docs (source, source_id, ticket_id, body)
+// Also used by the benchmark after a bulk load.
+export const POSTGRES_SEARCH_BACKFILL = `INSERT INTO search_docs (source, source_id, ticket_id, body)
   SELECT source, source_id, ticket_id, body FROM (
     SELECT 'message' AS source, m.id AS source_id, m.ticket_id, search_masked_body(m.body, t.national_id) AS body,
            t.created_at AS chat_created, m.seq AS seq, NULL::timestamptz AS note_created
