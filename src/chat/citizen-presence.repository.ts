@@ -71,9 +71,17 @@ export class CitizenPresenceRepository {
     return back;
   }
 
-  /** The citizen's last connection went away. False when they were already gone or the chat is over. */
-  markGone(db: EntityManager, chatId: string, at: Date): Promise<boolean> {
-    return this.update(db, { citizenLeftAt: at }, 'id = :chatId AND status IN (:...live) AND citizen_left_at IS NULL', { chatId });
+  /**
+   * The citizen's last connection went away. False when they were already gone, the chat is over,
+   * or they connected after `seenUpTo` (a connection the sockets were asked too early to see).
+   */
+  markGone(db: EntityManager, chatId: string, at: Date, seenUpTo: Date): Promise<boolean> {
+    return this.update(
+      db,
+      { citizenLeftAt: at },
+      'id = :chatId AND status IN (:...live) AND citizen_left_at IS NULL AND (citizen_last_seen_at IS NULL OR citizen_last_seen_at <= :seenUpTo)',
+      { chatId, seenUpTo },
+    );
   }
 
   /** Warns once per stretch of idleness: only if nothing was written, and the citizen did not come back, since the read. */

@@ -32,15 +32,17 @@ export class CitizenPresenceService {
 
   /** A socket of the chat's citizen went away; `anyLeft` asks every instance whether another is open. */
   async disconnected(chatId: string, anyLeft: () => Promise<boolean>): Promise<void> {
+    const asked = this.clock.now();
     if (await anyLeft()) return;
-    await this.gone(chatId);
+    await this.gone(chatId, asked);
   }
 
   /**
    * Brings the database in line with the sockets on every instance: citizens shown as connected
    * whose instance died (or whose disconnect was not recorded) are gone now; citizens shown as gone
    * who have a socket (a reconnect that crossed a disconnect) are back. The database is read before
-   * the sockets are listed, so a citizen who connects in between is seen.
+   * the sockets are listed, so a citizen who connects in between is seen; one who connects as they
+   * are listed has shown life too recently to be recorded gone.
    */
   async reconcile(connectedChatIds: () => Promise<Set<string>>): Promise<number> {
     const now = this.clock.now().getTime();
@@ -52,7 +54,7 @@ export class CitizenPresenceService {
       if (chat.gone && connected.has(chat.id)) {
         await this.connected(chat.id);
         changed += 1;
-      } else if (!chat.gone && !connected.has(chat.id) && now - chat.seenAt.getTime() >= JUST_SEEN_MS && (await this.gone(chat.id))) {
+      } else if (!chat.gone && !connected.has(chat.id) && now - chat.seenAt.getTime() >= JUST_SEEN_MS && (await this.gone(chat.id, new Date(now - JUST_SEEN_MS)))) {
         changed += 1;
       }
     }
@@ -60,9 +62,10 @@ export class CitizenPresenceService {
     return changed;
   }
 
-  private async gone(chatId: string): Promise<boolean> {
+  /** Recorded only if the citizen showed no sign of life after `seenUpTo` (when the sockets were asked). */
+  private async gone(chatId: string, seenUpTo: Date): Promise<boolean> {
     const at = this.clock.now();
-    if (!(await this.transactions.run((db) => this.presence.markGone(db, chatId, at)))) return false;
+    if (!(await this.transactions.run((db) => this.presence.markGone(db, chatId, at, seenUpTo)))) return false;
     this.desk.emit('chat.presence', { chatId, connected: false, leftAt: at.toISOString() });
     return true;
   }

@@ -1,4 +1,4 @@
-import { expectNoSidewaysScroll, screenshots, visible, waitForText } from './support/browser';
+import { expectNoSidewaysScroll, screenshots, visible, WAIT_MS, waitForText } from './support/browser';
 import { browserSuite } from './support/harness';
 import { startHostSite, type HostSite } from './support/host-site';
 import { acceptChat, loginThroughPage, setAvailable } from './support/staff';
@@ -159,6 +159,23 @@ describe('chat widget on another site', () => {
     await page.locator('desk-chat-widget .close').click();
     await expect(panel(page).isHidden()).resolves.toBe(true);
     await expectWidgetFocus(page, 'launch');
+  });
+
+  it('takes no log-in from the state the host page keeps for the frame (the host could plant one)', async () => {
+    const { page } = await suite.actor();
+    await page.goto(`${host.origin}/one.html`);
+    await widgetFrame(page);
+    // This Chromium gives the cross-site frame no storage: the host page keeps the frame's state.
+    await page.waitForFunction(() => (globalThis as any).sessionStorage.getItem('desk-chat-widget') !== null, undefined, { timeout: WAIT_MS });
+    await page.evaluate(() => {
+      const planted = { panelOpen: true, login: { code: 'planted', pid: '010101*****', method: 'BankID' }, verifiedChat: null };
+      (globalThis as any).sessionStorage.setItem('desk-chat-widget', JSON.stringify({ 'desk.widget': JSON.stringify(planted) }));
+    });
+    await page.reload();
+    await visible(panel(page));
+    const frame = await widgetFrame(page);
+    await visible(frame.locator('#identity-login'));
+    await expect(frame.locator('#identity-in').count()).resolves.toBe(0);
   });
 
   it('speaks the language of data-lang, else of the host page (lang="en")', async () => {

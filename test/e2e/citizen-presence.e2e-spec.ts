@@ -67,6 +67,34 @@ describe('citizen presence and inactivity (CHAT_IDLE_MINUTES 10, grace 2)', () =
     expect(await back).toEqual({ chatId, connected: true });
   });
 
+  it('a departure is not recorded over a connection made after the sockets were asked', async () => {
+    const { agent, chatId } = await acceptedChat(desk);
+    const presence = desk.app.get(CitizenPresenceService);
+    const events: unknown[] = [];
+    agent.on('chat:presence', (p) => events.push(p));
+    const leftAt = async () => (await desk.app.get(TicketRepository).findById(chatId))?.citizenLeftAt;
+
+    // A disconnect: no other socket answered, but another tab connected (on another instance) right after.
+    desk.clock.advance(MINUTE);
+    await presence.disconnected(chatId, async () => {
+      desk.clock.advance(1000);
+      await presence.connected(chatId);
+      return false;
+    });
+    expect(await leftAt()).toBeNull();
+
+    // The sweeper's check: the database read, then a citizen connects as the sockets are listed.
+    desk.clock.advance(MINUTE);
+    expect(
+      await presence.reconcile(async () => {
+        await presence.connected(chatId);
+        return new Set<string>();
+      }),
+    ).toBe(0);
+    expect(await leftAt()).toBeNull();
+    expect(events).toEqual([]);
+  });
+
   it('a silent citizen whose turn it is gets the warning, then the chat closes as abandoned and the agent’s slot is free', async () => {
     const { agent, citizen, started, chatId } = await acceptedChat(desk);
     await ask(agent, 'message:send', { chatId, clientId: 'q1', body: 'Hvilken postkasse bruker du?' });

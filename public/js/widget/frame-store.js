@@ -13,16 +13,29 @@ const STORE_KEY = 'desk.widget';
  * @property {string | null} verifiedChat the chat that log-in was applied to
  */
 
-/** @returns {FrameState} */
+/**
+ * The saved state, each field checked. A log-in is only taken from the frame's own storage: one in
+ * the state the host page keeps was planted there (saveFrameState never hands it over).
+ * @returns {FrameState}
+ */
 export function loadFrameState() {
-  /** @type {FrameState} */
-  const empty = { panelOpen: false, chatId: null, seenSeq: 0, login: null, verifiedChat: null };
+  /** @type {any} */
+  let saved = null;
   try {
-    const saved = JSON.parse(storage.getItem(STORE_KEY) || 'null');
-    return saved && typeof saved === 'object' ? { ...empty, ...saved } : empty;
+    saved = JSON.parse(storage.getItem(STORE_KEY) || 'null');
   } catch {
-    return empty;
+    saved = null;
   }
+  const string = (/** @type {unknown} */ value) => (typeof value === 'string' ? value : null);
+  const login = saved?.login;
+  const ownLogin = !storage.keptByHost && typeof login?.code === 'string' && typeof login?.pid === 'string';
+  return {
+    panelOpen: saved?.panelOpen === true,
+    chatId: string(saved?.chatId),
+    seenSeq: Number.isSafeInteger(saved?.seenSeq) ? saved.seenSeq : 0,
+    login: ownLogin ? { code: login.code, pid: login.pid, method: string(login.method) ?? '' } : null,
+    verifiedChat: string(saved?.verifiedChat),
+  };
 }
 
 /** @param {FrameState} state */
