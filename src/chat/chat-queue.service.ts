@@ -85,7 +85,7 @@ export class ChatQueueService {
     if (this.config.routing !== 'auto') return 0;
     const max = this.config.maxChatsPerAgent;
     let routed = 0;
-    const queued = await this.tickets.findQueuedIds();
+    const queued = await this.tickets.findRoutableQueuedIds();
     if (queued.length === 0) return 0;
     const agents = await this.staff.findAvailableAgents();
     const load = await this.tickets.countActiveByAssignee();

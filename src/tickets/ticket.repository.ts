@@ -67,6 +67,12 @@ export class TicketRepository {
     return rows.map((row) => row.id);
   }
 
+  // A chat whose citizen has gone would hold an agent until the idle sweep abandons it.
+  async findRoutableQueuedIds(): Promise<string[]> {
+    const rows = await this.sql.query<{ id: string }[]>("SELECT id FROM tickets WHERE status = 'queued' AND citizen_left_at IS NULL ORDER BY reference");
+    return rows.map((row) => row.id);
+  }
+
   async queuePosition(id: string): Promise<number> {
     const [row] = await this.sql.query<{ n: number | string }[]>(
       `SELECT COUNT(*) AS n FROM tickets WHERE status = 'queued' AND reference <= (SELECT reference FROM tickets WHERE id = ? AND status = 'queued')`,

@@ -1,3 +1,4 @@
+import { CitizenPresenceService } from '../../src/chat/citizen-presence.service';
 import { Sql } from '../../src/database/sql';
 import { ChatQueueService } from '../../src/chat/chat-queue.service';
 import { ChatSweeper } from '../../src/chat/chat-sweeper';
@@ -133,6 +134,29 @@ describe('chats are never kept silently or dropped', () => {
     expect(await chatStatus(desk, second.chat.id)).toBe('queued');
     const [row] = await desk.app.get(Sql).query('SELECT assignee_id FROM tickets WHERE id = ?', [first.chat.id]);
     expect(row.assignee_id).toBe(agentLogin.id);
+  });
+
+  it('does not route a waiting chat whose citizen has gone (it would hold the agent until it is abandoned), and routes it once they are back', async () => {
+    await desk.close();
+    desk = await startTestApp({ env: { ROUTING: 'auto', MAX_CHATS_PER_AGENT: '1' } });
+    const citizens = await Promise.all([desk.citizen(), desk.citizen()]);
+    const gone = await ask(citizens[0], 'chat:start', VALID_CHAT);
+    const present = await ask(citizens[1], 'chat:start', VALID_CHAT);
+    const disconnects = jest.spyOn(desk.app.get(CitizenPresenceService), 'disconnected');
+    citizens[0].disconnect();
+    await until(() => disconnects.mock.results.length === 1);
+    await disconnects.mock.results[0].value;
+
+    const agentLogin = await desk.login('agent');
+    const agent = await desk.agent(agentLogin);
+    await ask(agent, 'agent:status', { status: 'available' });
+    await waitFor(async () => (await chatStatus(desk, present.chat.id)) === 'active');
+    expect(await chatStatus(desk, gone.chat.id)).toBe('queued');
+
+    await ask(agent, 'chat:close', { chatId: present.chat.id, outcome: 'resolved' });
+    await desk.citizen({ token: gone.token });
+    await desk.app.get(ChatSweeper).sweep();
+    await waitFor(async () => (await chatStatus(desk, gone.chat.id)) === 'active');
   });
 });
 
