@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Public } from '../auth/public.decorator';
 import { ChatAccess } from '../chat/chat-access.service';
 import { ChatIdentityService } from '../chat/chat-identity.service';
+import { CitizenThrottle } from '../common/citizen-throttle';
 import { DomainError, forbidden } from '../common/errors';
 import { AppConfig } from '../config/app-config';
 import { DEFAULT_LANGUAGE, isLanguage, type PageLanguage } from '../i18n/i18n';
@@ -27,6 +28,7 @@ export class WidgetController {
     private readonly access: ChatAccess,
     private readonly verification: ChatIdentityService,
     private readonly config: AppConfig,
+    private readonly throttle: CitizenThrottle,
   ) {}
 
   @ApiExcludeEndpoint()
@@ -65,7 +67,8 @@ export class WidgetController {
   @Post('api/widget/verify')
   @HttpCode(200)
   @ApiOkResponse({ schema: { type: 'object', properties: { verified: { type: 'boolean' } } } })
-  async verify(@Body() input: WidgetVerifyDto): Promise<{ verified: boolean }> {
+  async verify(@Req() request: Request, @Body() input: WidgetVerifyDto): Promise<{ verified: boolean }> {
+    await this.throttle.consumeVerify(request.ip ?? 'unknown');
     const identity = this.codes.read(input.code);
     if (!identity) throw new DomainError('UNAUTHENTICATED', 'The log-in code is not valid or has expired');
     const chat = await this.verification.apply(await this.access.chatForToken(input.token), identity);

@@ -91,4 +91,17 @@ describe('embedded chat widget (HTTP)', () => {
     desk.clock.advance(61 * 60 * 1000);
     await desk.http().post('/api/widget/verify').send({ token: other.token, code }).expect(401);
   });
+
+  it('refuses log-in codes from an address that keeps trying, even a valid one, with 429 RATE_LIMITED', async () => {
+    const fresh = await startTestApp();
+    try {
+      const started = await ask(await fresh.citizen(), 'chat:start', VALID_CHAT);
+      const code = fresh.app.get(WidgetLoginCodes).issue(PERSON);
+      for (let i = 0; i < 20; i += 1) await fresh.http().post('/api/widget/verify').send({ token: started.token, code: `${code.slice(0, -4)}AAAA` }).expect(401);
+      const refused = await fresh.http().post('/api/widget/verify').send({ token: started.token, code }).expect(429);
+      expect(refused.body.error.code).toBe('RATE_LIMITED');
+    } finally {
+      await fresh.close();
+    }
+  });
 });
