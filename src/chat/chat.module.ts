@@ -11,6 +11,7 @@ import { AgentPresenceService } from './agent-presence.service';
 import { AgentGateway } from './agent.gateway';
 import { ChatAccess } from './chat-access.service';
 import { ChatIdentityService } from './chat-identity.service';
+import { ChatContactService } from './chat-contact.service';
 import { ChatLifecycleService } from './chat-lifecycle.service';
 import { ChatMessagesService } from './chat-messages.service';
 import { ChatNotifier } from './chat-notifier';
@@ -44,6 +45,7 @@ import { TranscriptService } from './transcript.service';
     ChatMessagesService,
     ChatQueueService,
     ChatLifecycleService,
+    ChatContactService,
     AgentPresenceService,
     CitizenPresenceRepository,
     CitizenPresenceService,

@@ -14,6 +14,7 @@ import { createValidationPipe } from '../common/validation';
 import { WsAckExceptionFilter } from '../common/ws-ack-exception.filter';
 import type { TicketEntity } from '../tickets/entities/ticket.entity';
 import { ChatAccess } from './chat-access.service';
+import { ChatContactService } from './chat-contact.service';
 import { ChatIdentityService } from './chat-identity.service';
 import { ChatLifecycleService } from './chat-lifecycle.service';
 import { ChatMessagesService } from './chat-messages.service';
@@ -29,7 +30,7 @@ import {
   type Reply,
 } from './socket-contract';
 import { TypingThrottle } from './typing-throttle';
-import { CitizenSendDto, EndChatDto, RateChatDto, ResumeChatDto, StartChatDto, TypingDto } from './dto/citizen.dto';
+import { CitizenSendDto, EndChatDto, RateChatDto, ResumeChatDto, StartChatDto, TicketContactDto, TypingDto } from './dto/citizen.dto';
 
 type Answer<E extends keyof CitizenClientEventMap> = Promise<Reply<CitizenClientEventMap, E>>;
 
@@ -56,6 +57,7 @@ export class CitizenGateway implements OnGatewayConnection, OnGatewayDisconnect,
     private readonly addresses: ClientAddresses,
     private readonly typingThrottle: TypingThrottle,
     private readonly presence: CitizenPresenceService,
+    private readonly contacts: ChatContactService,
   ) {}
 
   async handleConnection(socket: Socket): Promise<void> {
@@ -129,6 +131,13 @@ export class CitizenGateway implements OnGatewayConnection, OnGatewayDisconnect,
   async verify(@ConnectedSocket() socket: Socket, @MessageBody() _input: EndChatDto): Answer<'chat:verify'> {
     const chat = await this.verified(socket, await this.currentChat(socket));
     return { ok: true, verified: chat.verified };
+  }
+
+  // Only the socket's own chat: the one its token opened.
+  @SubscribeMessage('ticket:contact' satisfies keyof CitizenClientEventMap)
+  async leaveContact(@ConnectedSocket() socket: Socket, @MessageBody() input: TicketContactDto): Answer<'ticket:contact'> {
+    const contact = await this.contacts.leaveContact(await this.currentChat(socket), input);
+    return { ok: true, contact };
   }
 
   private async verified(socket: Socket, chat: TicketEntity): Promise<TicketEntity> {

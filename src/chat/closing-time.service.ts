@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { OpeningHoursService } from '../opening-hours/opening-hours.service';
+import { citizenMayLeaveContact } from '../tickets/ticket-access';
 import { TicketRepository } from '../tickets/ticket.repository';
 import { ChatTimeline } from './chat-timeline';
 import { DeskEvents } from './desk-events';
@@ -37,7 +38,10 @@ export class ClosingTimeService {
         at: now,
         update: (db) => this.tickets.convertQueuedToTicket(db, id, now),
         event: { type: 'converted-to-ticket', data: { reason: 'closing time' } },
-        say: (chat) => systemText('convertedToTicket', chat.language, { reference: chat.reference }),
+        say: (chat) => {
+          const converted = systemText('convertedToTicket', chat.language, { reference: chat.reference });
+          return citizenMayLeaveContact(chat) ? `${converted} ${systemText('askContact', chat.language)}` : converted;
+        },
         after: [['chat.ended', { chatId: id, by: 'system' }]],
       });
       if (message) converted += 1;

@@ -18,7 +18,8 @@ import type {
   JoinChatDto,
   TransferChatDto,
 } from './dto/agent.dto';
-import type { CitizenSendDto, RateChatDto, ResumeChatDto, StartChatDto, TypingDto } from './dto/citizen.dto';
+import type { WayBack } from './chat-contact.service';
+import type { CitizenSendDto, RateChatDto, ResumeChatDto, StartChatDto, TicketContactDto, TypingDto } from './dto/citizen.dto';
 import type { ReferChatDto } from './dto/referral.dto';
 
 export const NAMESPACES = { citizen: '/citizen', agent: '/agent' } as const;
@@ -57,6 +58,8 @@ export interface CitizenClientEventMap {
   'chat:end': Call<Empty>;
   'chat:rate': Call<RateChatDto>;
   'chat:verify': Call<Empty, { verified: boolean }>;
+  /** Once, while the chat's ticket has no way back (`chat.askContact`). */
+  'ticket:contact': Call<TicketContactDto, { contact: WayBack }>;
 }
 
 export interface CitizenServerEventMap {

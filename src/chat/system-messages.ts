@@ -43,6 +43,21 @@ const SYSTEM_MESSAGES = {
     nn: (a) => `Chatten har stengt for i dag. Meldinga di er lagra som sak ${a.reference}, og vi svarar deg så snart vi kan. Du kan òg ringje (+47) 800 30 300 eller sende e-post til brukerstotte@digdir.no.`,
     en: (a) => `The chat has closed for today. Your message is saved as case ${a.reference}, and we will answer as soon as we can. You can also call (+47) 800 30 300 or e-mail brukerstotte@digdir.no.`,
   },
+  askContact: {
+    nb: () => 'Hvordan vil du ha svaret vårt? Skriv e-postadressen eller telefonnummeret ditt i skjemaet under chatten. Det er frivillig, men uten det kan vi ikke svare deg.',
+    nn: () => 'Korleis vil du ha svaret vårt? Skriv e-postadressa eller telefonnummeret ditt i skjemaet under chatten. Det er frivillig, men utan det kan vi ikkje svare deg.',
+    en: () => 'How do you want our answer? Give your e-mail address or phone number in the form below the chat. It is optional, but without it we cannot answer you.',
+  },
+  contactLeftEmail: {
+    nb: () => 'Takk! Vi svarer deg på e-post.',
+    nn: () => 'Takk! Vi svarar deg på e-post.',
+    en: () => 'Thank you! We will answer you by e-mail.',
+  },
+  contactLeftPhone: {
+    nb: () => 'Takk! Vi ringer deg med svaret.',
+    nn: () => 'Takk! Vi ringjer deg med svaret.',
+    en: () => 'Thank you! We will call you with the answer.',
+  },
 } satisfies Record<string, Texts>;
 
 export type SystemMessage = keyof typeof SYSTEM_MESSAGES;

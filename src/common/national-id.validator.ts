@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
 import { ValidateBy, type ValidationOptions } from 'class-validator';
 import { isValidNationalId, normalizeNationalId } from './national-id';
+import { findNationalIds } from './national-id-in-text';
 
 export const IS_NATIONAL_ID = 'isNationalId';
 export const NATIONAL_ID_MESSAGE =
@@ -22,5 +23,19 @@ export function IsNationalId(validationOptions?: ValidationOptions): PropertyDec
 export function NormalizeNationalId(): PropertyDecorator {
   return Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' ? normalizeNationalId(value) : value,
+  );
+}
+
+/** For fields that must never hold an identity number (contact details): one typed there is refused, not stored. */
+export function HoldsNoNationalId(validationOptions?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'holdsNoNationalId',
+      validator: {
+        validate: (value: unknown): boolean => typeof value !== 'string' || findNationalIds(value).length === 0,
+        defaultMessage: (args): string => `${args?.property ?? 'this field'} must not hold a national identity number`,
+      },
+    },
+    validationOptions,
   );
 }

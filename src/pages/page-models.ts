@@ -15,7 +15,7 @@ import type { CitizenLoginView } from '../auth/idporten/citizen-identity';
 // docs/domain.md §5.
 export const DESK_CONTACT = { phone: '(+47) 800 30 300', phoneHref: 'tel:+4780030300', email: 'brukerstotte@digdir.no' } as const;
 
-export const CITIZEN_SCRIPT_TEXTS = ['chat.', 'conn.', 'queue.', 'ended.', 'rating.', 'error.', 'contact.', 'author.', 'transcript.', 'start.', 'status.justClosed'];
+export const CITIZEN_SCRIPT_TEXTS = ['chat.', 'conn.', 'queue.', 'ended.', 'rating.', 'error.', 'contact.', 'author.', 'transcript.', 'start.', 'status.justClosed', 'contactBack.'];
 export const LOGIN_SCRIPT_TEXTS = ['login.', 'error.'];
 export const PASSWORD_SCRIPT_TEXTS = ['password.', 'error.'];
 export const AGENT_SCRIPT_TEXTS = ['agent.', 'conn.', 'error.', 'outcome.', 'topic.', 'author.', 'role.', 'chat.referral', 'chat.sending', 'replies.', 'lang.', ...PANEL_SCRIPT_TEXTS];

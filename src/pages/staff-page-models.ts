@@ -90,6 +90,8 @@ export class StaffPageModels {
       ticket,
       live,
       mail,
+      // An e-mail ticket answers to the sender; any other needs an address or number left on it.
+      noWayBack: !live && ticket.channel !== 'email' && !ticket.contact.email && !ticket.contact.phone,
       channelKey: `channel.${ticket.channel}`,
       statusKey: `ticketStatus.${ticket.status}`,
       topicKey: `topic.${ticket.topic}`,

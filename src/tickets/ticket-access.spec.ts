@@ -1,5 +1,5 @@
 import type { Role } from '../staff/roles';
-import { requireCitizenChatState, ticketAccessFor, TicketAccess, TicketAction, ticketRefusal } from './ticket-access';
+import { citizenMayLeaveContact, requireCitizenChatState, ticketAccessFor, TicketAccess, TicketAction, ticketRefusal } from './ticket-access';
 import type { TicketStatus } from './ticket.types';
 
 const ME = 'me';
@@ -104,5 +104,22 @@ describe('requireCitizenChatState', () => {
       code = (error as { code: string }).code;
     }
     expect(code).toBe(answer);
+  });
+});
+
+describe('the way back a citizen may leave', () => {
+  const chat = { channel: 'chat', status: 'open' as TicketStatus, citizenEmail: null as string | null, citizenPhone: null as string | null };
+
+  it.each<[string, Partial<typeof chat>, boolean]>([
+    ['a chat that became an open ticket with no way back', {}, true],
+    ['a pending one', { status: 'pending' }, true],
+    ['a chat still queued', { status: 'queued' }, false],
+    ['a chat in progress', { status: 'active' }, false],
+    ['a chat that ended as a chat', { status: 'closed' }, false],
+    ['a ticket that already has an e-mail address', { citizenEmail: 'kari@example.no' }, false],
+    ['a ticket that already has a phone number', { citizenPhone: '+47 900 00 000' }, false],
+    ['a ticket from another channel', { channel: 'web-form' }, false],
+  ])('%s', (_case, change, allowed) => {
+    expect(citizenMayLeaveContact({ ...chat, ...change })).toBe(allowed);
   });
 });

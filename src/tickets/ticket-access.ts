@@ -90,3 +90,17 @@ export function requireCitizenChatState(chat: { status: TicketStatus }, action: 
   if (action === 'write' && !isLive(chat.status)) throw conflict('This chat has ended');
   if (action === 'rate' && chat.status !== 'closed') throw conflict('A chat can be rated when it has ended');
 }
+
+/**
+ * A chat that became a ticket (status open or pending) asks its citizen how to answer. The token may set
+ * a way back once, while there is none: a later holder of the token cannot redirect the answer.
+ */
+export function citizenMayLeaveContact(chat: { channel: string; status: TicketStatus; citizenEmail: string | null; citizenPhone: string | null }): boolean {
+  return chat.channel === 'chat' && (chat.status === 'open' || chat.status === 'pending') && !chat.citizenEmail && !chat.citizenPhone;
+}
+
+export function requireCitizenMayLeaveContact(chat: Parameters<typeof citizenMayLeaveContact>[0]): void {
+  if (citizenMayLeaveContact(chat)) return;
+  if (chat.citizenEmail || chat.citizenPhone) throw conflict('This ticket already has a way to answer you');
+  throw conflict('A way to answer can be left when the chat has become a ticket');
+}

@@ -1,4 +1,5 @@
 import { maskNationalId } from '../common/national-id';
+import { citizenMayLeaveContact } from './ticket-access';
 import type { MessageEntity } from './entities/message.entity';
 import type { NoteEntity } from './entities/note.entity';
 import type { TicketEventEntity } from './entities/ticket-event.entity';
@@ -33,6 +34,8 @@ export interface ChatDto {
   /** Queued and accepted chats: whether the citizen has a connection, and if not since when. */
   citizenConnected?: boolean;
   citizenLeftAt?: string;
+  /** The chat became a ticket with no way to answer the citizen yet: the citizen is asked for one. */
+  askContact?: true;
 }
 
 export interface NoteDto {
@@ -109,6 +112,7 @@ export const mapChat = (t: TicketEntity): ChatDto => ({
   ...(t.status === 'queued' || t.status === 'active'
     ? { citizenConnected: t.citizenLeftAt === null, ...(t.citizenLeftAt ? { citizenLeftAt: t.citizenLeftAt.toISOString() } : {}) }
     : {}),
+  ...(citizenMayLeaveContact(t) ? { askContact: true as const } : {}),
 });
 
 export const mapNote = (n: NoteEntity): NoteDto => ({

@@ -230,6 +230,17 @@ export class TicketRepository {
     return result.affected === 1;
   }
 
+  // Conditional, so two answers at once store one: the rule is citizenMayLeaveContact (ticket-access.ts).
+  async leaveContactOnce(db: EntityManager, id: string, contact: { email?: string; phone?: string }, at: Date): Promise<boolean> {
+    const result = await db
+      .createQueryBuilder()
+      .update(TicketEntity)
+      .set({ citizenEmail: contact.email ?? null, citizenPhone: contact.phone ?? null, updatedAt: at })
+      .where("id = :id AND channel = 'chat' AND status IN ('open', 'pending') AND citizen_email IS NULL AND citizen_phone IS NULL", { id })
+      .execute();
+    return result.affected === 1;
+  }
+
   async update(db: EntityManager, id: string, change: Partial<TicketEntity>): Promise<void> {
     await db.getRepository(TicketEntity).update({ id }, change);
   }

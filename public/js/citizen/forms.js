@@ -2,6 +2,7 @@
 /** The citizen's two forms before a chat: start a chat, or leave a message when the desk is closed. */
 import { Desk, data, text } from '../chat/desk.js';
 import { request } from '../chat/http.js';
+import { ui } from './elements.js';
 
 const MAX_LENGTH = data.maxLength || 4000;
 const NATIONAL_ID = /^\d{11}$/;
@@ -94,4 +95,16 @@ export function fillContactForm(form, values) {
     const field = /** @type {HTMLInputElement | null} */ (form.elements.namedItem(name));
     if (field) field.value = /** @type {Record<string, string>} */ (/** @type {unknown} */ (values))[name] || '';
   }
+}
+
+/**
+ * The desk closed while the citizen was about to start: the message form instead, with what they wrote.
+ * @param {FormValues} values
+ */
+export function switchToClosed(values) {
+  ui.startSection.hidden = true;
+  ui.justClosed.hidden = false;
+  ui.contactSection.hidden = false;
+  fillContactForm(ui.contactForm, values);
+  ui.contactHeading.focus();
 }

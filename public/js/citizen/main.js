@@ -10,7 +10,8 @@ import { uuid } from '../chat/format.js';
 import { Outbox } from '../chat/outbox.js';
 import { Transport } from '../chat/transport.js';
 import { wireEnded } from './ended.js';
-import { fillContactForm, startErrors, valuesOf, wireContactForm } from './forms.js';
+import { wireContactBack } from './contact-back.js';
+import { startErrors, switchToClosed, valuesOf, wireContactForm } from './forms.js';
 import { waitText } from './status.js';
 import * as store from './store.js';
 import { $, ui } from './elements.js';
@@ -61,6 +62,7 @@ const ended = wireEnded(
     },
   },
 );
+const contactBack = wireContactBack((payload) => (transport?.connected ? transport.request('ticket:contact', payload) : null));
 
 function save() {
   if (!state.token) return;
@@ -140,6 +142,7 @@ function applyChat(chat) {
     if (chat.status !== 'closed') state.rated = true;
     showEnded(state.endedBy, false);
   }
+  contactBack.show(chat);
   save();
 }
 
@@ -156,7 +159,11 @@ function connect() {
   socket.on('chat:assigned', (p) => showAssigned(p.agentName));
   socket.on('message:new', addMessage);
   socket.on('typing', (p) => typing.show(Boolean(p?.typing) && state.status !== 'ended'));
-  socket.on('chat:ended', (p) => showEnded(p?.by || 'system', true));
+  socket.on('chat:ended', (p) => {
+    showEnded(p?.by || 'system', true);
+    // Turned into a ticket at closing time: the fresh state tells whether to ask how to answer.
+    if (p?.by === 'system') void resume().then(() => contactBack.focus());
+  });
   return socket;
 }
 
@@ -234,15 +241,6 @@ async function onStart(event) {
 function startBusy(busy) {
   Desk.setBusy(ui.startSubmit, busy);
   ui.startBusy.textContent = busy ? text('start.starting') : '';
-}
-
-/** @param {FormValues} values */
-function switchToClosed(values) {
-  ui.startSection.hidden = true;
-  ui.justClosed.hidden = false;
-  ui.contactSection.hidden = false;
-  fillContactForm(ui.contactForm, values);
-  ui.contactHeading.focus();
 }
 
 /* ----- chatting ----- */

@@ -1,6 +1,7 @@
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { IsNationalId, NormalizeNationalId } from '../../common/national-id.validator';
+import { HoldsNoNationalId, IsNationalId, NormalizeNationalId } from '../../common/national-id.validator';
+import { OptionalEmail, OptionalPhone } from '../../tickets/dto/contact-fields';
 import { LANGUAGES, MAX_MESSAGE_LENGTH, TOPICS, type Language, type Topic } from '../../tickets/ticket.types';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -74,4 +75,15 @@ export class RateChatDto {
   @IsString()
   @Length(1, 1000)
   comment?: string;
+}
+
+/** The way back the citizen leaves when the chat became a ticket; at least one of the two (checked by the service). */
+export class TicketContactDto {
+  @OptionalEmail()
+  @HoldsNoNationalId()
+  email?: string;
+
+  @OptionalPhone()
+  @HoldsNoNationalId()
+  phone?: string;
 }

@@ -18,7 +18,8 @@ export type TicketEventType =
   | 'reopened'
   | 'mailed'
   | 'idle-warning'
-  | 'abandoned';
+  | 'abandoned'
+  | 'contact-left';
 
 @Entity({ name: 'ticket_events' })
 @Index('idx_ticket_events_ticket', ['ticketId', 'createdAt'])
