@@ -95,9 +95,11 @@ async function runDesk(options) {
     console.log(`agents available, positions pushed (settled ${((performance.now() - pushStarted) / 1000).toFixed(1)} s): RSS ${fmtMiB(after.rssKb)} MiB, heap used ${fmtMiB(after.heapUsedKb)} MiB; positions ${positions.consistent ? 'consistent' : 'NOT consistent'}`);
     const acceptMark = desk.sampler.mark();
     const acceptsFrom = performance.timeOrigin + performance.now();
+    await desk.request('loopDelayReset');
     const accepts = await withProfile(desk, options, 'accepts', () => acceptInTurn(agents, citizens, options));
     const loopStalls = await desk.request('loopStalls', { from: acceptsFrom, to: performance.timeOrigin + performance.now() });
-    const acceptUsage = { ...desk.sampler.since(acceptMark), loopStalls };
+    const loopDelay = await desk.request('loopDelay');
+    const acceptUsage = { ...desk.sampler.since(acceptMark), loopStalls, loopDelay };
     const result = { machine: machineLine(), build, buildAtEnd: buildInfo(), options, seeded: seeded && { seconds: seeded.seconds }, before, connected, after, ramp, quietAfterAvailable, positions, accepts, acceptUsage, hwmKb: readMemory(desk.pid).hwmKb, peakReset };
     if (snapshotBefore) result.heapGrowth = compareHeaps(snapshotBefore, snapshotAfter, { per: citizens.length });
     return result;
@@ -340,9 +342,10 @@ function formatReport(result, options) {
     `server peak RSS (VmHWM) ${result.peakReset ? 'after set-up' : 'over the whole run, argon2id at start-up included'}: ${fmtMiB(result.hwmKb)} MiB`,
     ...(result.relay ? [`baseline, bare Socket.IO (bench/relay-server.js), ${fmtInt(result.relay.sockets)} idle /citizen sockets: ${result.relay.rssPerSocketKb.toFixed(1)} KB RSS, ${result.relay.heapPerSocketKb.toFixed(1)} KB V8 heap per socket`] : []),
     updates,
-    `during the accepts: server CPU ${acceptUsage.serverCpu.toFixed(2)}, bench CPU ${acceptUsage.benchCpu.toFixed(2)} cores, longest server event-loop stall ${fmtMs(acceptUsage.loopStalls.max)} ms, load average max ${acceptUsage.loadMax.toFixed(2)}; missing updates ${accepts.missing}`,
+    `during the accepts: server CPU ${acceptUsage.serverCpu.toFixed(2)}, bench CPU ${acceptUsage.benchCpu.toFixed(2)} cores, longest server event-loop stall ${fmtMs(acceptUsage.loopStalls.max)} ms (perf_hooks event-loop delay: max ${fmtMs(acceptUsage.loopDelay.max)} ms, p99 ${fmtMs(acceptUsage.loopDelay.p99)} ms), load average max ${acceptUsage.loadMax.toFixed(2)}; missing updates ${accepts.missing}`,
     'Targets (2 cores, SQLite, one instance):',
     `  ${metOrMissed(rssPerCitizen / n <= 50)} ≤ 50 KB server memory per waiting citizen: ${(rssPerCitizen / n).toFixed(1)} KB RSS (${(heapPerCitizen / n).toFixed(1)} KB V8 heap)${n >= 10000 ? '' : '  [fewer citizens than the target size]'}`,
+    `  ${metOrMissed(acceptUsage.loopDelay.max <= 50)} no event-loop stall over 50 ms while positions are pushed: perf_hooks max ${fmtMs(acceptUsage.loopDelay.max)} ms, p99 ${fmtMs(acceptUsage.loopDelay.p99)} ms`,
     `  ${metOrMissed(accepts.last.p99 <= 1000 && accepts.missing === 0)} every position updated within 1 s (p99) after an accept: p99 over accepts ${fmtMs(accepts.last.p99)} ms, over citizens ${fmtMs(accepts.citizens.p99)} ms, ${accepts.missing} missing`,
   ];
   for (const file of [ramp.profileFile, accepts.profileFile].filter(Boolean)) lines.push(formatSummary(summariseProfile(file)));

@@ -8,7 +8,7 @@
  */
 const { Session } = require('node:inspector');
 const { writeFileSync } = require('node:fs');
-const { PerformanceObserver, constants } = require('node:perf_hooks');
+const { PerformanceObserver, constants, monitorEventLoopDelay } = require('node:perf_hooks');
 const v8 = require('node:v8');
 
 let session;
@@ -41,6 +41,10 @@ function stallsBetween(from, to) {
   const p99 = values.length ? values[Math.min(values.length - 1, Math.ceil(0.99 * values.length) - 1)] : 0;
   return { ticks: values.length, max: values.length ? values[values.length - 1] : 0, p99, stalledShare: longStalledMs / Math.max(1, to - from) };
 }
+
+/** Node's own event-loop delay histogram (perf_hooks), for a phase the bench starts and reads. */
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
 
 /**
  * Garbage-collection pauses of the main thread: [epochMs at the end, kind, ms, ...] flat. Minor:
@@ -93,6 +97,15 @@ function post(method, params) {
 const handlers = {
   async loopStalls({ from, to }) {
     return stallsBetween(from, to);
+  },
+  async loopDelayReset() {
+    loopDelay.reset();
+    return {};
+  },
+  /** ms, as perf_hooks reports them (in ns) since the last reset. */
+  async loopDelay() {
+    const ms = (ns) => ns / 1e6;
+    return { max: ms(loopDelay.max), p99: ms(loopDelay.percentile(99)), p50: ms(loopDelay.percentile(50)), mean: ms(loopDelay.mean), count: loopDelay.count };
   },
   async gcPauses({ from, to }) {
     return gcBetween(from, to);

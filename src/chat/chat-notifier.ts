@@ -3,6 +3,7 @@ import { RedisConnection } from '../scaling/redis-connection';
 import { ChatQueueService } from './chat-queue.service';
 import { DeskEvents } from './desk-events';
 import { DeskSocketServer } from './desk-socket-server';
+import { QueuePositionsPush } from './queue-positions-push';
 import { rooms, type AgentNamespace, type CitizenNamespace } from './socket-contract';
 
 // Positions must reach citizens within 1 s.
@@ -17,9 +18,11 @@ export class ChatNotifier implements OnModuleInit, OnModuleDestroy {
   private queuePushTimer?: NodeJS.Timeout;
   private queuePushRunning = false;
   private queueDirty = false;
+  // Set by changes that move places or waits; a citizen (re)connecting needs a push but stales none.
+  private positionsStale = false;
   private othersUntold = false;
   private lastQueuePush = 0;
-  private toldPositions = new Map<string, string>();
+  private readonly citizenPlaces = new QueuePositionsPush();
   private stopped = false;
 
   constructor(
@@ -59,7 +62,7 @@ export class ChatNotifier implements OnModuleInit, OnModuleDestroy {
   }
 
   onModuleInit(): void {
-    this.sockets.whenReady(() => this.citizens?.on(QUEUE_CHANGED, () => this.scheduleQueuePush()));
+    this.sockets.whenReady(() => this.citizens?.on(QUEUE_CHANGED, () => this.queueChanged()));
     this.desk.on('message', ({ chatId, message }) => {
       this.citizens?.to(rooms.chat(chatId)).emit('message:new', message);
       this.agents?.to(rooms.chat(chatId)).emit('message:new', message);
@@ -67,7 +70,7 @@ export class ChatNotifier implements OnModuleInit, OnModuleDestroy {
     this.desk.on('note', ({ chatId, note }) => this.agents?.to(rooms.chat(chatId)).emit('note:new', note));
     this.desk.on('queue.changed', () => {
       this.othersUntold = this.redis.client !== null;
-      this.scheduleQueuePush();
+      this.queueChanged();
     });
     this.desk.on('chat.assigned', ({ chatId, agentId, agentName, previousAgentId }) => {
       this.citizens?.to(rooms.chat(chatId)).emit('chat:assigned', { agentName });
@@ -83,7 +86,7 @@ export class ChatNotifier implements OnModuleInit, OnModuleDestroy {
       this.queue
         .positionOf(chatId)
         .then(({ position, estimatedWaitSeconds }) => {
-          this.toldPositions.set(chatId, `${position}/${estimatedWaitSeconds}`);
+          this.citizenPlaces.remember(chatId, { position, estimatedWaitSeconds });
           this.citizens?.to(rooms.chat(chatId)).emit('chat:queued', { position, estimatedWaitSeconds });
         })
         .catch((error: Error) => this.logger.error(`Could not tell a re-queued chat its place: ${error.message}`));
@@ -104,7 +107,7 @@ export class ChatNotifier implements OnModuleInit, OnModuleDestroy {
       const sockets = this.agents?.in(rooms.user(agentId));
       if (status === 'available') {
         sockets?.socketsJoin(rooms.available);
-        this.scheduleQueuePush();
+        this.queueChanged();
       } else {
         sockets?.socketsLeave(rooms.available);
       }
@@ -126,7 +129,12 @@ export class ChatNotifier implements OnModuleInit, OnModuleDestroy {
   }
 
   citizenEntered(chatId: string): void {
-    this.toldPositions.delete(chatId);
+    this.citizenPlaces.forget(chatId);
+    this.scheduleQueuePush();
+  }
+
+  private queueChanged(): void {
+    this.positionsStale = true;
     this.scheduleQueuePush();
   }
 
@@ -142,6 +150,7 @@ export class ChatNotifier implements OnModuleInit, OnModuleDestroy {
     this.queuePushTimer = undefined;
     if (this.stopped) return;
     this.queueDirty = false;
+    this.positionsStale = false;
     this.queuePushRunning = true;
     this.lastQueuePush = Date.now();
     if (this.othersUntold) {
@@ -167,14 +176,10 @@ export class ChatNotifier implements OnModuleInit, OnModuleDestroy {
     }
     const citizens = this.citizens;
     if (!citizens) return;
-    const told = new Map<string, string>();
-    for (const { chatId, position, estimatedWaitSeconds } of positions) {
-      const room = rooms.chat(chatId);
-      if (!citizens.adapter.rooms.has(room)) continue; // that citizen is connected elsewhere, or not at all
-      const news = `${position}/${estimatedWaitSeconds}`;
-      told.set(chatId, news);
-      if (this.toldPositions.get(chatId) !== news) citizens.local.to(room).emit('chat:queued', { position, estimatedWaitSeconds });
-    }
-    this.toldPositions = told;
+    await this.citizenPlaces.push(positions, {
+      isHere: (chatId) => citizens.adapter.rooms.has(rooms.chat(chatId)),
+      tell: (chatId, place) => citizens.local.to(rooms.chat(chatId)).emit('chat:queued', place),
+      superseded: () => this.positionsStale || this.stopped,
+    });
   }
 }
