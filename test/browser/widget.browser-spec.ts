@@ -131,11 +131,16 @@ describe('chat widget on another site', () => {
     await page.locator('desk-chat-widget .min').focus();
     await page.keyboard.press('Enter');
     await expectWidgetFocus(page, 'launch');
-    // Closing (not minimising) forgets the finished chat: the next opening offers a new one.
+    // Closing (not minimising) forgets the finished chat: the frame reloads, and the next opening offers a new one.
     await page.keyboard.press('Enter');
     await visible(panel(page));
+    const frameReload = page.waitForEvent('framenavigated', { predicate: (navigated) => navigated.url().includes('/widget/frame') });
     await page.locator('desk-chat-widget .close').click();
     await expectWidgetFocus(page, 'launch');
+    // A key pressed while Chromium swaps the frame's document is routed to the old one, never
+    // acknowledged, and Playwright waits for it forever: so the next key waits for the new document.
+    const fresh = await frameReload;
+    await fresh.waitForFunction(() => (globalThis as any).document.getElementById('start-section')?.hidden === false);
     await page.keyboard.press('Enter');
     await visible((await widgetFrame(page)).locator('#start-section'));
     await expect((await widgetFrame(page)).locator('#chat-log .msg').count()).resolves.toBe(0);
