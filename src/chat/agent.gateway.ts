@@ -173,6 +173,12 @@ export class AgentGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
     return { ok: true };
   }
 
+  @SubscribeMessage('chat:toTicket' satisfies keyof AgentClientEventMap)
+  async toTicket(@ConnectedSocket() socket: Socket, @MessageBody() input: ChatRefDto): Answer<'chat:toTicket'> {
+    await this.lifecycle.makeTicket(actorOf(socket), input.chatId);
+    return { ok: true };
+  }
+
   @SubscribeMessage('typing' satisfies keyof AgentClientEventMap)
   async typing(@ConnectedSocket() socket: Socket, @MessageBody() input: AgentTypingDto): Promise<void> {
     if (!(await this.access.allows(actorOf(socket), input.chatId, 'handle'))) return;

@@ -12,7 +12,7 @@ import type { StaffOutcome } from '../tickets/ticket.types';
 import { requireCitizenChatState } from '../tickets/ticket-access';
 import { ChatAccess } from './chat-access.service';
 import { ChatTimeline, QUEUE_CHANGED } from './chat-timeline';
-import { systemText } from './system-messages';
+import { becameTicketText, systemText } from './system-messages';
 
 @Injectable()
 export class ChatLifecycleService {
@@ -49,6 +49,21 @@ export class ChatLifecycleService {
       event: { type: 'closed', actorId: actor.id, actorName: actor.displayName, data: { outcome } },
       say: systemText('closedByAgent', chat.language),
       after: [['chat.ended', { chatId, by: 'agent', outcome, agentId: chat.assigneeId }]],
+    });
+    if (!message) throw await this.access.refusalAfterChange(actor, chatId, 'close');
+  }
+
+  // The conversation goes on as a ticket the agent keeps; the chat's slot is free again.
+  async makeTicket(actor: StaffActor, chatId: string): Promise<void> {
+    const chat = await this.access.chatFor(actor, chatId, 'close');
+    const at = this.clock.now();
+    const message = await this.timeline.record({
+      chatId,
+      at,
+      update: (db) => this.tickets.convertChatToTicket(db, chatId, 'active', at),
+      event: { type: 'converted-to-ticket', actorId: actor.id, actorName: actor.displayName, data: { reason: 'agent' } },
+      say: (ticket) => becameTicketText(ticket, actor.displayName),
+      after: [['chat.ended', { chatId, by: 'agent', outcome: 'ticket', agentId: chat.assigneeId }]],
     });
     if (!message) throw await this.access.refusalAfterChange(actor, chatId, 'close');
   }

@@ -2,11 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { OpeningHoursService } from '../opening-hours/opening-hours.service';
-import { citizenMayLeaveContact } from '../tickets/ticket-access';
 import { TicketRepository } from '../tickets/ticket.repository';
 import { ChatTimeline } from './chat-timeline';
 import { DeskEvents } from './desk-events';
-import { systemText } from './system-messages';
+import { becameTicketText } from './system-messages';
 
 // Nobody in the queue is dropped at closing time: what still waits after QUEUE_DRAIN_MINUTES becomes a ticket.
 @Injectable()
@@ -36,12 +35,9 @@ export class ClosingTimeService {
       const message = await this.timeline.record({
         chatId: id,
         at: now,
-        update: (db) => this.tickets.convertQueuedToTicket(db, id, now),
+        update: (db) => this.tickets.convertChatToTicket(db, id, 'queued', now),
         event: { type: 'converted-to-ticket', data: { reason: 'closing time' } },
-        say: (chat) => {
-          const converted = systemText('convertedToTicket', chat.language, { reference: chat.reference });
-          return citizenMayLeaveContact(chat) ? `${converted} ${systemText('askContact', chat.language)}` : converted;
-        },
+        say: (chat) => becameTicketText(chat),
         after: [['chat.ended', { chatId: id, by: 'system' }]],
       });
       if (message) converted += 1;

@@ -98,6 +98,8 @@ export interface AgentClientEventMap {
   'chat:refer': Call<ReferChatDto, Pick<ReferralResult, 'message' | 'contact'>>;
   'chat:transfer': Call<TransferChatDto>;
   'chat:close': Call<CloseChatDto>;
+  /** The chat ends and goes on as a ticket its agent keeps; its citizen is asked for a way back. */
+  'chat:toTicket': Call<ChatRefDto>;
   typing: Push<AgentTypingDto>;
   'board:get': Call<Empty, { board: LiveBoard }>;
 }

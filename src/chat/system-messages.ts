@@ -1,3 +1,5 @@
+import type { TicketEntity } from '../tickets/entities/ticket.entity';
+import { citizenMayLeaveContact } from '../tickets/ticket-access';
 import type { Language } from '../tickets/ticket.types';
 
 type Texts = Record<Language, (args: Record<string, string>) => string>;
@@ -43,6 +45,11 @@ const SYSTEM_MESSAGES = {
     nn: (a) => `Chatten har stengt for i dag. Meldinga di er lagra som sak ${a.reference}, og vi svarar deg så snart vi kan. Du kan òg ringje (+47) 800 30 300 eller sende e-post til brukerstotte@digdir.no.`,
     en: (a) => `The chat has closed for today. Your message is saved as case ${a.reference}, and we will answer as soon as we can. You can also call (+47) 800 30 300 or e-mail brukerstotte@digdir.no.`,
   },
+  convertedByAgent: {
+    nb: (a) => `${a.agent} har gjort spørsmålet ditt til sak ${a.reference}, og vi svarer deg så snart vi kan. Chatten er avsluttet.`,
+    nn: (a) => `${a.agent} har gjort spørsmålet ditt til sak ${a.reference}, og vi svarar deg så snart vi kan. Chatten er avslutta.`,
+    en: (a) => `${a.agent} has made your question case ${a.reference}, and we will answer as soon as we can. The chat has ended.`,
+  },
   askContact: {
     nb: () => 'Hvordan vil du ha svaret vårt? Skriv e-postadressen eller telefonnummeret ditt i skjemaet under chatten. Det er frivillig, men uten det kan vi ikke svare deg.',
     nn: () => 'Korleis vil du ha svaret vårt? Skriv e-postadressa eller telefonnummeret ditt i skjemaet under chatten. Det er frivillig, men utan det kan vi ikkje svare deg.',
@@ -64,4 +71,10 @@ export type SystemMessage = keyof typeof SYSTEM_MESSAGES;
 
 export function systemText(key: SystemMessage, language: Language, args: Record<string, string> = {}): string {
   return SYSTEM_MESSAGES[key][language](args);
+}
+
+/** What the citizen is told when their chat becomes a ticket, with the question of how to answer while there is no way back. */
+export function becameTicketText(chat: TicketEntity, agent?: string): string {
+  const told = agent ? systemText('convertedByAgent', chat.language, { agent, reference: chat.reference }) : systemText('convertedToTicket', chat.language, { reference: chat.reference });
+  return citizenMayLeaveContact(chat) ? `${told} ${systemText('askContact', chat.language)}` : told;
 }

@@ -220,12 +220,13 @@ export class TicketRepository {
     return result.affected === 1;
   }
 
-  async convertQueuedToTicket(db: EntityManager, id: string, at: Date): Promise<boolean> {
+  // Queued at closing time, or active when its agent makes it a ticket (the assignee keeps it).
+  async convertChatToTicket(db: EntityManager, id: string, from: 'queued' | 'active', at: Date): Promise<boolean> {
     const result = await db
       .createQueryBuilder()
       .update(TicketEntity)
       .set({ status: 'open', updatedAt: at })
-      .where("id = :id AND status = 'queued'", { id })
+      .where('id = :id AND status = :from', { id, from })
       .execute();
     return result.affected === 1;
   }

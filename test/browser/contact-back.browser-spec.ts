@@ -3,6 +3,7 @@ import { ChatSweeper } from '../../src/chat/chat-sweeper';
 import { expectNoAxeViolations } from './support/axe';
 import { browserSuite } from './support/harness';
 import { expectFocus, tabTo, visible, waitForText } from './support/browser';
+import { acceptChat, loginThroughPage, setAvailable } from './support/staff';
 
 // Tuesday 14:50 in Oslo; with a 30-minute drain the queue becomes tickets at 15:31.
 const BEFORE_CLOSING = '2026-11-24T13:50:00Z';
@@ -73,5 +74,32 @@ describe('the citizen is asked how to get the answer when the chat becomes a tic
     await page.reload();
     await waitForText(page, '#chat-log', 'Takk! Vi svarer deg på e-post.');
     await expect(page.locator('#contact-back').isHidden()).resolves.toBe(true);
+  });
+
+  it('asks when the agent makes the chat a ticket from the console, and the agent gets a link to it', async () => {
+    suite.desk.clock.set(BEFORE_CLOSING);
+    const citizen = await actor();
+    await citizen.page.goto('/');
+    const reference = await startChat(citizen.page);
+    const agent = await actor();
+    await loginThroughPage(agent.page, await suite.desk.createStaff('agent', 'ida'));
+    await setAvailable(agent.page);
+    const card = await acceptChat(agent.page, reference);
+
+    await card.locator('[data-role="close"] summary').click();
+    await card.locator('[data-role="to-ticket"]').click();
+    await waitForText(agent.page, '#chat-columns [data-role="ended-text"]', 'Chatten er gjort til sak.');
+    const link = card.locator('[data-role="ticket-link"] a');
+    await visible(link);
+    await expectNoAxeViolations(agent.page, 'agent, chat made a ticket');
+
+    await visible(citizen.page.locator('#contact-back'));
+    await expectFocus(citizen.page, '#contact-back-heading');
+    await waitForText(citizen.page, '#chat-log', `har gjort spørsmålet ditt til sak ${reference}`);
+    await expect(citizen.page.locator('#rating').isHidden()).resolves.toBe(true);
+
+    await link.click();
+    await agent.page.waitForURL('**/agent/tickets/*');
+    await waitForText(agent.page, 'main', reference);
   });
 });

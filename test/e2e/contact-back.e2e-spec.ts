@@ -1,5 +1,6 @@
 import type { Socket } from 'socket.io-client';
 import { ChatSweeper } from '../../src/chat/chat-sweeper';
+import { acceptedChat } from '../support/accepted-chat';
 import { ask, next, startTestApp, TestApp, VALID_CHAT } from '../support/test-app';
 
 // 14:50 in Oslo on a weekday; the drain (30 minutes) is over at 15:31.
@@ -111,5 +112,43 @@ describe('a chat turned into a ticket asks the citizen for a way back', () => {
     const page = await desk.http().get(`/agent/tickets/${chat.id}`).set('cookie', login.cookie).expect(200);
     expect(page.text).toContain('data-no-way-back');
     expect(page.text).toMatch(/Ingen måte å svare på: innbyggeren har ikke lagt igjen e-post eller telefon/);
+  });
+
+  describe('when the agent makes the chat a ticket', () => {
+    it('ends the chat, keeps the ticket with the agent, frees the slot, and asks the citizen for a way back', async () => {
+      const { agent, citizen, login, chatId, started } = await acceptedChat(desk);
+      const ended = next(citizen, 'chat:ended');
+      const told = next(citizen, 'message:new', (m: any) => m.author === 'system' && m.body.includes(started.chat.reference));
+      expect(await ask(agent, 'chat:toTicket', { chatId })).toEqual({ ok: true });
+      expect(await ended).toEqual({ by: 'agent', outcome: 'ticket' });
+      const message = await told;
+      expect(message.body).toContain(`har gjort spørsmålet ditt til sak ${started.chat.reference}`);
+      expect(message.body).toContain('Hvordan vil du ha svaret vårt?');
+
+      // Nothing to rate: it did not end as a chat. The citizen's answer reaches the ticket.
+      expect((await ask(citizen, 'chat:resume', { token: started.token })).chat).toMatchObject({ status: 'open', askContact: true });
+      expect(await ask(citizen, 'chat:rate', { score: 5 })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+      expect(await ask(citizen, 'ticket:contact', { email: 'kari@example.no' })).toEqual({ ok: true, contact: { email: 'kari@example.no' } });
+
+      const stored = await ticket(login.cookie, chatId);
+      expect(stored).toMatchObject({ status: 'open', assignee: { id: login.id }, contact: { email: 'kari@example.no' } });
+      expect(stored.events.find((e: any) => e.type === 'converted-to-ticket')).toMatchObject({ actorName: login.displayName, data: { reason: 'agent' } });
+
+      const supervisor = await desk.agent(await desk.login('supervisor'));
+      const board = await ask(supervisor, 'board:get', {});
+      expect(board.board.agents.find((a: any) => a.id === login.id).load).toBe(0);
+      expect(await ask(agent, 'chat:toTicket', { chatId })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    });
+
+    it('is refused to another agent and for a chat still in the queue, changing nothing', async () => {
+      const { chatId } = await acceptedChat(desk);
+      const other = await desk.agent(await desk.login('agent'));
+      expect(await ask(other, 'chat:toTicket', { chatId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      const { chat } = await queuedUntilClosing();
+      expect(await ask(other, 'chat:toTicket', { chatId: chat.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      const login = await desk.login('supervisor');
+      expect((await ticket(login.cookie, chatId)).status).toBe('active');
+      expect((await ticket(login.cookie, chat.id)).status).toBe('queued');
+    });
   });
 });

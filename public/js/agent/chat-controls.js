@@ -1,5 +1,5 @@
 // @ts-check
-/** The forms and buttons of a chat card: reply, note, transfer, close and dismiss. */
+/** The forms and buttons of a chat card: reply, note, transfer, close, make a ticket and dismiss. */
 import { Desk, data, el, text } from '../chat/desk.js';
 import { enterSubmits } from '../chat/components.js';
 
@@ -83,6 +83,16 @@ export function wireChatControls(view) {
     Desk.setBusy(closeSubmit, false);
     if (!ack.ok) return notices.fail(ack.error);
     view.markEnded('agent');
+    view.ended.focus();
+  });
+
+  const toTicket = view.part('to-ticket');
+  toTicket.addEventListener('click', async () => {
+    Desk.setBusy(toTicket, true);
+    const ack = await transport.request('chat:toTicket', { chatId: view.id });
+    Desk.setBusy(toTicket, false);
+    if (!ack.ok) return notices.fail(ack.error);
+    view.markEnded('agent', 'ticket');
     view.ended.focus();
   });
 

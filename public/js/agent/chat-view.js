@@ -210,7 +210,10 @@ export class ChatView {
     this.transfer.open = false;
     this.part('close').open = false;
     this.setPresence({});
-    this.part('ended-text').textContent = outcome === 'abandoned' ? text('agent.ended.abandoned') : by ? text(`agent.ended.by.${by}`) : text('agent.ended');
+    this.part('ended-text').textContent = outcome === 'abandoned' || outcome === 'ticket' ? text(`agent.ended.${outcome}`) : by ? text(`agent.ended.by.${by}`) : text('agent.ended');
+    const ticketLink = this.part('ticket-link');
+    ticketLink.hidden = outcome !== 'ticket';
+    ticketLink.querySelector('a')?.setAttribute('href', `/agent/tickets/${encodeURIComponent(this.id)}`);
     this.ended.hidden = false;
     this.outbox.failAll({ code: 'CLOSED', message: text('agent.ended') });
   }

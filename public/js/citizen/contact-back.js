@@ -17,6 +17,14 @@ export function contactBackErrors(values) {
   return errors;
 }
 
+/** @param {{ code: string }} error */
+function refusal(error) {
+  if (error.code === 'TIMEOUT') return [{ message: text('error.network') }];
+  // The way back was left already (in another tab, say), or the chat is no ticket: said in the page's language.
+  if (error.code === 'CONFLICT') return [{ message: text('contactBack.conflict') }];
+  return Desk.errorsFrom(error);
+}
+
 /** @param {WayBack} contact */
 function howWeAnswer(contact) {
   const email = contact.email ? text('contactBack.byEmail', { email: contact.email }) : '';
@@ -50,7 +58,7 @@ export function wireContactBack(leave) {
     const ack = await asked;
     Desk.setBusy(submit, false);
     busy.textContent = '';
-    if (!ack.ok) return Desk.reportErrors(form, summary, ack.error.code === 'TIMEOUT' ? [{ message: text('error.network') }] : Desk.errorsFrom(ack.error));
+    if (!ack.ok) return Desk.reportErrors(form, summary, refusal(ack.error));
     form.reset();
     section.hidden = true;
     $('contact-back-sent-text').textContent = text('contactBack.sent', { how: howWeAnswer(ack.contact) });

@@ -160,9 +160,11 @@ function connect() {
   socket.on('message:new', addMessage);
   socket.on('typing', (p) => typing.show(Boolean(p?.typing) && state.status !== 'ended'));
   socket.on('chat:ended', (p) => {
+    // A chat that goes on as a ticket has not ended as a chat: nothing to rate.
+    if (p?.outcome === 'ticket') state.rated = true;
     showEnded(p?.by || 'system', true);
-    // Turned into a ticket at closing time: the fresh state tells whether to ask how to answer.
-    if (p?.by === 'system') void resume().then(() => contactBack.focus());
+    // Turned into a ticket (at closing time, or by the agent): the fresh state tells whether to ask how to answer.
+    if (p?.by === 'system' || p?.outcome === 'ticket') void resume().then(() => contactBack.focus());
   });
   return socket;
 }
