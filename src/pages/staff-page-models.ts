@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { StaffActor } from '../auth/actor';
 import { hasPermission } from '../auth/permissions';
 import { textsFor, type PageLanguage } from '../i18n/i18n';
+import { ticketEventDetail } from './ticket-event-detail';
 import type { MailEntity } from '../mail/mail.entity';
 import { referenceInSubject } from '../mail/mail-headers';
 import { MAX_BODY_LENGTH, MAX_TITLE_LENGTH } from '../replies/dto/ready-reply.dto';
@@ -97,7 +98,7 @@ export class StaffPageModels {
       topicKey: `topic.${ticket.topic}`,
       languageKey: `lang.${ticket.language}`,
       messages: ticket.messages.map((m) => ({ ...m, authorKey: `author.${m.author}`, referral: m.kind === 'referral' })),
-      events: ticket.events.map((e) => ({ ...e, labelKey: `tickets.event.${e.type}`, detail: eventDetail(e.data) })),
+      events: ticket.events.map((e) => ({ ...e, labelKey: `tickets.event.${e.type}`, detail: ticketEventDetail(lang, e.type, e.data) })),
       statuses: EDITABLE_STATUSES.map((value) => ({ value, labelKey: `ticketStatus.${value}`, selected: value === ticket.status })),
       outcomes: STAFF_OUTCOMES.map((value) => ({ value, labelKey: `outcome.${value}`, selected: value === ticket.outcome })),
       // One the desk set (abandoned) is shown but cannot be chosen; an empty choice leaves it as it is.
@@ -159,12 +160,4 @@ export class StaffPageModels {
       pageData: { lang, csrfToken: csrfToken ?? '', texts: textsFor(lang, REPLY_ADMIN_SCRIPT_TEXTS) },
     };
   }
-}
-
-function eventDetail(data: Record<string, unknown> | undefined): string {
-  if (!data) return '';
-  return Object.entries(data)
-    .filter(([, value]) => value !== null && value !== undefined && typeof value !== 'object')
-    .map(([key, value]) => `${key}: ${String(value)}`)
-    .join(', ');
 }

@@ -133,6 +133,9 @@ describe('a chat turned into a ticket asks the citizen for a way back', () => {
       const stored = await ticket(login.cookie, chatId);
       expect(stored).toMatchObject({ status: 'open', assignee: { id: login.id }, contact: { email: 'kari@example.no' } });
       expect(stored.events.find((e: any) => e.type === 'converted-to-ticket')).toMatchObject({ actorName: login.displayName, data: { reason: 'agent' } });
+      const page = await desk.http().get(`/agent/tickets/${chatId}`).set('cookie', login.cookie).expect(200);
+      expect(page.text).toContain('av rådgiveren i chatten');
+      expect(page.text).not.toMatch(/reason: |email: true/);
 
       const supervisor = await desk.agent(await desk.login('supervisor'));
       const board = await ask(supervisor, 'board:get', {});
