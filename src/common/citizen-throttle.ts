@@ -19,30 +19,24 @@ export class CitizenThrottle {
     this.verifications = limiters.create({ keyPrefix: 'widget-verify', points: VERIFY_ATTEMPTS, duration: 600 });
   }
 
-  async consumeStart(address: string): Promise<void> {
-    try {
-      await this.starts.consume(address);
-    } catch (error) {
-      if (!(error instanceof RateLimiterRes)) throw error;
-      throw new DomainError('RATE_LIMITED', 'Too many new conversations from your address. Please wait a few minutes.');
-    }
+  consumeStart(address: string): Promise<void> {
+    return consume(this.starts, address, 'Too many new conversations from your address. Please wait a few minutes.');
   }
 
-  async consumeMessage(chatId: string): Promise<void> {
-    try {
-      await this.messages.consume(chatId);
-    } catch (error) {
-      if (!(error instanceof RateLimiterRes)) throw error;
-      throw new DomainError('RATE_LIMITED', 'You are sending messages too fast. Please wait a moment.');
-    }
+  consumeMessage(chatId: string): Promise<void> {
+    return consume(this.messages, chatId, 'You are sending messages too fast. Please wait a moment.');
   }
 
-  async consumeVerify(address: string): Promise<void> {
-    try {
-      await this.verifications.consume(address);
-    } catch (error) {
-      if (!(error instanceof RateLimiterRes)) throw error;
-      throw new DomainError('RATE_LIMITED', 'Too many log-in attempts from your address. Please wait a few minutes.');
-    }
+  consumeVerify(address: string): Promise<void> {
+    return consume(this.verifications, address, 'Too many log-in attempts from your address. Please wait a few minutes.');
+  }
+}
+
+async function consume(limiter: RateLimiterAbstract, key: string, refusal: string): Promise<void> {
+  try {
+    await limiter.consume(key);
+  } catch (error) {
+    if (!(error instanceof RateLimiterRes)) throw error;
+    throw new DomainError('RATE_LIMITED', refusal);
   }
 }
