@@ -111,14 +111,18 @@ export class ChatView {
     return { ok: true, contact: ack.contact, live: true };
   }
 
-  /** The citizen context and earlier contacts (after a join, a transfer or chat:verified): audited look-ups. */
+  /** The citizen context from GET /api/tickets/:id/citizen (after a join, a transfer or chat:verified). */
   async loadCitizen() {
     this.panel.loading();
-    void this.earlier.load(this.id);
     const citizen = await fetchCitizen(this.id);
     if (!this.desk.isOpen(this.id)) return;
     if (citizen) this.setCitizen(citizen);
     else this.panel.failed();
+  }
+
+  /** Earlier contacts (an audited look-up): once when the card opens, again when the citizen's identity changes. */
+  loadEarlierContacts() {
+    return this.earlier.load(this.id);
   }
 
   /** @param {ChatDto} chat */
