@@ -52,6 +52,7 @@ export class NationalIdHashBackfill implements OnApplicationBootstrap {
         }
       });
       filled += rows.length;
+      if (rows.length < BATCH) return filled;
     }
   }
 }
