@@ -1,17 +1,10 @@
 import type { AuditRecordEntity } from './audit-record.entity';
 import { mapAuditRecord } from './audit.dto';
-import { subjectHash } from './audit.service';
+import { nationalIdHash } from '../config/national-id-hash';
 
 const KEY = 'test-key';
 
 describe('audit records', () => {
-  it('hash one person the same way, whatever the spacing, and never to the number itself', () => {
-    expect(subjectHash('17858500060', KEY)).toBe(subjectHash('178585 00060', KEY));
-    expect(subjectHash('17858500060', KEY)).toMatch(/^[0-9a-f]{64}$/);
-    expect(subjectHash('17858500060', KEY)).not.toBe(subjectHash('17858507472', KEY));
-    expect(subjectHash('17858500060', KEY)).not.toBe(subjectHash('17858500060', 'another-key'));
-  });
-
   it('leave the hash out of the response', () => {
     const record: AuditRecordEntity = {
       id: 'a',
@@ -19,7 +12,7 @@ describe('audit records', () => {
       actorName: 'Kari',
       ticketId: 't',
       subject: '178585*****',
-      subjectHash: subjectHash('17858500060', KEY),
+      subjectHash: nationalIdHash('17858500060', KEY),
       action: 'citizen.lookup',
       purpose: 'ticket view',
       sources: ['krr', 'idporten'],

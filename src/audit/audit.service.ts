@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { createHmac } from 'node:crypto';
 import type { StaffActor } from '../auth/actor';
 import { hasPermission } from '../auth/permissions';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
+import { nationalIdHash } from '../config/national-id-hash';
 import { decodeCursor, toPage } from '../common/pagination';
 import { forbidden } from '../common/errors';
 import { maskNationalId } from '../common/national-id';
@@ -34,9 +34,6 @@ export interface AuditSearch {
 
 const DEFAULT_LIMIT = 50;
 
-// Keyed: valid numbers are few enough to hash them all, which would reverse a plain sha256.
-export const subjectHash = (nationalId: string, key: string) => createHmac('sha256', key).update(nationalId.replace(/\D/g, '')).digest('hex');
-
 @Injectable()
 export class AuditService {
   constructor(
@@ -46,7 +43,7 @@ export class AuditService {
     config: AppConfig,
   ) {
     // Rotating the session secret starts new hashes.
-    this.hashKey = createHmac('sha256', config.sessionSecret).update('audit-subject').digest('hex');
+    this.hashKey = config.auditSubjectKey;
   }
 
   private readonly hashKey: string;
@@ -58,7 +55,7 @@ export class AuditService {
         actorName: entry.actor.displayName,
         ticketId: entry.ticketId ?? null,
         subject: entry.nationalId ? maskNationalId(entry.nationalId) : null,
-        subjectHash: entry.nationalId ? subjectHash(entry.nationalId, this.hashKey) : null,
+        subjectHash: entry.nationalId ? nationalIdHash(entry.nationalId, this.hashKey) : null,
         action: entry.action,
         purpose: entry.purpose,
         sources: entry.sources,
@@ -75,7 +72,7 @@ export class AuditService {
     const rows = await this.records.findNewestFirst({
       ticketId: query.ticket,
       actorId: query.user,
-      subjectHash: query.nationalId ? subjectHash(query.nationalId, this.hashKey) : undefined,
+      subjectHash: query.nationalId ? nationalIdHash(query.nationalId, this.hashKey) : undefined,
       from: query.from ? new Date(query.from) : undefined,
       to: query.to ? new Date(query.to) : undefined,
       limit: limit + 1,

@@ -8,6 +8,12 @@ describe('permissionsFor', () => {
     expect(hasPermission('agent', 'staff:manage')).toBe(false);
   });
 
+  it('lets agents see a citizen\'s earlier contacts through a ticket, but only supervisors search people by number', () => {
+    expect(hasPermission('agent', 'citizen:lookup')).toBe(true);
+    expect(hasPermission('agent', 'citizen:search')).toBe(false);
+    expect(hasPermission('supervisor', 'citizen:search')).toBe(true);
+  });
+
   it('orders roles: everything an agent may, a supervisor may, and everything a supervisor may, an admin may', () => {
     for (const permission of permissionsFor('agent')) expect(hasPermission('supervisor', permission)).toBe(true);
     for (const permission of permissionsFor('supervisor')) expect(hasPermission('admin', permission)).toBe(true);

@@ -5,6 +5,7 @@ export const PERMISSIONS = [
   'ticket:read',
   'ticket:write',
   'citizen:lookup',
+  'citizen:search', // find a person's tickets by national identity number, without a ticket of theirs
   'desk:supervise', // live board, read-only view of any chat
   'history:read',
   'metrics:read',
@@ -15,7 +16,7 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 const AGENT: Permission[] = ['chat:handle', 'ticket:read', 'ticket:write', 'citizen:lookup'];
-const SUPERVISOR: Permission[] = [...AGENT, 'desk:supervise', 'history:read', 'metrics:read', 'audit:read', 'replies:manage'];
+const SUPERVISOR: Permission[] = [...AGENT, 'citizen:search', 'desk:supervise', 'history:read', 'metrics:read', 'audit:read', 'replies:manage'];
 const ADMIN: Permission[] = [...SUPERVISOR, 'staff:manage'];
 
 const BY_ROLE: Record<Role, ReadonlySet<Permission>> = {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CitizenIdentity } from '../auth/idporten';
 import { Clock } from '../common/clock';
+import { NationalIdHasher } from '../config/national-id-hash';
 import { Transactions } from '../database/transactions';
 import type { TicketEntity } from '../tickets/entities/ticket.entity';
 import { TicketEventRepository } from '../tickets/ticket-event.repository';
@@ -15,6 +16,7 @@ export class ChatIdentityService {
     private readonly transactions: Transactions,
     private readonly desk: DeskEvents,
     private readonly clock: Clock,
+    private readonly hasher: NationalIdHasher,
   ) {}
 
   async apply(chat: TicketEntity, identity: CitizenIdentity | null): Promise<TicketEntity> {
@@ -23,6 +25,7 @@ export class ChatIdentityService {
     const at = this.clock.now();
     const change = {
       nationalId: identity.pid,
+      nationalIdHash: this.hasher.hash(identity.pid),
       verified: true,
       authAcr: identity.acr,
       authAmr: identity.amr,

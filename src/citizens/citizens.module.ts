@@ -4,13 +4,16 @@ import { AppConfig } from '../config/app-config';
 import { TicketsModule } from '../tickets/tickets.module';
 import { CitizenContextService } from './citizen-context.service';
 import { CitizensController } from './citizens.controller';
+import { EarlierContactsController } from './earlier-contacts.controller';
+import { EarlierContactsRepository } from './earlier-contacts.repository';
+import { EarlierContactsService } from './earlier-contacts.service';
 import { FixtureContactRegister, FixtureIdportenUsers, RegistryFixture } from './fixture-registry.adapters';
 import { HttpContactRegister, HttpIdportenUsers } from './http-registry.adapters';
 import { ContactRegister, IdportenUsers } from './registry-ports';
 
 @Module({
   imports: [TicketsModule, AuditModule],
-  controllers: [CitizensController],
+  controllers: [CitizensController, EarlierContactsController],
   providers: [
     { provide: RegistryFixture, inject: [AppConfig], useFactory: (config: AppConfig) => new RegistryFixture(config.registryFixture) },
     {
@@ -25,6 +28,8 @@ import { ContactRegister, IdportenUsers } from './registry-ports';
         config.idportenUsers ? new HttpIdportenUsers(config.idportenUsers) : new FixtureIdportenUsers(fixture),
     },
     CitizenContextService,
+    EarlierContactsRepository,
+    EarlierContactsService,
   ],
   exports: [CitizenContextService, ContactRegister, IdportenUsers],
 })

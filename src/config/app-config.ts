@@ -36,6 +36,10 @@ export class AppConfig {
   redisUrl?: string;
   sessionSecret: string;
   sessionSecretGenerated: boolean;
+  /** Keys the audit log's subject hash (derived from the session secret). */
+  auditSubjectKey: string;
+  /** Keys tickets' national_id_hash: NATIONAL_ID_HASH_KEY, else derived from the session secret. */
+  nationalIdHashKey: string;
   adminUsername: string;
   adminPassword?: string;
   openingHours: { schedule: WeeklySchedule; timezone: string; closedDates: ClosedDates };

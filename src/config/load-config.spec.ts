@@ -25,6 +25,19 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), SESSION_MAX_HOURS: 'forever' })).toThrow(/SESSION_MAX_HOURS/);
   });
 
+  it('derives the hash keys from the session secret, one per use, unless NATIONAL_ID_HASH_KEY sets the tickets\' key', () => {
+    const secret = { DATA_DIR: dataDir(), SESSION_SECRET: 's'.repeat(40) };
+    const derived = loadConfig(secret);
+    expect(derived.nationalIdHashKey).toMatch(/^[0-9a-f]{64}$/);
+    expect(derived.auditSubjectKey).toMatch(/^[0-9a-f]{64}$/);
+    expect(derived.nationalIdHashKey).not.toBe(derived.auditSubjectKey);
+    expect(loadConfig(secret).nationalIdHashKey).toBe(derived.nationalIdHashKey);
+    const explicit = loadConfig({ ...secret, NATIONAL_ID_HASH_KEY: 'k'.repeat(32) });
+    expect(explicit.nationalIdHashKey).toBe('k'.repeat(32));
+    expect(explicit.auditSubjectKey).toBe(derived.auditSubjectKey);
+    expect(() => loadConfig({ ...secret, NATIONAL_ID_HASH_KEY: 'short' })).toThrow(/NATIONAL_ID_HASH_KEY/);
+  });
+
   it('lists every bad variable at once, by name', () => {
     try {
       loadConfig({ DATA_DIR: dataDir(), PORT: 'eighty', ROUTING: 'random', OPENING_HOURS: 'mon-fri 9-15', TIMEZONE: 'Mars/Olympus', DATABASE_URL: 'mysql://x', FAKE_NOW: 'yesterday' });

@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseTrustedProxies } from '../common/client-address';
 import { parseClosedDates, parseWeeklySchedule } from '../opening-hours/schedule';
 import { AppConfig, DatabaseConfig, ImapConfig, MailConfig, Routing } from './app-config';
+import { deriveKey } from './national-id-hash';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -86,6 +87,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
   } else {
     config.sessionSecret = readOrCreateSecret(join(config.dataDir, '.session-secret'));
     config.sessionSecretGenerated = true;
+  }
+  if (config.sessionSecret) {
+    config.auditSubjectKey = deriveKey(config.sessionSecret, 'audit-subject');
+    const hashKey = env.NATIONAL_ID_HASH_KEY;
+    if (hashKey && hashKey.length < 32) problems.push('NATIONAL_ID_HASH_KEY must have at least 32 characters');
+    config.nationalIdHashKey = hashKey || deriveKey(config.sessionSecret, 'ticket-national-id');
   }
 
   if (problems.length > 0) throw new ConfigError(problems);

@@ -85,6 +85,7 @@ describe('browser script texts', () => {
     ['password', ['/js/auth/password.js'], PASSWORD_SCRIPT_TEXTS],
     ['citizen panel', ['/js/staff/citizen-panel.js'], PANEL_SCRIPT_TEXTS],
     ['tickets', ['/js/ticket/list.js'], TICKETS_SCRIPT_TEXTS],
+    ['tickets with the search by number', ['/js/ticket/list.js', '/js/ticket/citizen-search.js'], TICKETS_SCRIPT_TEXTS],
     ['new ticket', ['/js/ticket/new.js'], TICKET_NEW_SCRIPT_TEXTS],
     ['ticket', ['/js/ticket/page.js'], TICKET_SCRIPT_TEXTS],
     ['ticket with mail', ['/js/ticket/mail.js', '/js/ticket/page.js'], [...TICKET_SCRIPT_TEXTS, ...TICKET_MAIL_SCRIPT_TEXTS]],

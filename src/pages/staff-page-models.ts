@@ -9,8 +9,9 @@ import { MAX_BODY_LENGTH, MAX_TITLE_LENGTH } from '../replies/dto/ready-reply.dt
 import type { TicketDetailDto } from '../tickets/ticket.dto';
 import { CHANNELS, LANGUAGES, MAX_MESSAGE_LENGTH, STAFF_OUTCOMES, TICKET_STATUSES, TOPICS } from '../tickets/ticket.types';
 
-const PANEL_TEXTS = ['context.', 'referral.', 'mailbox.', 'idporten.', 'agent.refer', 'error.'];
-export const TICKETS_SCRIPT_TEXTS = ['tickets.', 'ticketStatus.', 'channel.', 'topic.', 'outcome.', 'error.', 'agent.failed'];
+export const EARLIER_SCRIPT_TEXTS = ['earlier.', 'channel.', 'topic.', 'ticketStatus.', 'outcome.'];
+const PANEL_TEXTS = ['context.', 'referral.', 'mailbox.', 'idporten.', 'agent.refer', 'error.', ...EARLIER_SCRIPT_TEXTS];
+export const TICKETS_SCRIPT_TEXTS = ['tickets.', 'ticketStatus.', 'channel.', 'topic.', 'outcome.', 'error.', 'agent.failed', ...EARLIER_SCRIPT_TEXTS];
 export const TICKET_NEW_SCRIPT_TEXTS = ['tickets.', 'error.'];
 export const TICKET_SCRIPT_TEXTS = ['tickets.', 'ticketStatus.', 'outcome.', 'error.', 'agent.failed', ...PANEL_TEXTS];
 export const TICKET_MAIL_SCRIPT_TEXTS = ['mail.', 'author.', 'replies.', 'lang.', 'nav.devMail'];
@@ -47,6 +48,7 @@ export class StaffPageModels {
   }
 
   tickets(lang: PageLanguage, actor: StaffActor, csrfToken: string | undefined, query: Record<string, unknown>) {
+    const citizenSearch = hasPermission(actor.role, 'citizen:search');
     const filters = {
       status: pick(TICKET_STATUSES, query.status),
       topic: pick(TOPICS, query.topic),
@@ -57,7 +59,8 @@ export class StaffPageModels {
       ...this.base(lang, actor, 'tickets'),
       titleKey: 'tickets.title',
       bodyClass: 'page-tickets',
-      modules: ['/js/ticket/list.js'],
+      modules: citizenSearch ? ['/js/ticket/list.js', '/js/ticket/citizen-search.js'] : ['/js/ticket/list.js'],
+      citizenSearch,
       filters,
       statuses: TICKET_STATUSES.map((value) => ({ value, labelKey: `ticketStatus.${value}`, selected: value === filters.status })),
       topics: TOPICS.map((value) => ({ value, labelKey: `topic.${value}`, selected: value === filters.topic })),

@@ -11,6 +11,7 @@ describe('ticketEventDetail', () => {
     expect(ticketEventDetail('en', 'transferred', { toUserId: 'x', toName: 'Ida' })).toBe('to Ida');
     expect(ticketEventDetail('en', 'referred', { provider: 'e-boks' })).toBe('e-Boks');
     expect(ticketEventDetail('en', 'rated', { score: 4 })).toBe('4 of 5');
+    expect(ticketEventDetail('nb', 'earlier-contacts', { matchedBy: 'email', found: 2 })).toBe('2 funnet på e-postadresse');
     expect(ticketEventDetail('en', 'updated', { status: 'pending', assigneeId: null })).toBe('Pending, no assignee');
   });
 

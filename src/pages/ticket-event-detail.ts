@@ -23,6 +23,8 @@ export function ticketEventDetail(lang: PageLanguage, type: string, data: Record
       return data.by === 'email' ? translate(lang, 'tickets.detail.reopenedByEmail') : '';
     case 'updated':
       return changedFields(lang, data);
+    case 'earlier-contacts':
+      return Number.isInteger(data.found) ? known(`tickets.detail.earlier.${String(data.matchedBy)}`, { count: String(data.found) }) : '';
     default:
       return typeof data.reason === 'string' ? known(`tickets.reason.${data.reason.replace(/\s+/g, '-')}`) : '';
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { maskNationalIdsInText } from '../common/national-id-in-text';
+import { NationalIdHasher } from '../config/national-id-hash';
 import { TicketEntity } from './entities/ticket.entity';
 import { MessageStore } from './message-store/message-store';
 import { TicketEventRepository } from './ticket-event.repository';
@@ -32,6 +33,7 @@ export class TicketWriter {
     private readonly tickets: TicketRepository,
     private readonly messages: MessageStore,
     private readonly events: TicketEventRepository,
+    private readonly hasher: NationalIdHasher,
   ) {}
 
   async open(db: EntityManager, input: OpenTicketInput): Promise<TicketEntity> {
@@ -47,6 +49,7 @@ export class TicketWriter {
       citizenEmail: maskedOrNull(input.citizenEmail),
       citizenPhone: maskedOrNull(input.citizenPhone),
       nationalId: input.nationalId ?? null,
+      nationalIdHash: this.hasher.hashOrNull(input.nationalId),
       verified: false,
       tokenHash: input.tokenHash ?? null,
       assigneeId: null,

@@ -9,6 +9,7 @@ import { TicketEventEntity } from './entities/ticket-event.entity';
 import { TicketEntity } from './entities/ticket.entity';
 import { MessageStore } from './message-store/message-store';
 import { messageStoreProvider } from './message-store/message-store.provider';
+import { NationalIdHashBackfill } from './national-id-hash-backfill';
 import { NoteRepository } from './note.repository';
 import { TicketEventRepository } from './ticket-event.repository';
 import { TicketRepository } from './ticket.repository';
@@ -19,7 +20,7 @@ import { TicketsService } from './tickets.service';
 @Module({
   imports: [StaffModule, TypeOrmModule.forFeature([TicketEntity, MessageEntity, NoteEntity, TicketEventEntity])],
   controllers: [TicketsController, ContactController],
-  providers: [TicketsService, TicketRepository, messageStoreProvider, NoteRepository, TicketEventRepository, TicketWriter, CitizenThrottle],
+  providers: [TicketsService, TicketRepository, messageStoreProvider, NoteRepository, TicketEventRepository, TicketWriter, CitizenThrottle, NationalIdHashBackfill],
   exports: [TicketsService, TicketRepository, MessageStore, NoteRepository, TicketEventRepository, TicketWriter, CitizenThrottle],
 })
 export class TicketsModule {}

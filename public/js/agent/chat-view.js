@@ -8,6 +8,7 @@ import { MessageList, ownTyping, theirTyping } from '../chat/components.js';
 import { uuid } from '../chat/format.js';
 import { Outbox } from '../chat/outbox.js';
 import { CitizenPanel, fetchCitizen } from '../staff/citizen-panel.js';
+import { EarlierContactsPanel } from '../staff/earlier-contacts.js';
 import { attachReplies } from '../staff/reply-picker.js';
 import { wireChatControls } from './chat-controls.js';
 import { showCitizenPresence } from '../staff/citizen-presence.js';
@@ -89,6 +90,7 @@ export class ChatView {
       () => desk.transport.connected && !this.isEnded && !this.readOnly,
     );
     this.panel = new CitizenPanel({ root: part('context'), headingLevel: 4, idPrefix: `chat-${chat.id}`, onRefer: (provider) => this.refer(provider) });
+    this.earlier = new EarlierContactsPanel({ root: part('context'), headingLevel: 5, idPrefix: `chat-${chat.id}` });
     part('reply-slot').appendChild(attachReplies({ textarea: this.reply, idPrefix: `chat-${chat.id}`, language: chat.language, topic: chat.topic }));
     this.update(chat);
     wireChatControls(this);
@@ -116,6 +118,11 @@ export class ChatView {
     if (!this.desk.isOpen(this.id)) return;
     if (citizen) this.setCitizen(citizen);
     else this.panel.failed();
+  }
+
+  /** Earlier contacts (an audited look-up): once when the card opens, again when the citizen's identity changes. */
+  loadEarlierContacts() {
+    return this.earlier.load(this.id);
   }
 
   /** @param {ChatDto} chat */

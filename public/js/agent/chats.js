@@ -52,6 +52,7 @@ export class Chats {
       this.views.set(chat.id, view);
       this.ui.columns.appendChild(view.root);
       void loadDetails(view);
+      void view.loadEarlierContacts();
     } else {
       view.update(chat);
     }

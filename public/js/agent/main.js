@@ -143,6 +143,7 @@ transport.on('chat:verified', (payload) => {
   if (!view) return;
   view.setVerified(true);
   void view.loadCitizen();
+  void view.loadEarlierContacts();
   notices.notify(text('context.verifiedNow', { reference: view.chat.reference }), 'success');
 });
 transport.on('note:new', (note) => chats.get(note?.chatId)?.addNote(note));

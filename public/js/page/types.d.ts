@@ -8,6 +8,7 @@ export type { NoteDto, TicketSummaryDto } from '../../../src/tickets/ticket.dto'
 export type { Page } from '../../../src/common/pagination';
 export type { AttachmentDto, MailDto, SentMailDto, TicketMailDto } from '../../../src/mail/mail.dto';
 export type { MessageDto } from '../../../src/tickets/ticket.dto';
+export type { EarlierContact, EarlierContacts } from '../../../src/citizens/earlier-contacts.types';
 
 /** What the server embeds in #page-data (each page model's `pageData`). */
 export type PageData = Record<string, any> & { lang?: string; csrfToken?: string; texts?: Record<string, string> };

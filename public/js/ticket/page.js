@@ -1,11 +1,12 @@
 // @ts-check
-/** One ticket: status and outcome (PATCH), notes (POST), the citizen context panel and the referral. */
+/** One ticket: status and outcome (PATCH), notes (POST), the citizen context panel, earlier contacts and the referral. */
 import { byId, el, notify as notifyIn, setBusy } from '../page/dom.js';
 import { clearFieldErrors, errorsFrom, firstError, formValue, hideSummary, reportErrors, setFieldError } from '../page/form-errors.js';
 import { formatDateTime } from '../page/format.js';
 import { request } from '../page/http.js';
 import { data, text } from '../page/page-data.js';
 import { CitizenPanel, fetchCitizen } from '../staff/citizen-panel.js';
+import { EarlierContactsPanel } from '../staff/earlier-contacts.js';
 
 /** @typedef {import('../page/types').NoteDto} NoteDto */
 
@@ -94,3 +95,5 @@ fetchCitizen(data.ticketId).then((citizen) => {
   if (citizen) panel.render(citizen);
   else panel.failed();
 });
+
+new EarlierContactsPanel({ root: byId('citizen-context'), headingLevel: 3, idPrefix: 'ticket' }).load(data.ticketId);

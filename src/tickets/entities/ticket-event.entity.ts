@@ -19,7 +19,8 @@ export type TicketEventType =
   | 'mailed'
   | 'idle-warning'
   | 'abandoned'
-  | 'contact-left';
+  | 'contact-left'
+  | 'earlier-contacts';
 
 @Entity({ name: 'ticket_events' })
 @Index('idx_ticket_events_ticket', ['ticketId', 'createdAt'])

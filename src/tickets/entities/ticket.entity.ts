@@ -37,6 +37,10 @@ export class TicketEntity {
   @Column({ name: 'national_id', type: 'varchar', length: 11, nullable: true })
   nationalId: string | null;
 
+  /** HMAC of nationalId (src/config/national-id-hash.ts), set in the same write as the number. */
+  @Column({ name: 'national_id_hash', type: 'varchar', length: 64, nullable: true })
+  nationalIdHash: string | null;
+
   @Column({ type: 'boolean', default: false })
   verified: boolean;
 

@@ -1,0 +1,23 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Tickets' national identity number as a keyed hash, for finding one person's earlier contacts
+ * without comparing plain numbers. The key lives in the configuration, not in the database, so
+ * existing rows are filled at start-up (src/tickets/national-id-hash-backfill.ts), not here.
+ */
+export class NationalIdHash1765300000000 implements MigrationInterface {
+  name = 'NationalIdHash1765300000000';
+
+  async up(db: QueryRunner): Promise<void> {
+    await db.query('ALTER TABLE tickets ADD COLUMN national_id_hash varchar(64)');
+    await db.query('CREATE INDEX idx_tickets_national_id_hash ON tickets (national_id_hash, created_at)');
+    // Earlier contacts by e-mail address when no number is known: case-insensitive on both databases.
+    await db.query('CREATE INDEX idx_tickets_citizen_email_lower ON tickets (LOWER(citizen_email), created_at)');
+  }
+
+  async down(db: QueryRunner): Promise<void> {
+    await db.query('DROP INDEX idx_tickets_citizen_email_lower');
+    await db.query('DROP INDEX idx_tickets_national_id_hash');
+    await db.query('ALTER TABLE tickets DROP COLUMN national_id_hash');
+  }
+}
