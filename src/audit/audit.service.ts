@@ -60,15 +60,15 @@ export class AuditService {
   /** Inside a caller's transaction: the record commits, or fails, with the change it describes. */
   recordIn(db: EntityManager, entry: AuditEntry): Promise<AuditRecordEntity> {
     return this.records.append(db, {
-        actorId: entry.actor.id,
-        actorName: entry.actor.displayName,
-        ticketId: entry.ticketId ?? null,
-        subject: entry.nationalId ? maskNationalId(entry.nationalId) : null,
-        subjectHash: entry.nationalId ? subjectHash(entry.nationalId, this.hashKey) : null,
-        action: entry.action,
-        purpose: entry.purpose,
-        sources: entry.sources,
-        outcome: entry.outcome,
+      actorId: entry.actor.id,
+      actorName: entry.actor.displayName,
+      ticketId: entry.ticketId ?? null,
+      subject: entry.nationalId ? maskNationalId(entry.nationalId) : null,
+      subjectHash: entry.nationalId ? subjectHash(entry.nationalId, this.hashKey) : null,
+      action: entry.action,
+      purpose: entry.purpose,
+      sources: entry.sources,
+      outcome: entry.outcome,
       createdAt: this.clock.now(),
     });
   }

@@ -1,8 +1,10 @@
 import type { Socket } from 'socket.io-client';
+import { AuditService } from '../../src/audit/audit.service';
 import { Sql } from '../../src/database/sql';
+import { RetentionService } from '../../src/retention/retention.service';
 import { storeInboundMail } from '../support/mail-tickets';
 import { queueDirectly, write } from '../support/mail-desk';
-import { ask, StaffLogin, startTestApp, TestApp } from '../support/test-app';
+import { ask, OPEN_INSTANT, StaffLogin, startTestApp, TestApp } from '../support/test-app';
 
 const KARI_NID = '17858500060';
 const OLA_NID = '22859197810';
@@ -18,12 +20,17 @@ describe('the citizen’s rights under the GDPR: find, export, erase', () => {
 
   const sql = () => desk.app.get(Sql);
   const count = async (query: string, params: unknown[]) => Number((await sql().query<{ n: number | string }[]>(query, params))[0].n);
+  /** Documents of the search index holding a word, in either database's own index. */
+  const indexed = (word: string) =>
+    sql().postgres
+      ? count(`SELECT COUNT(*) AS n FROM search_docs WHERE document @@ to_tsquery('simple', ?)`, [word])
+      : count(`SELECT COUNT(*) AS n FROM search_index WHERE search_index MATCH ?`, [word]);
   const post = (login: StaffLogin, path: string, body: object) => write(desk, login, 'post', path).send(body);
 
   /** A chat through the real sockets: typed number, a reply, a note, closed and rated. */
-  async function ratedChat(nationalId: string, message: string, note: string, language: string): Promise<string> {
+  async function ratedChat(nationalId: string | undefined, message: string, note: string, language: string): Promise<string> {
     const citizen = await desk.citizen();
-    const started = await ask(citizen, 'chat:start', { topic: 'digital-mailbox', message, nationalId, language });
+    const started = await ask(citizen, 'chat:start', { topic: 'digital-mailbox', message, language, ...(nationalId ? { nationalId } : {}) });
     const chatId: string = started.chat.id;
     expect(await ask(agent, 'chat:accept', { chatId })).toMatchObject({ ok: true });
     expect(await ask(agent, 'message:send', { chatId, clientId: `r-${chatId}`, body: 'Svar fra rådgiveren' })).toMatchObject({ ok: true });
@@ -42,15 +49,26 @@ describe('the citizen’s rights under the GDPR: find, export, erase', () => {
     const mail = await storeInboundMail(desk, { from: email, subject: `E-post om ${word}`, body: `Epostbrev ${word}`, attachment: { filename: `${word}.pdf`, contentType: 'application/pdf', content: PDF } });
     into.mailTicket = mail.ticketId;
     await queueDirectly(desk, { ticketId: mail.ticketId, headerMessageId: `<ack-${word}@digdir.no>`, toAddress: email, body: `Kvittering ${word}` });
+    desk.clock.advance(60_000); // the chat is the latest contact: its language is the document's
     into.chat = await ratedChat(nationalId, `Chatmelding ${word}`, `Chatnotat ${word}`, 'en');
   }
 
+  async function availableAgent(): Promise<Socket> {
+    const socket = await desk.agent(await desk.login('agent'));
+    expect(await ask(socket, 'agent:status', { status: 'available' })).toEqual({ ok: true });
+    return socket;
+  }
+
   beforeAll(async () => {
-    desk = await startTestApp();
+    desk = await startTestApp({ env: { RETENTION_DAYS: '30' }, now: '2026-10-01T10:00:00Z' });
+    // An older chat already counted into the anonymous archive by retention.
+    agent = await availableAgent();
+    await ratedChat(undefined, 'En gammel chat', 'Gammelt notat', 'nb');
+    agent.disconnect();
+    desk.clock.set(OPEN_INSTANT);
+    expect((await desk.app.get(RetentionService).run(desk.clock.now())).removed).toBe(1);
     supervisor = await desk.login('supervisor');
-    const agentLogin = await desk.login('agent');
-    agent = await desk.agent(agentLogin);
-    expect(await ask(agent, 'agent:status', { status: 'available' })).toEqual({ ok: true });
+    agent = await availableAgent();
     await personData(KARI_NID, 'kari@example.no', '+47 912 34 567', 'karisak', kari);
     await personData(OLA_NID, 'ola@example.no', '98765432', 'olasak', ola);
   });
@@ -106,9 +124,10 @@ describe('the citizen’s rights under the GDPR: find, export, erase', () => {
     expect(html.text).toContain('Right of access');
     expect(html.text).toContain('Chatmelding karisak');
     expect(html.text).not.toContain('olasak');
-    const audit = await sql().query<{ outcome: string }[]>("SELECT outcome FROM audit_log WHERE action = 'privacy.export' ORDER BY created_at");
-    expect(audit).toHaveLength(2);
-    expect(String(audit[0].outcome)).toContain('json');
+    const audit = await sql().query<{ outcome: string; actor_id: string }[]>("SELECT outcome, actor_id FROM audit_log WHERE action = 'privacy.export'");
+    const formats = audit.map((record) => (JSON.parse(String(record.outcome)) as Record<string, string>).format).sort();
+    expect(formats).toEqual(['html', 'json']);
+    expect(audit.every((record) => record.actor_id === supervisor.id)).toBe(true);
   });
 
   it('escapes what the person wrote in the document', async () => {
@@ -120,6 +139,18 @@ describe('the citizen’s rights under the GDPR: find, export, erase', () => {
     expect(ticket.body.id).toBeTruthy();
   });
 
+  it('writes nothing when any part of the erasure fails: one transaction', async () => {
+    const keys = { nationalId: KARI_NID };
+    const dry = (await post(supervisor, '/api/privacy/erasure/dry-run', keys).expect(200)).body;
+    jest.spyOn(desk.app.get(AuditService), 'recordIn').mockRejectedValueOnce(new Error('the audit log is unavailable'));
+    await post(supervisor, '/api/privacy/erasure', { ...keys, reason: 'Ba om sletting', confirm: true, confirmation: dry.confirmation }).expect(500);
+    expect(await count('SELECT COUNT(*) AS n FROM tickets WHERE national_id = ?', [KARI_NID])).toBe(2);
+    expect(await count(`SELECT COUNT(*) AS n FROM notes WHERE ticket_id IN (?, ?)`, [kari.phoneTicket, kari.chat])).toBe(2);
+    expect(await indexed('karisak')).toBeGreaterThan(0);
+    expect(await count("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'privacy.erase'", [])).toBe(0);
+    expect(await count('SELECT COUNT(*) AS n FROM metrics_daily', [])).toBe(1); // retention's row only
+  });
+
   it('erases only after a dry run and a matching, fresh confirmation, in full, leaving the other person and the metrics as they were', async () => {
     const keys = { nationalId: KARI_NID, email: 'kari@example.no' };
     const ids = [kari.phoneTicket, kari.mailTicket, kari.chat];
@@ -129,10 +160,13 @@ describe('the citizen’s rights under the GDPR: find, export, erase', () => {
       return counts;
     };
     const olaBefore = await rowsOf([ola.phoneTicket, ola.mailTicket, ola.chat]);
+    const olaIndexed = await indexed('olasak');
+    expect(await indexed('karisak')).toBeGreaterThan(0);
     const metrics = async () =>
-      (await desk.http().get('/api/metrics/summary').query({ from: '2026-11-24T00:00:00Z', to: '2026-11-25T00:00:00Z' }).set('cookie', supervisor.cookie).expect(200)).body;
+      (await desk.http().get('/api/metrics/summary').query({ from: '2026-10-01T00:00:00Z', to: '2026-11-25T00:00:00Z' }).set('cookie', supervisor.cookie).expect(200)).body;
     const metricsBefore = await metrics();
     const archivedBefore = await sql().query('SELECT * FROM metrics_daily ORDER BY id');
+    expect(archivedBefore).toHaveLength(1);
 
     const erase = (body: object) => post(supervisor, '/api/privacy/erasure', { ...keys, reason: 'Ba om sletting på telefon', confirm: true, ...body });
     expect((await erase({}).expect(409)).body.error.code).toBe('CONFIRMATION_REQUIRED');
@@ -163,6 +197,8 @@ describe('the citizen’s rights under the GDPR: find, export, erase', () => {
     expect(Object.values(await rowsOf(ids)).every((n) => n === 0)).toBe(true);
     expect(await count('SELECT COUNT(*) AS n FROM tickets WHERE national_id = ? OR citizen_email = ?', [KARI_NID, 'kari@example.no'])).toBe(0);
     expect(await rowsOf([ola.phoneTicket, ola.mailTicket, ola.chat])).toEqual(olaBefore);
+    expect(await indexed('karisak')).toBe(0);
+    expect(await indexed('olasak')).toBe(olaIndexed);
 
     const [record] = await sql().query<{ action: string; purpose: string; subject: string; outcome: unknown; actor_id: string }[]>(
       "SELECT action, purpose, subject, outcome, actor_id FROM audit_log WHERE action = 'privacy.erase'",
@@ -179,6 +215,8 @@ describe('the citizen’s rights under the GDPR: find, export, erase', () => {
     const metricsAfter = await metrics();
     expect(metricsAfter.chats).toEqual(metricsBefore.chats);
     expect(metricsAfter.outcomes).toEqual(metricsBefore.outcomes);
+    expect(metricsAfter.ratings).toEqual(metricsBefore.ratings);
+    expect(metricsAfter.archivedTickets).toBe(metricsBefore.archivedTickets + 3);
 
     // Spent: the same confirmation cannot erase again.
     expect((await erase({ confirmation: fresh.confirmation }).expect(409)).body.error.code).toBe('CONFIRMATION_REQUIRED');
