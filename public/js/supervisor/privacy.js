@@ -47,7 +47,7 @@ const field = (name) => /** @type {HTMLInputElement} */ (findForm.elements.named
  */
 function showCounts(list, byKind) {
   list.textContent = '';
-  for (const kind of KINDS) list.append(el('dt', null, [text(`privacy.kind.${kind}`)]), el('dd', null, [String(byKind[kind] ?? 0)]));
+  for (const kind of KINDS) list.appendChild(el('div', null, [el('dt', null, [text(`privacy.kind.${kind}`)]), el('dd', null, [String(byKind[kind] ?? 0)])]));
 }
 
 /** @param {any} summary */
@@ -129,7 +129,7 @@ byId('privacy-export-html').addEventListener('click', (/** @type {Event} */ even
 /** @param {any} error */
 function eraseError(error) {
   if (error && error.code === 'CONFIRMATION_REQUIRED') return [{ message: text('privacy.erase.stale') }];
-  if (error && error.code === 'CONFLICT') return [{ message: text('privacy.erase.live', { refs: '' }).replace(/[:\s]+$/, '') }];
+  if (error && error.code === 'CONFLICT') return [{ message: text('privacy.erase.liveRefused') }];
   return inOurWords(errorsFrom(error), FIELD_TEXTS);
 }
 
