@@ -1,7 +1,7 @@
 import { Sql } from '../../src/database/sql';
 import { expectNoAxeViolations } from './support/axe';
 import { browserSuite } from './support/harness';
-import { screenshots, visible, waitForText } from './support/browser';
+import { expectNoSidewaysScroll, screenshots, visible, waitForText } from './support/browser';
 import { loginThroughPage } from './support/staff';
 
 const NATIONAL_ID = '17858500060';
@@ -50,6 +50,9 @@ describe('the privacy page: find, export, dry run, erase', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toMatch(/\.html$/);
     await expectNoAxeViolations(page, 'privacy page with results');
+    await page.setViewportSize({ width: 320, height: 640 });
+    await expectNoSidewaysScroll(page, 'privacy page with results at 320 px');
+    await page.setViewportSize({ width: 1280, height: 800 });
 
     await page.locator('#privacy-reason').fill('Ba om sletting i brev');
     await page.locator('#privacy-dry-run').click();
