@@ -11,7 +11,7 @@ import { Transactions } from '../database/transactions';
 import { MetricsArchive } from '../supervision/metrics/metrics-archive';
 import { ErasureTokens } from './erasure-token';
 import type { Person } from './person';
-import { PersonRecordsStore, type RecordCounts } from './person-records.store';
+import { PersonRecordsStore, sessionsOf, type RecordCounts } from './person-records.store';
 import { privacyAuditEntry } from './privacy-audit';
 
 export interface ErasurePreview {
@@ -54,9 +54,9 @@ export class ErasureService {
 
   async preview(person: Person): Promise<ErasurePreview> {
     const tickets = await this.store.tickets(person);
-    const counts = await this.store.counts(tickets.map((t) => t.id));
+    const counts = await this.store.counts(tickets.map((t) => t.id), person);
     const liveChats = this.store.liveOf(tickets).map((t) => t.reference);
-    if (counts.tickets === 0 || liveChats.length > 0) return { counts, liveChats, confirmation: null, expiresAt: null };
+    if ((counts.tickets === 0 && counts.sessions === 0) || liveChats.length > 0) return { counts, liveChats, confirmation: null, expiresAt: null };
     const { token, expiresAt } = this.tokens.issue(person, counts, this.clock.now());
     return { counts, liveChats, confirmation: token, expiresAt: expiresAt.toISOString() };
   }
@@ -67,7 +67,7 @@ export class ErasureService {
       const live = this.store.liveOf(tickets);
       if (live.length > 0) throw liveChatRefusal(live.map((t) => t.reference));
       const ids = tickets.map((t) => t.id);
-      const counts = await this.store.counts(ids, db);
+      const counts = await this.store.counts(ids, person, db);
       const refusal = this.tokens.refusal(confirmation, person, counts, this.clock.now());
       if (refusal) throw new DomainError('CONFIRMATION_REQUIRED', refusal);
       if (ids.length > 0) {
@@ -75,6 +75,8 @@ export class ErasureService {
         // Messages, notes, events, mails, attachments and search documents follow by cascade and triggers.
         await this.sql.query(`DELETE FROM tickets WHERE id IN (${this.sql.list(ids.length)})`, ids, db);
       }
+      const sessions = sessionsOf(person);
+      if (sessions) await this.sql.query(`DELETE FROM sessions WHERE ${sessions.where}`, sessions.params, db);
       const record = await this.audit.recordIn(db, privacyAuditEntry(actor, 'privacy.erase', person, counts, maskNationalIdsInText(reason)));
       return { erased: counts, auditId: record.id };
     });

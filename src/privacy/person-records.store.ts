@@ -5,7 +5,7 @@ import { isLive } from '../tickets/ticket-access';
 import type { TicketStatus } from '../tickets/ticket.types';
 import { ticketsOfPerson, type Person } from './person';
 
-export const RECORD_KINDS = ['tickets', 'messages', 'notes', 'attachments', 'mails', 'outbox', 'events', 'ratings', 'searchDocuments'] as const;
+export const RECORD_KINDS = ['tickets', 'messages', 'notes', 'attachments', 'mails', 'outbox', 'events', 'ratings', 'searchDocuments', 'sessions'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 export type RecordCounts = Record<RecordKind, number>;
 
@@ -61,9 +61,11 @@ export class PersonRecordsStore {
     return tickets.filter((t) => isLive(t.status as TicketStatus));
   }
 
-  async counts(ids: string[], db?: EntityManager): Promise<RecordCounts> {
+  async counts(ids: string[], person: Person, db?: EntityManager): Promise<RecordCounts> {
     const counts = Object.fromEntries(RECORD_KINDS.map((kind) => [kind, 0])) as RecordCounts;
     counts.tickets = ids.length;
+    const sessions = sessionsOf(person);
+    if (sessions) counts.sessions = Number((await this.sql.query<{ n: number | string }[]>(`SELECT COUNT(*) AS n FROM sessions WHERE ${sessions.where}`, sessions.params, db))[0].n);
     if (ids.length === 0) return counts;
     const inIds = `ticket_id IN (${this.sql.list(ids.length)})`;
     const count = async (sql: string) => Number((await this.sql.query<{ n: number | string }[]>(sql, ids, db))[0].n);
@@ -109,6 +111,14 @@ export class PersonRecordsStore {
         .map((t) => ({ ticketId: t.id, reference: t.reference, score: Number(t.rating_score), comment: t.rating_comment ?? null, at: optionalDbTime(t.closed_at as string | null) })),
     };
   }
+}
+
+/**
+ * A citizen's ID-porten log-in lives in their session (its JSON holds `"pid":"<number>"`, as the
+ * session store writes it): erased with the rest, which logs them out.
+ */
+export function sessionsOf(person: Person): { where: string; params: string[] } | null {
+  return person.nationalId ? { where: 'data LIKE ?', params: [`%"pid":"${person.nationalId}"%`] } : null;
 }
 
 const TIME_COLUMNS = /_at$/;

@@ -53,7 +53,7 @@ export class PrivacyService {
 
   async find(actor: StaffActor, person: Person): Promise<PersonSummary> {
     const tickets = await this.store.tickets(person);
-    const counts = await this.store.counts(tickets.map((t) => t.id));
+    const counts = await this.store.counts(tickets.map((t) => t.id), person);
     await this.audit.record(privacyAuditEntry(actor, 'privacy.search', person, counts, 'Finding the records of one person (GDPR)'));
     return {
       person: masked(person),
@@ -67,7 +67,7 @@ export class PrivacyService {
     const tickets = await this.store.tickets(person);
     const ids = tickets.map((t) => t.id);
     const records = await this.store.records(ids);
-    const counts = await this.store.counts(ids);
+    const counts = await this.store.counts(ids, person);
     await this.audit.record(privacyAuditEntry(actor, 'privacy.export', person, counts, 'Right of access: export of one person’s records (GDPR art. 15)', { format }));
     // The person's language: that of their latest contact.
     const language = tickets.length > 0 ? tickets[tickets.length - 1].language : 'nb';

@@ -49,6 +49,9 @@ describe('the citizen’s rights under the GDPR: find, export, erase', () => {
     const mail = await storeInboundMail(desk, { from: email, subject: `E-post om ${word}`, body: `Epostbrev ${word}`, attachment: { filename: `${word}.pdf`, contentType: 'application/pdf', content: PDF } });
     into.mailTicket = mail.ticketId;
     await queueDirectly(desk, { ticketId: mail.ticketId, headerMessageId: `<ack-${word}@digdir.no>`, toAddress: email, body: `Kvittering ${word}` });
+    // The citizen's ID-porten log-in, as the session store keeps it.
+    const session = { cookie: { path: '/' }, citizenIdentity: { pid: nationalId, acr: 'idporten-loa-high', amr: ['BankID'], authTime: null } };
+    await sql().query('INSERT INTO sessions (sid, data, user_id, expires_at) VALUES (?, ?, NULL, ?)', [`sid-${word}`, JSON.stringify(session), sql().time(new Date('2027-01-01T00:00:00Z'))]);
     desk.clock.advance(60_000); // the chat is the latest contact: its language is the document's
     into.chat = await ratedChat(nationalId, `Chatmelding ${word}`, `Chatnotat ${word}`, 'en');
   }
@@ -98,7 +101,7 @@ describe('the citizen’s rights under the GDPR: find, export, erase', () => {
     const byPhone = (await post(supervisor, '/api/privacy/search', { phone: '91234567' }).expect(200)).body;
     expect(byPhone.tickets.map((t: { id: string }) => t.id)).toEqual([kari.phoneTicket]);
     const all = (await post(supervisor, '/api/privacy/search', { nationalId: KARI_NID, email: 'kari@example.no' }).expect(200)).body;
-    expect(all.counts).toMatchObject({ tickets: 3, notes: 2, attachments: 1, mails: 1, outbox: 1, ratings: 1 });
+    expect(all.counts).toMatchObject({ tickets: 3, notes: 2, attachments: 1, mails: 1, outbox: 1, ratings: 1, sessions: 1 });
     expect(await count("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'privacy.search' AND actor_id = ?", [supervisor.id])).toBe(4);
     expect(await count('SELECT COUNT(*) AS n FROM audit_log WHERE subject = ?', [KARI_NID])).toBe(0);
   });
@@ -147,6 +150,7 @@ describe('the citizen’s rights under the GDPR: find, export, erase', () => {
     expect(await count('SELECT COUNT(*) AS n FROM tickets WHERE national_id = ?', [KARI_NID])).toBe(2);
     expect(await count(`SELECT COUNT(*) AS n FROM notes WHERE ticket_id IN (?, ?)`, [kari.phoneTicket, kari.chat])).toBe(2);
     expect(await indexed('karisak')).toBeGreaterThan(0);
+    expect(await count('SELECT COUNT(*) AS n FROM sessions WHERE sid = ?', ['sid-karisak'])).toBe(1);
     expect(await count("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'privacy.erase'", [])).toBe(0);
     expect(await count('SELECT COUNT(*) AS n FROM metrics_daily', [])).toBe(1); // retention's row only
   });
@@ -172,7 +176,7 @@ describe('the citizen’s rights under the GDPR: find, export, erase', () => {
     expect((await erase({}).expect(409)).body.error.code).toBe('CONFIRMATION_REQUIRED');
 
     const dry = (await post(supervisor, '/api/privacy/erasure/dry-run', keys).expect(200)).body;
-    expect(dry.counts).toMatchObject({ tickets: 3, notes: 2, attachments: 1, mails: 1, outbox: 1, ratings: 1 });
+    expect(dry.counts).toMatchObject({ tickets: 3, notes: 2, attachments: 1, mails: 1, outbox: 1, ratings: 1, sessions: 1 });
     expect(dry.liveChats).toEqual([]);
     expect(await rowsOf(ids)).toMatchObject({ tickets: 3, notes: 2 }); // the dry run changed nothing
 
@@ -198,6 +202,8 @@ describe('the citizen’s rights under the GDPR: find, export, erase', () => {
     expect(await count('SELECT COUNT(*) AS n FROM tickets WHERE national_id = ? OR citizen_email = ?', [KARI_NID, 'kari@example.no'])).toBe(0);
     expect(await rowsOf([ola.phoneTicket, ola.mailTicket, ola.chat])).toEqual(olaBefore);
     expect(await indexed('karisak')).toBe(0);
+    expect(await count('SELECT COUNT(*) AS n FROM sessions WHERE sid = ?', ['sid-karisak'])).toBe(0);
+    expect(await count('SELECT COUNT(*) AS n FROM sessions WHERE sid = ?', ['sid-olasak'])).toBe(1);
     expect(await indexed('olasak')).toBe(olaIndexed);
 
     const [record] = await sql().query<{ action: string; purpose: string; subject: string; outcome: unknown; actor_id: string }[]>(

@@ -28,7 +28,7 @@ const previewCounts = byId('privacy-preview-counts');
 const confirmBox = /** @type {HTMLInputElement} */ (byId('privacy-confirm'));
 const eraseButton = byId('privacy-erase');
 const notices = byId('notices');
-const KINDS = ['tickets', 'messages', 'notes', 'attachments', 'mails', 'outbox', 'events', 'ratings', 'searchDocuments'];
+const KINDS = ['tickets', 'messages', 'notes', 'attachments', 'mails', 'outbox', 'events', 'ratings', 'searchDocuments', 'sessions'];
 const FIELD_TEXTS = { nationalId: 'privacy.error.nationalId', email: 'privacy.error.email', phone: 'privacy.error.phone', reason: 'privacy.error.reason', confirm: 'privacy.error.confirm' };
 
 /** The keys last searched for: what export and erasure act on. @type {Record<string, string> | null} */
