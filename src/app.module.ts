@@ -15,6 +15,7 @@ import { StaffModule } from './staff/staff.module';
 import { LiveBoardModule } from './supervision/live-board/live-board.module';
 import { HistoryModule } from './supervision/history/history.module';
 import { MetricsModule } from './supervision/metrics/metrics.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { RetentionModule } from './retention/retention.module';
 import { ScalingModule } from './scaling/scaling.module';
 import { TicketsModule } from './tickets/tickets.module';
@@ -43,6 +44,7 @@ export class AppModule {
         HistoryModule,
         MetricsModule,
         RetentionModule,
+        PrivacyModule,
         PagesModule,
         WidgetModule,
       ],

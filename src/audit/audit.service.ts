@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { StaffActor } from '../auth/actor';
 import { hasPermission } from '../auth/permissions';
 import { Clock } from '../common/clock';
@@ -8,6 +9,7 @@ import { decodeCursor, toPage } from '../common/pagination';
 import { forbidden } from '../common/errors';
 import { maskNationalId } from '../common/national-id';
 import { Transactions } from '../database/transactions';
+import { AuditRecordEntity } from './audit-record.entity';
 import { AuditPage, AuditRecordDto, mapAuditRecord } from './audit.dto';
 import { AuditRepository } from './audit.repository';
 
@@ -49,21 +51,23 @@ export class AuditService {
   private readonly hashKey: string;
 
   async record(entry: AuditEntry): Promise<AuditRecordDto> {
-    const saved = await this.transactions.run((db) =>
-      this.records.append(db, {
-        actorId: entry.actor.id,
-        actorName: entry.actor.displayName,
-        ticketId: entry.ticketId ?? null,
-        subject: entry.nationalId ? maskNationalId(entry.nationalId) : null,
-        subjectHash: entry.nationalId ? nationalIdHash(entry.nationalId, this.hashKey) : null,
-        action: entry.action,
-        purpose: entry.purpose,
-        sources: entry.sources,
-        outcome: entry.outcome,
-        createdAt: this.clock.now(),
-      }),
-    );
-    return mapAuditRecord(saved);
+    return mapAuditRecord(await this.transactions.run((db) => this.recordIn(db, entry)));
+  }
+
+  /** Inside a caller's transaction: the record commits, or fails, with the change it describes. */
+  recordIn(db: EntityManager, entry: AuditEntry): Promise<AuditRecordEntity> {
+    return this.records.append(db, {
+      actorId: entry.actor.id,
+      actorName: entry.actor.displayName,
+      ticketId: entry.ticketId ?? null,
+      subject: entry.nationalId ? maskNationalId(entry.nationalId) : null,
+      subjectHash: entry.nationalId ? nationalIdHash(entry.nationalId, this.hashKey) : null,
+      action: entry.action,
+      purpose: entry.purpose,
+      sources: entry.sources,
+      outcome: entry.outcome,
+      createdAt: this.clock.now(),
+    });
   }
 
   async search(actor: StaffActor, query: AuditSearch): Promise<AuditPage> {

@@ -6,6 +6,12 @@ describe('permissionsFor', () => {
     expect(hasPermission('agent', 'ticket:write')).toBe(true);
     expect(hasPermission('agent', 'history:read')).toBe(false);
     expect(hasPermission('agent', 'staff:manage')).toBe(false);
+    expect(hasPermission('agent', 'privacy:manage')).toBe(false);
+  });
+
+  it('lets supervisors and admins, and no one else, manage a person\'s data rights', () => {
+    expect(hasPermission('supervisor', 'privacy:manage')).toBe(true);
+    expect(hasPermission('admin', 'privacy:manage')).toBe(true);
   });
 
   it('lets agents see a citizen\'s earlier contacts through a ticket, but only supervisors search people by number', () => {

@@ -11,12 +11,13 @@ export const PERMISSIONS = [
   'metrics:read',
   'audit:read',
   'replies:manage',
+  'privacy:manage', // find, export and erase one person's records (GDPR)
   'staff:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const AGENT: Permission[] = ['chat:handle', 'ticket:read', 'ticket:write', 'citizen:lookup'];
-const SUPERVISOR: Permission[] = [...AGENT, 'citizen:search', 'desk:supervise', 'history:read', 'metrics:read', 'audit:read', 'replies:manage'];
+const SUPERVISOR: Permission[] = [...AGENT, 'citizen:search', 'desk:supervise', 'history:read', 'metrics:read', 'audit:read', 'replies:manage', 'privacy:manage'];
 const ADMIN: Permission[] = [...SUPERVISOR, 'staff:manage'];
 
 const BY_ROLE: Record<Role, ReadonlySet<Permission>> = {

@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'NO_EMAIL_ADDRESS',
   'LIVE_CHAT',
   'MAIL_UNAVAILABLE',
+  'CONFIRMATION_REQUIRED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -65,6 +66,7 @@ export function httpStatusFor(code: ErrorCode): number {
       return 403;
     case 'NO_EMAIL_ADDRESS':
     case 'LIVE_CHAT':
+    case 'CONFIRMATION_REQUIRED':
       return 409;
     case 'MAIL_UNAVAILABLE':
       return 503;

@@ -1,3 +1,4 @@
+import { SUPERVISOR_PRIVACY_SCRIPT_TEXTS } from './supervisor-page-models';
 import { askedTextKeys, pageModuleSources } from '../../test/support/browser-modules';
 import { parseWeeklySchedule } from '../opening-hours/schedule';
 import { describeOpening, describeSchedule, describeStatus, holidayName } from './opening-hours-text';
@@ -90,6 +91,7 @@ describe('browser script texts', () => {
     ['ticket', ['/js/ticket/page.js'], TICKET_SCRIPT_TEXTS],
     ['ticket with mail', ['/js/ticket/mail.js', '/js/ticket/page.js'], [...TICKET_SCRIPT_TEXTS, ...TICKET_MAIL_SCRIPT_TEXTS]],
     ['replies', ['/js/supervisor/replies.js'], REPLY_ADMIN_SCRIPT_TEXTS],
+    ['privacy', ['/js/supervisor/privacy.js'], SUPERVISOR_PRIVACY_SCRIPT_TEXTS],
     ['widget frame', chatPageModules('/js/citizen/main.js', '/js/widget/frame.js'), [...CITIZEN_SCRIPT_TEXTS, ...WIDGET_SCRIPT_TEXTS]],
     ['widget log-in popup', ['/js/widget/logged-in.js'], WIDGET_SCRIPT_TEXTS],
   ];

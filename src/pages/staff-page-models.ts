@@ -21,7 +21,7 @@ export const PANEL_SCRIPT_TEXTS = PANEL_TEXTS;
 const EDITABLE_STATUSES = ['open', 'pending', 'closed'] as const;
 const STAFF_CHANNELS = ['phone', 'email'] as const;
 
-export type StaffSection = 'console' | 'tickets' | 'replies' | 'board' | 'history' | 'metrics' | 'staff' | 'dev-mail';
+export type StaffSection = 'console' | 'tickets' | 'replies' | 'board' | 'history' | 'metrics' | 'privacy' | 'staff' | 'dev-mail';
 
 export function staffNav(actor: StaffActor, current: StaffSection) {
   const items = [
@@ -31,6 +31,7 @@ export function staffNav(actor: StaffActor, current: StaffSection) {
     ...(hasPermission(actor.role, 'history:read') ? [{ section: 'history', href: '/supervisor/history', labelKey: 'nav.history' }] : []),
     ...(hasPermission(actor.role, 'metrics:read') ? [{ section: 'metrics', href: '/supervisor/metrics', labelKey: 'nav.metrics' }] : []),
     ...(hasPermission(actor.role, 'replies:manage') ? [{ section: 'replies', href: '/supervisor/replies', labelKey: 'nav.replies' }] : []),
+    ...(hasPermission(actor.role, 'privacy:manage') ? [{ section: 'privacy', href: '/supervisor/privacy', labelKey: 'nav.privacy' }] : []),
     ...(hasPermission(actor.role, 'staff:manage') ? [{ section: 'staff', href: '/admin/staff', labelKey: 'nav.staff' }] : []),
   ];
   return items.map((item) => ({ ...item, current: item.section === current }));

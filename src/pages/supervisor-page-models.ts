@@ -5,6 +5,7 @@ import { textsFor, type PageLanguage } from '../i18n/i18n';
 import { ROLES } from '../staff/roles';
 import type { TicketDetailDto } from '../tickets/ticket.dto';
 import { PROVIDERS } from '../referrals/provider-directory';
+import { REASON_MAX, REASON_MIN } from '../privacy/dto/person.dto';
 import { CHANNELS, MAX_MESSAGE_LENGTH, OUTCOMES, TOPICS } from '../tickets/ticket.types';
 import { CHART_CLIENT, chatPageModules } from './page-modules';
 import { staffNav, type StaffSection } from './staff-page-models';
@@ -14,6 +15,7 @@ export const SUPERVISOR_BOARD_SCRIPT_TEXTS = ['board.', 'conn.', 'topic.', 'role
 export const SUPERVISOR_CHAT_SCRIPT_TEXTS = ['supchat.', 'agent.citizen.', 'conn.', 'author.', 'outcome.', 'topic.', 'ticketStatus.', 'tickets.event.', 'chat.referral', 'chat.sending', 'error.'];
 export const SUPERVISOR_HISTORY_SCRIPT_TEXTS = ['history.', 'topic.', 'channel.', 'outcome.', 'error.'];
 export const SUPERVISOR_METRICS_SCRIPT_TEXTS = ['metrics.', 'outcome.', 'channel.', 'error.'];
+export const SUPERVISOR_PRIVACY_SCRIPT_TEXTS = ['privacy.', 'channel.', 'ticketStatus.', 'error.'];
 export const STAFF_ADMIN_SCRIPT_TEXTS = ['staffAdmin.', 'role.', 'agentStatus.', 'error.'];
 
 export const PASSWORD_MIN = 12;
@@ -87,6 +89,18 @@ export class SupervisorPageModels {
       modules: [CHART_CLIENT, '/js/supervisor/metrics.js'],
       defaults,
       pageData: { lang, defaults, texts: textsFor(lang, SUPERVISOR_METRICS_SCRIPT_TEXTS) },
+    };
+  }
+
+  privacy(lang: PageLanguage, actor: StaffActor, csrfToken: string | undefined) {
+    return {
+      ...this.base(actor, 'privacy'),
+      titleKey: 'privacy.title',
+      bodyClass: 'page-privacy',
+      modules: ['/js/supervisor/privacy.js'],
+      reasonMin: REASON_MIN,
+      reasonMax: REASON_MAX,
+      pageData: { lang, csrfToken: csrfToken ?? '', reasonMin: REASON_MIN, reasonMax: REASON_MAX, texts: textsFor(lang, SUPERVISOR_PRIVACY_SCRIPT_TEXTS) },
     };
   }
 

@@ -43,6 +43,13 @@ export class SupervisorPagesController {
     return this.models.metrics(lang, request.actor!);
   }
 
+  @Get('supervisor/privacy')
+  @RequirePermission('privacy:manage')
+  @Render('supervisor/privacy')
+  privacy(@Req() request: AuthedRequest, @PageLang() lang: PageLanguage) {
+    return this.models.privacy(lang, request.actor!, request.session.csrfToken);
+  }
+
   @Get('admin/staff')
   @RequirePermission('staff:manage')
   @Render('admin/staff')

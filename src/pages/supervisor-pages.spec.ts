@@ -18,8 +18,8 @@ describe('staff navigation', () => {
   it('shows the board to supervisors and admins, and staff accounts to admins only', () => {
     const sections = (role: StaffActor['role']) => staffNav(actor(role), 'console').map((item) => item.section);
     expect(sections('agent')).toEqual(['console', 'tickets']);
-    expect(sections('supervisor')).toEqual(['console', 'tickets', 'board', 'history', 'metrics', 'replies']);
-    expect(sections('admin')).toEqual(['console', 'tickets', 'board', 'history', 'metrics', 'replies', 'staff']);
+    expect(sections('supervisor')).toEqual(['console', 'tickets', 'board', 'history', 'metrics', 'replies', 'privacy']);
+    expect(sections('admin')).toEqual(['console', 'tickets', 'board', 'history', 'metrics', 'replies', 'privacy', 'staff']);
   });
 });
 

@@ -14,7 +14,7 @@ describe('who may open which staff page', () => {
   it('gives an agent 403 on every supervisor and admin page, sends strangers to log in, and lets supervisors in', async () => {
     const citizen = await desk.citizen();
     const started = await ask(citizen, 'chat:start', VALID_CHAT);
-    const pages = ['/supervisor', '/supervisor/replies', '/supervisor/history', '/supervisor/metrics', `/supervisor/chats/${started.chat.id}`];
+    const pages = ['/supervisor', '/supervisor/replies', '/supervisor/history', '/supervisor/metrics', '/supervisor/privacy', `/supervisor/chats/${started.chat.id}`];
     const agent = await desk.login('agent');
     const supervisor = await desk.login('supervisor');
 
