@@ -4,7 +4,6 @@ import type { StaffActor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { conflict, DomainError } from '../common/errors';
-import { maskNationalIdsInText } from '../common/national-id-in-text';
 import { AppConfig } from '../config/app-config';
 import { Sql } from '../database/sql';
 import { Transactions } from '../database/transactions';
@@ -12,11 +11,12 @@ import { MetricsArchive } from '../supervision/metrics/metrics-archive';
 import { ErasureTokens } from './erasure-token';
 import type { Person } from './person';
 import { PersonRecordsStore, sessionsOf, type RecordCounts } from './person-records.store';
-import { privacyAuditEntry } from './privacy-audit';
+import { maskContactsInText, privacyAuditEntry } from './privacy-audit';
 
 export interface ErasurePreview {
   counts: RecordCounts;
   liveChats: string[];
+  withheld: number;
   confirmation: string | null;
   expiresAt: string | null;
 }
@@ -52,13 +52,16 @@ export class ErasureService {
     this.tokens = new ErasureTokens(createHmac('sha256', config.sessionSecret).update('privacy-erasure').digest('hex'));
   }
 
-  async preview(person: Person): Promise<ErasurePreview> {
+  // Audited like the search: it tells as much about the person (even whether they are logged in now).
+  async preview(actor: StaffActor, person: Person): Promise<ErasurePreview> {
     const tickets = await this.store.tickets(person);
     const counts = await this.store.counts(tickets.map((t) => t.id), person);
     const liveChats = this.store.liveOf(tickets).map((t) => t.reference);
-    if ((counts.tickets === 0 && counts.sessions === 0) || liveChats.length > 0) return { counts, liveChats, confirmation: null, expiresAt: null };
+    const withheld = await this.store.withheld(person);
+    await this.audit.record(privacyAuditEntry(actor, 'privacy.dry-run', person, counts, 'Dry run of an erasure of one person’s records (GDPR art. 17)'));
+    if ((counts.tickets === 0 && counts.sessions === 0) || liveChats.length > 0) return { counts, liveChats, withheld, confirmation: null, expiresAt: null };
     const { token, expiresAt } = this.tokens.issue(person, counts, this.clock.now());
-    return { counts, liveChats, confirmation: token, expiresAt: expiresAt.toISOString() };
+    return { counts, liveChats, withheld, confirmation: token, expiresAt: expiresAt.toISOString() };
   }
 
   async erase(actor: StaffActor, person: Person, reason: string, confirmation: string | undefined): Promise<ErasureResult> {
@@ -77,7 +80,7 @@ export class ErasureService {
       }
       const sessions = sessionsOf(person);
       if (sessions) await this.sql.query(`DELETE FROM sessions WHERE ${sessions.where}`, sessions.params, db);
-      const record = await this.audit.recordIn(db, privacyAuditEntry(actor, 'privacy.erase', person, counts, maskNationalIdsInText(reason)));
+      const record = await this.audit.recordIn(db, privacyAuditEntry(actor, 'privacy.erase', person, counts, maskContactsInText(reason)));
       return { erased: counts, auditId: record.id };
     });
     this.logger.log(`Privacy: ${actor.username} erased ${result.erased.tickets} tickets (audit ${result.auditId})`);

@@ -57,6 +57,12 @@ export class PersonRecordsStore {
     }));
   }
 
+  /** How many tickets match one of the keys but carry another identity number (see ticketsOfPerson). */
+  async withheld(person: Person): Promise<number> {
+    const { where, params } = ticketsOfPerson(person, (n) => this.sql.list(n), 'withheld');
+    return Number((await this.sql.query<{ n: number | string }[]>(`SELECT COUNT(*) AS n FROM tickets t WHERE ${where}`, params))[0].n);
+  }
+
   liveOf(tickets: PersonTicket[]): PersonTicket[] {
     return tickets.filter((t) => isLive(t.status as TicketStatus));
   }

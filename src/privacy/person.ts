@@ -24,19 +24,24 @@ export function personFrom(dto: PersonDto): Person {
   return person;
 }
 
-/** The same number with and without Norway's country code. */
+/** The same number with and without Norway's country code (+47 or 0047). */
 export function phoneVariants(phoneDigits: string): string[] {
-  const variants = new Set([phoneDigits, `47${phoneDigits}`]);
-  if (phoneDigits.startsWith('47') && phoneDigits.length === 10) variants.add(phoneDigits.slice(2));
-  if (phoneDigits.startsWith('0047')) variants.add(phoneDigits.slice(4));
-  return [...variants];
+  let local = phoneDigits;
+  if (phoneDigits.startsWith('0047')) local = phoneDigits.slice(4);
+  else if (phoneDigits.startsWith('47') && phoneDigits.length === 10) local = phoneDigits.slice(2);
+  return [...new Set([phoneDigits, local, `47${local}`, `0047${local}`])];
 }
 
 // Stored phones hold only digits, spaces, +, ( ) and - (contact-fields.ts).
 const PHONE_DIGITS = `replace(replace(replace(replace(replace(t.citizen_phone, ' ', ''), '-', ''), '(', ''), ')', ''), '+', '')`;
 
-/** The WHERE clause (over `tickets t`) that picks the person's tickets. */
-export function ticketsOfPerson(person: Person, list: (n: number) => string): { where: string; params: string[] } {
+/**
+ * The WHERE clause (over `tickets t`) that picks the person's tickets: one of their keys on the ticket, or an
+ * e-mail they sent into it or were sent from it. `withheld` picks instead the tickets that match a key but
+ * carry another identity number (a shared family address or phone): those are someone else's until the
+ * supervisor searches with that number, so they are neither exported nor erased.
+ */
+export function ticketsOfPerson(person: Person, list: (n: number) => string, which: 'own' | 'withheld' = 'own'): { where: string; params: string[] } {
   const parts: string[] = [];
   const params: string[] = [];
   if (person.nationalId) {
@@ -45,7 +50,7 @@ export function ticketsOfPerson(person: Person, list: (n: number) => string): { 
   }
   if (person.email) {
     parts.push('lower(t.citizen_email) = ?');
-    parts.push('t.id IN (SELECT m.ticket_id FROM mails m WHERE lower(m.from_address) = ? OR lower(m.to_address) = ?)');
+    parts.push("t.id IN (SELECT m.ticket_id FROM mails m WHERE (m.direction = 'in' AND lower(m.from_address) = ?) OR (m.direction = 'out' AND lower(m.to_address) = ?))");
     params.push(person.email, person.email, person.email);
   }
   if (person.phone) {
@@ -53,5 +58,8 @@ export function ticketsOfPerson(person: Person, list: (n: number) => string): { 
     parts.push(`${PHONE_DIGITS} IN (${list(variants.length)})`);
     params.push(...variants);
   }
-  return { where: parts.map((part) => `(${part})`).join(' OR '), params };
+  const matches = `(${parts.map((part) => `(${part})`).join(' OR ')})`;
+  const ownNumber = person.nationalId ? '(t.national_id IS NULL OR t.national_id = ?)' : 't.national_id IS NULL';
+  if (person.nationalId) params.push(person.nationalId);
+  return { where: `${matches} AND ${which === 'own' ? ownNumber : `NOT ${ownNumber}`}`, params };
 }

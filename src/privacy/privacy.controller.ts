@@ -43,8 +43,8 @@ export class PrivacyController {
   @Post('erasure/dry-run')
   @HttpCode(200)
   @RequirePermission('privacy:manage')
-  dryRun(@Body() body: PersonDto): Promise<ErasurePreview> {
-    return this.erasure.preview(personFrom(body));
+  dryRun(@CurrentStaff() actor: StaffActor, @Body() body: PersonDto): Promise<ErasurePreview> {
+    return this.erasure.preview(actor, personFrom(body));
   }
 
   @Post('erasure')

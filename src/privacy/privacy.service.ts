@@ -23,6 +23,8 @@ export interface PersonSummary {
   counts: RecordCounts;
   tickets: PersonTicketSummary[];
   liveChats: string[];
+  /** Tickets that match a key but carry another identity number: not the person's to export or erase. */
+  withheld: number;
 }
 
 export interface MaskedPerson {
@@ -60,6 +62,7 @@ export class PrivacyService {
       counts,
       tickets: tickets.map((t) => ({ ...t, createdAt: t.createdAt.toISOString() })),
       liveChats: this.store.liveOf(tickets).map((t) => t.reference),
+      withheld: await this.store.withheld(person),
     };
   }
 

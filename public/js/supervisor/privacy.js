@@ -16,6 +16,7 @@ const findButton = byId('privacy-find');
 const results = byId('privacy-results');
 const resultsHeading = byId('privacy-results-heading');
 const none = byId('privacy-none');
+const withheld = byId('privacy-withheld');
 const counts = byId('privacy-counts');
 const ticketRows = /** @type {HTMLTableElement} */ (byId('privacy-tickets')).tBodies[0];
 const download = byId('privacy-download');
@@ -55,6 +56,9 @@ function showResults(summary) {
   const who = [summary.person.nationalId, summary.person.email, summary.person.phone].filter(Boolean).join(', ');
   resultsHeading.textContent = text('privacy.results', { who });
   none.hidden = summary.tickets.length > 0;
+  // Tickets of a shared address or phone that carry another identity number are someone else's.
+  withheld.hidden = !(summary.withheld > 0);
+  byId('privacy-withheld-text').textContent = summary.withheld > 0 ? text('privacy.withheld', { count: summary.withheld }) : '';
   showCounts(counts, summary.counts);
   ticketRows.textContent = '';
   for (const ticket of summary.tickets) {
@@ -149,7 +153,7 @@ dryRunButton.addEventListener('click', async () => {
   confirmBox.checked = false;
   showCounts(previewCounts, answer.counts);
   const live = answer.liveChats.length > 0;
-  previewText.textContent = live ? text('privacy.erase.live', { refs: answer.liveChats.join(', ') }) : answer.counts.tickets === 0 ? text('privacy.erase.nothing') : text('privacy.erase.wouldErase');
+  previewText.textContent = live ? text('privacy.erase.live', { refs: answer.liveChats.join(', ') }) : confirmation ? text('privacy.erase.wouldErase') : text('privacy.erase.nothing');
   eraseButton.hidden = !confirmation;
   confirmBox.disabled = !confirmation;
   preview.hidden = false;
