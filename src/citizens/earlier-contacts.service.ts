@@ -43,25 +43,23 @@ export class EarlierContactsService {
     if (!matchedBy) return { matchedBy: null, total: 0, items: [] };
 
     const found = await this.contacts.find(key, ticket.id, EARLIER_CONTACTS_LIMIT);
-    await this.audit.record({
-      actor,
-      ticketId: ticket.id,
-      nationalId: ticket.nationalId,
-      action: EARLIER_CONTACTS_ACTION,
-      purpose: EARLIER_CONTACTS_PURPOSE,
-      sources: SOURCES,
-      outcome: { matchedBy, found: String(found.total) },
+    await this.transactions.run(async (db) => {
+      await this.audit.recordIn(db, {
+        actor,
+        ticketId: ticket.id,
+        nationalId: ticket.nationalId,
+        action: EARLIER_CONTACTS_ACTION,
+        purpose: EARLIER_CONTACTS_PURPOSE,
+        sources: SOURCES,
+        outcome: { matchedBy, found: String(found.total) },
+      });
+      await this.events.record(db, ticket.id, { type: 'earlier-contacts', actorId: actor.id, actorName: actor.displayName, data: { matchedBy, found: found.total }, at: this.clock.now() });
     });
-    await this.transactions.run((db) =>
-      this.events.record(db, ticket.id, {
-        type: 'earlier-contacts',
-        actorId: actor.id,
-        actorName: actor.displayName,
-        data: { matchedBy, found: found.total },
-        at: this.clock.now(),
-      }),
-    );
-    return { matchedBy, ...found };
+    if (matchedBy === 'email') {
+      // A shared address: the others' numbers (even masked, the date of birth shows) are not this citizen's to see.
+      return { matchedBy, total: found.total, items: found.items.map((item) => ({ ...item, nationalId: null })) };
+    }
+    return { matchedBy, numberVerified: ticket.verified, ...found };
   }
 
   /** Every ticket of one national identity number, for staff allowed to search people. */

@@ -22,6 +22,8 @@ export interface EarlierContact {
 
 export interface EarlierContacts {
   matchedBy: MatchedBy | null;
+  /** By number: whether this ticket's number was confirmed with ID-porten, or only typed (by anyone). */
+  numberVerified?: boolean;
   /** Every match; `items` holds the newest EARLIER_CONTACTS_LIMIT of them. */
   total: number;
   items: EarlierContact[];

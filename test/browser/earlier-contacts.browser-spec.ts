@@ -26,6 +26,8 @@ describe('earlier contacts on the console, the ticket page and the search by num
     await waitForText(page, `#chat-${started.chat.id}-earlier-heading`, 'Tidligere henvendelser (1)');
     await visible(panel.locator('a', { hasText: earlier.body.reference }));
     await expect(panel.innerText()).resolves.toContain('Funnet på fødselsnummer.');
+    // The citizen typed the number: the agent is warned it may be anyone's.
+    await waitForText(page, `#chat-${started.chat.id}-earlier-heading ~ * [data-role="earlier-unverified"]`, 'ikke bekreftet med ID-porten');
     await expect(panel.innerText()).resolves.not.toContain(PERSON);
     await expectNoAxeViolations(page, 'console, chat with earlier contacts');
     await screenshots(page, 'agent-earlier-contacts');

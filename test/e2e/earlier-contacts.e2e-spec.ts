@@ -44,6 +44,8 @@ describe('earlier contacts of a citizen', () => {
     const response = await earlierOf(current.id).expect(200);
     expect(response.body).toEqual({
       matchedBy: 'national-id',
+      // Typed, so possibly anyone's: the panel warns the agent.
+      numberVerified: false,
       total: 2,
       items: [
         {
@@ -80,12 +82,13 @@ describe('earlier contacts of a citizen', () => {
     await earlierOf(started.chat.id).expect(403);
     expect(await ask(await desk.agent(agent), 'chat:accept', { chatId: started.chat.id })).toMatchObject({ ok: true });
     const fromChat = await earlierOf(started.chat.id).expect(200);
+    expect(fromChat.body.numberVerified).toBe(true);
     expect(fromChat.body.items.map((i: any) => i.id)).toContain(typed.id);
     expect(fromChat.body.items.map((i: any) => i.id)).not.toContain(started.chat.id);
   });
 
-  it('matches the e-mail address, whatever its case, when no number is known', async () => {
-    const first = await leaveMessage({ email: 'Nora.Hansen@Example.no' });
+  it('matches the e-mail address, whatever its case, when no number is known, showing no one’s number', async () => {
+    const first = await leaveMessage({ email: 'Nora.Hansen@Example.no', nationalId: OTHER_PERSON });
     await leaveMessage({ email: 'someone.else@example.no' });
     const current = await leaveMessage({ email: 'nora.hansen@example.NO' });
 

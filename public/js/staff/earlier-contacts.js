@@ -75,7 +75,9 @@ export class EarlierContactsPanel {
       this.body.replaceChildren(small(text('earlier.noKey')));
       return;
     }
-    this.body.replaceChildren(small(text(`earlier.by.${result.matchedBy}`)), ...contactList(result));
+    // A typed number may be anyone's: the agent is warned before they speak of these contacts.
+    const warning = result.numberVerified === false ? [el('p', { className: 'ds-paragraph earlier-contacts__warning', 'data-size': 'sm', dataset: { role: 'earlier-unverified' } }, [text('earlier.unverified')])] : [];
+    this.body.replaceChildren(small(text(`earlier.by.${result.matchedBy}`)), ...warning, ...contactList(result));
   }
 
   /** Looks the ticket's citizen up (audited) and shows the answer. @param {string} ticketId */
