@@ -4,6 +4,11 @@ import { Transactions } from '../database/transactions';
 import { CitizenPresenceRepository } from './citizen-presence.repository';
 import { DeskEvents } from './desk-events';
 
+/** Which chats have a citizen socket on some instance. */
+export interface ConnectedChats {
+  has(chatId: string): boolean;
+}
+
 /** A chat this new may not have joined its room yet (a start commits before its socket joins). */
 const JUST_SEEN_MS = 10_000;
 
@@ -44,9 +49,9 @@ export class CitizenPresenceService {
    * the sockets are listed, so a citizen who connects in between is seen; one who connects as they
    * are listed has shown life too recently to be recorded gone.
    */
-  async reconcile(connectedChatIds: () => Promise<Set<string>>): Promise<number> {
+  async reconcile(connectedChatIds: () => Promise<ConnectedChats>): Promise<number> {
     const now = this.clock.now().getTime();
-    const live = await this.presence.livePresence();
+    const live = await this.presence.livePresence(new Date(now - JUST_SEEN_MS));
     if (live.length === 0) return 0;
     const connected = await connectedChatIds();
     let changed = 0;
@@ -54,7 +59,7 @@ export class CitizenPresenceService {
       if (chat.gone && connected.has(chat.id)) {
         await this.connected(chat.id);
         changed += 1;
-      } else if (!chat.gone && !connected.has(chat.id) && now - chat.seenAt.getTime() >= JUST_SEEN_MS && (await this.gone(chat.id, new Date(now - JUST_SEEN_MS)))) {
+      } else if (!chat.gone && chat.quiet && !connected.has(chat.id) && (await this.gone(chat.id, new Date(now - JUST_SEEN_MS)))) {
         changed += 1;
       }
     }
