@@ -11,6 +11,10 @@ export interface ConnectedChats {
 
 /** A chat this new may not have joined its room yet (a start commits before its socket joins). */
 const JUST_SEEN_MS = 10_000;
+// With 10,000 citizens waiting, checking them all in one go held the event loop ~100 ms.
+export const RECONCILE_CHECKS_PER_SLICE = 500;
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Whether a live chat's citizen has a connection, kept in the database: they may have two tabs on
@@ -55,7 +59,8 @@ export class CitizenPresenceService {
     if (live.length === 0) return 0;
     const connected = await connectedChatIds();
     let changed = 0;
-    for (const chat of live) {
+    for (const [index, chat] of live.entries()) {
+      if (index > 0 && index % RECONCILE_CHECKS_PER_SLICE === 0) await yieldToEventLoop();
       if (chat.gone && connected.has(chat.id)) {
         await this.connected(chat.id);
         changed += 1;
