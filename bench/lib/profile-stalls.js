@@ -40,8 +40,10 @@ function analyseStall(profile, stall, { top = 8 } = {}) {
   const groups = new Map();
   const inclusive = new Map();
   let sampled = 0;
+  let longestSample = 0;
   for (const { id, ms } of samplesBetween(profile, fromUs, toUs)) {
     sampled += ms;
+    longestSample = Math.max(longestSample, ms);
     const frame = byId.get(id).callFrame;
     const self = label(frame);
     selfRows.set(self, (selfRows.get(self) || 0) + ms);
@@ -58,14 +60,15 @@ function analyseStall(profile, stall, { top = 8 } = {}) {
     }
   }
   const sorted = (map) => [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, top);
-  return { ms: stall.ms, gc: stall.gc, sampled, self: sorted(selfRows), groups: sorted(groups), application: sorted(inclusive) };
+  return { ms: stall.ms, gc: stall.gc, sampled, longestSample, self: sorted(selfRows), groups: sorted(groups), application: sorted(inclusive) };
 }
 
 function formatStall(analysis, index) {
   const rows = (title, list) => [`  ${title}:`, ...list.map(([name, ms]) => `    ${ms.toFixed(0).padStart(5)} ms  ${name}`)];
   const gcMs = analysis.gc.reduce((sum, pause) => sum + pause.ms, 0);
   return [
-    `Stall ${index + 1}: ${analysis.ms.toFixed(0)} ms (${analysis.sampled.toFixed(0)} ms sampled; main-thread GC inside it ${gcMs.toFixed(0)} ms in ${analysis.gc.length} pauses${analysis.gc.length ? `, longest ${Math.max(...analysis.gc.map((p) => p.ms)).toFixed(0)} ms` : ''})`,
+    // Samples are 1 ms apart while the process runs: a long one, or few, mean the machine gave it no CPU.
+    `Stall ${index + 1}: ${analysis.ms.toFixed(0)} ms (${analysis.sampled.toFixed(0)} ms sampled, longest sample ${analysis.longestSample.toFixed(0)} ms; main-thread GC inside it ${gcMs.toFixed(0)} ms in ${analysis.gc.length} pauses${analysis.gc.length ? `, longest ${Math.max(...analysis.gc.map((p) => p.ms)).toFixed(0)} ms` : ''})`,
     ...rows('application functions (inclusive)', analysis.application),
     ...rows('on top of the stack (self)', analysis.self),
     ...rows('by group (self)', analysis.groups),
