@@ -18,6 +18,7 @@ const { sleep, readMemory } = require('./lib/server-process');
 const { connect, ask, mapLimit, closeAll } = require('./lib/sockets');
 const { summarize, fmtMs, fmtInt, fmtMiB, table } = require('./lib/stats');
 const { summariseProfile, formatSummary } = require('./lib/profile-summary');
+const { analyseStalls, formatStall } = require('./lib/profile-stalls');
 const { compare: compareHeaps } = require('./lib/heap-summary');
 const { machineLine, metOrMissed } = require('./lib/report');
 
@@ -97,9 +98,11 @@ async function runDesk(options) {
     const acceptsFrom = performance.timeOrigin + performance.now();
     await desk.request('loopDelayReset');
     const accepts = await withProfile(desk, options, 'accepts', () => acceptInTurn(agents, citizens, options));
-    const loopStalls = await desk.request('loopStalls', { from: acceptsFrom, to: performance.timeOrigin + performance.now() });
+    const acceptsTo = performance.timeOrigin + performance.now();
+    const loopStalls = await desk.request('loopStalls', { from: acceptsFrom, to: acceptsTo });
     const loopDelay = await desk.request('loopDelay');
-    const acceptUsage = { ...desk.sampler.since(acceptMark), loopStalls, loopDelay };
+    const longStalls = await desk.request('longStalls', { from: acceptsFrom, to: acceptsTo, min: 50 });
+    const acceptUsage = { ...desk.sampler.since(acceptMark), loopStalls, loopDelay, longStalls };
     const result = { machine: machineLine(), build, buildAtEnd: buildInfo(), options, seeded: seeded && { seconds: seeded.seconds }, before, connected, after, ramp, quietAfterAvailable, positions, accepts, acceptUsage, hwmKb: readMemory(desk.pid).hwmKb, peakReset };
     if (snapshotBefore) result.heapGrowth = compareHeaps(snapshotBefore, snapshotAfter, { per: citizens.length });
     return result;
@@ -349,6 +352,9 @@ function formatReport(result, options) {
     `  ${metOrMissed(accepts.last.p99 <= 1000 && accepts.missing === 0)} every position updated within 1 s (p99) after an accept: p99 over accepts ${fmtMs(accepts.last.p99)} ms, over citizens ${fmtMs(accepts.citizens.p99)} ms, ${accepts.missing} missing`,
   ];
   for (const file of [ramp.profileFile, accepts.profileFile].filter(Boolean)) lines.push(formatSummary(summariseProfile(file)));
+  if (accepts.profileFile && acceptUsage.longStalls.length > 0) {
+    lines.push(`Stalls of 50 ms or more during the accepts, from the profile's samples inside each:\n\n${analyseStalls(accepts.profileFile, acceptUsage.longStalls).map(formatStall).join('\n\n')}`);
+  } else lines.push(`stalls of 50 ms or more during the accepts (10 ms timer): ${acceptUsage.longStalls.map((stall) => stall.ms.toFixed(0)).join(', ') || 'none'}`);
   return lines.join('\n\n');
 }
 

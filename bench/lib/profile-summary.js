@@ -137,4 +137,4 @@ if (require.main === module) {
   console.log(formatSummary(summariseProfile(file, { top: topIndex >= 0 ? Number(args[topIndex + 1]) : 25 })));
 }
 
-module.exports = { summariseProfile, formatSummary };
+module.exports = { summariseProfile, formatSummary, groupOf, shortPath, originalPosition };

@@ -20,12 +20,17 @@ let session;
  */
 const TICK_MS = 10;
 const stalls = []; // [epochMs, stallMs, ...] flat, newest last
+// Stalls of 30 ms or more with the monotonic time of their end in µs (the clock of a CPU profile's samples).
+const longStalls = []; // [epochMs, monotonicUs, stallMs, ...] flat
 let lastTick = performance.now();
 setInterval(() => {
   const now = performance.now();
-  stalls.push(performance.timeOrigin + now, Math.max(0, now - lastTick - TICK_MS));
+  const stall = Math.max(0, now - lastTick - TICK_MS);
+  stalls.push(performance.timeOrigin + now, stall);
+  if (stall >= 30) longStalls.push(performance.timeOrigin + now, Number(process.hrtime.bigint() / 1000n), stall);
   lastTick = now;
   if (stalls.length > 2 * 60_000) stalls.splice(0, 20_000); // keep about ten minutes
+  if (longStalls.length > 3 * 10_000) longStalls.splice(0, 3 * 1_000);
 }, TICK_MS).unref();
 
 /** Stalls that ended within [from, to] (epoch ms): the largest, p99 of the ticks, and the share of the time spent in stalls of 50 ms or more. */
@@ -97,6 +102,20 @@ function post(method, params) {
 const handlers = {
   async loopStalls({ from, to }) {
     return stallsBetween(from, to);
+  },
+  /** Each stall of `min` ms or more that ended within [from, to], and the GC pauses that ended inside it. */
+  async longStalls({ from, to, min }) {
+    const found = [];
+    for (let i = 0; i < longStalls.length; i += 3) {
+      if (longStalls[i] < from || longStalls[i] > to || longStalls[i + 2] < min) continue;
+      const [endEpochMs, endMonotonicUs, ms] = longStalls.slice(i, i + 3);
+      const gc = [];
+      for (let j = 0; j < gcPauses.length; j += 3) {
+        if (gcPauses[j] > endEpochMs - ms - TICK_MS && gcPauses[j] <= endEpochMs) gc.push({ kind: gcPauses[j + 1], ms: gcPauses[j + 2] });
+      }
+      found.push({ endEpochMs, endMonotonicUs, ms, gc });
+    }
+    return found;
   },
   async loopDelayReset() {
     loopDelay.reset();

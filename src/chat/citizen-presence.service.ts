@@ -4,8 +4,17 @@ import { Transactions } from '../database/transactions';
 import { CitizenPresenceRepository } from './citizen-presence.repository';
 import { DeskEvents } from './desk-events';
 
+/** Which chats have a citizen socket on some instance. */
+export interface ConnectedChats {
+  has(chatId: string): boolean;
+}
+
 /** A chat this new may not have joined its room yet (a start commits before its socket joins). */
 const JUST_SEEN_MS = 10_000;
+// With 10,000 citizens waiting, checking them all in one go held the event loop ~100 ms.
+export const RECONCILE_CHECKS_PER_SLICE = 500;
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Whether a live chat's citizen has a connection, kept in the database: they may have two tabs on
@@ -44,17 +53,18 @@ export class CitizenPresenceService {
    * the sockets are listed, so a citizen who connects in between is seen; one who connects as they
    * are listed has shown life too recently to be recorded gone.
    */
-  async reconcile(connectedChatIds: () => Promise<Set<string>>): Promise<number> {
+  async reconcile(connectedChatIds: () => Promise<ConnectedChats>): Promise<number> {
     const now = this.clock.now().getTime();
-    const live = await this.presence.livePresence();
+    const live = await this.presence.livePresence(new Date(now - JUST_SEEN_MS));
     if (live.length === 0) return 0;
     const connected = await connectedChatIds();
     let changed = 0;
-    for (const chat of live) {
+    for (const [index, chat] of live.entries()) {
+      if (index > 0 && index % RECONCILE_CHECKS_PER_SLICE === 0) await yieldToEventLoop();
       if (chat.gone && connected.has(chat.id)) {
         await this.connected(chat.id);
         changed += 1;
-      } else if (!chat.gone && !connected.has(chat.id) && now - chat.seenAt.getTime() >= JUST_SEEN_MS && (await this.gone(chat.id, new Date(now - JUST_SEEN_MS)))) {
+      } else if (!chat.gone && chat.quiet && !connected.has(chat.id) && (await this.gone(chat.id, new Date(now - JUST_SEEN_MS)))) {
         changed += 1;
       }
     }

@@ -1,5 +1,5 @@
 import type { QueuePosition } from './chat-queue.service';
-import { QueuePositionsPush, type Place, type QueuePushTarget } from './queue-positions-push';
+import { nextEmitBudget, QueuePositionsPush, type Place, type QueuePushTarget } from './queue-positions-push';
 
 function queue(ids: string[], waitPerPlace = 60): QueuePosition[] {
   return ids.map((chatId, index) => ({ chatId, position: index + 1, estimatedWaitSeconds: (index + 1) * waitPerPlace }));
@@ -19,7 +19,7 @@ function citizens(here: (chatId: string) => boolean = () => true) {
 }
 
 // A slice of 0 ms: the push yields after every emit.
-const everyEmit = () => new QueuePositionsPush({ sliceMs: 0, now: () => performance.now() });
+const everyEmit = () => new QueuePositionsPush({ sliceMs: 0, now: () => performance.now(), afterWrites: () => Promise.resolve() });
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `chat-${i}`);
 
 describe('QueuePositionsPush', () => {
@@ -101,5 +101,50 @@ describe('QueuePositionsPush', () => {
     desk.change(true);
     expect(await push.push(queue(['a', 'b']), desk.target)).toBe('superseded');
     expect(desk.told).toEqual([]);
+  });
+
+  it('counts the writes after a slice in its budget: when they cost as much as the emits, the next slices emit half as long', async () => {
+    // A fake clock: an emit costs 1 ms, and the writes after a slice 1 ms for each emit in it.
+    let clock = 0;
+    let emitsInSlice = 0;
+    const slices: number[] = [];
+    const push = new QueuePositionsPush({
+      sliceMs: 8,
+      now: () => clock,
+      afterWrites: () => {
+        slices.push(emitsInSlice);
+        clock += emitsInSlice;
+        emitsInSlice = 0;
+        return Promise.resolve();
+      },
+    });
+    const desk = citizens();
+    const target: QueuePushTarget = {
+      ...desk.target,
+      tell: (chatId, place) => {
+        desk.target.tell(chatId, place);
+        clock += 1;
+        emitsInSlice += 1;
+      },
+    };
+    expect(await push.push(queue(ids(40)), target)).toBe('complete');
+    expect(desk.told).toHaveLength(40);
+    expect(slices[0]).toBe(8); // 8 ms of emits, then 8 ms of writes
+    expect(slices.slice(1)).toEqual(Array(slices.length - 1).fill(4)); // 4 + 4 ms from then on
+  });
+});
+
+describe('nextEmitBudget', () => {
+  it('scales the time for emits so that emits and writes fill the slice', () => {
+    expect(nextEmitBudget(8, 16, 8)).toBe(4);
+    expect(nextEmitBudget(4, 8, 8)).toBe(4);
+    expect(nextEmitBudget(2, 4, 8)).toBe(4);
+  });
+
+  it('stays between an eighth of the slice and the whole slice, and keeps its budget when nothing was measured', () => {
+    expect(nextEmitBudget(8, 1000, 8)).toBe(1);
+    expect(nextEmitBudget(8, 1, 8)).toBe(8);
+    expect(nextEmitBudget(3, 0, 8)).toBe(3);
+    expect(nextEmitBudget(0, 0, 0)).toBe(0);
   });
 });

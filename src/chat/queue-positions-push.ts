@@ -16,7 +16,26 @@ export type PushOutcome = 'complete' | 'superseded';
 export const QUEUE_PUSH_SLICE_MS = 8;
 const CLOCK_READ_EVERY = 256;
 
+export interface QueuePushOptions {
+  sliceMs: number;
+  now: () => number;
+  /** Resolves once the slice's writes have gone out, so that a slice's cost includes them. */
+  afterWrites: () => Promise<void>;
+}
+
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+// The socket adapter uncorks each socket written to in a process.nextTick queued before this one.
+const afterCorkedWrites = () => new Promise<void>((resolve) => process.nextTick(resolve));
+const DEFAULT_OPTIONS: QueuePushOptions = { sliceMs: QUEUE_PUSH_SLICE_MS, now: () => performance.now(), afterWrites: afterCorkedWrites };
+
+/**
+ * How long the next slice may spend on emits so that emits and their writes together take about
+ * `sliceMs`, from what the last slice cost: the writes (a writev per socket) cost as much as the emits.
+ */
+export function nextEmitBudget(budgetMs: number, spentMs: number, sliceMs: number): number {
+  if (spentMs <= 0) return budgetMs;
+  return Math.min(sliceMs, Math.max(sliceMs / 8, (budgetMs * sliceMs) / spentMs));
+}
 
 /**
  * What each citizen on this instance was last told, and the push of a new queue in slices. A push
@@ -26,8 +45,11 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 export class QueuePositionsPush {
   private told = new Map<string, string>();
   private resumeAt = 0;
+  private emitBudgetMs: number;
 
-  constructor(private readonly options: { sliceMs: number; now: () => number } = { sliceMs: QUEUE_PUSH_SLICE_MS, now: () => performance.now() }) {}
+  constructor(private readonly options: QueuePushOptions = DEFAULT_OPTIONS) {
+    this.emitBudgetMs = options.sliceMs;
+  }
 
   /** Told outside a push (a re-queued chat): the push need not repeat it. */
   remember(chatId: string, place: Place): void {
@@ -50,7 +72,9 @@ export class QueuePositionsPush {
     for (let step = 0; step < count; step += 1) {
       if (sinceClockRead >= CLOCK_READ_EVERY) {
         sinceClockRead = 0;
-        if (this.options.now() - sliceStarted >= this.options.sliceMs) {
+        if (this.options.now() - sliceStarted >= this.emitBudgetMs) {
+          await this.options.afterWrites();
+          this.emitBudgetMs = nextEmitBudget(this.emitBudgetMs, this.options.now() - sliceStarted, this.options.sliceMs);
           await yieldToEventLoop();
           if (target.superseded()) return this.stopAt((start + step) % count);
           sliceStarted = this.options.now();

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { CounterEntity } from '../database/counter.entity';
-import { fromDbTime, Sql } from '../database/sql';
+import { SqliteReader } from '../database/reader-thread/sqlite-reader';
+import { fromDbTime, optionalDbTime, Sql } from '../database/sql';
 import { MessageEntity } from './entities/message.entity';
 import { TicketEntity } from './entities/ticket.entity';
 import type { Channel, Outcome, TicketStatus, Topic } from './ticket.types';
@@ -15,6 +16,14 @@ export interface QueuedChat {
   verified: boolean;
   preview: string;
 }
+
+export interface QueueSummary {
+  length: number;
+  oldestQueuedAt: Date | null;
+}
+
+// Far longer than the read takes; only a reader thread stuck behind a long search gets near it.
+const QUEUE_READ_DEADLINE_MS = 10_000;
 
 export interface TicketListFilter {
   status?: TicketStatus;
@@ -31,6 +40,7 @@ export class TicketRepository {
   constructor(
     @InjectRepository(TicketEntity) private readonly tickets: Repository<TicketEntity>,
     private readonly sql: Sql,
+    private readonly reader: SqliteReader,
   ) {}
 
   findById(id: string): Promise<TicketEntity | null> {
@@ -62,9 +72,18 @@ export class TicketRepository {
     }));
   }
 
+  // Read in the reader thread on SQLite: 10,000 ids on the main connection held the event loop for tens of ms.
   async findQueuedIds(): Promise<string[]> {
-    const rows = await this.sql.query<{ id: string }[]>("SELECT id FROM tickets WHERE status = 'queued' ORDER BY reference");
+    const sql = "SELECT id FROM tickets WHERE status = 'queued' ORDER BY reference";
+    const rows = this.sql.postgres ? await this.sql.query<{ id: string }[]>(sql) : await this.reader.query<{ id: string }[]>(sql, [], Date.now() + QUEUE_READ_DEADLINE_MS);
     return rows.map((row) => row.id);
+  }
+
+  // Counted in the index: reading every waiting chat (10,000 with previews) held the event loop ~200 ms.
+  async queueSummary(): Promise<QueueSummary> {
+    const [counted] = await this.sql.query<{ n: number | string }[]>("SELECT COUNT(*) AS n FROM tickets WHERE status = 'queued'");
+    const [oldest] = await this.sql.query<{ queued_at: string | Date | null }[]>("SELECT queued_at FROM tickets WHERE status = 'queued' ORDER BY reference LIMIT 1");
+    return { length: Number(counted?.n ?? 0), oldestQueuedAt: optionalDbTime(oldest?.queued_at) };
   }
 
   // A chat whose citizen has gone would hold an agent until the idle sweep abandons it.

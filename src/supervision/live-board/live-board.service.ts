@@ -38,14 +38,14 @@ export class LiveBoardService {
     const now = this.clock.now();
     const startOfDay = DateTime.fromJSDate(now, { zone: this.config.openingHours.timezone }).startOf('day').toJSDate();
     const [queued, inProgress, staff, load, today] = await Promise.all([
-      this.tickets.findQueuedOldestFirst(),
+      this.tickets.queueSummary(),
       this.tickets.findInProgress(),
       this.staff.listActive(),
       this.tickets.countActiveByAssignee(),
       this.tickets.countSince(startOfDay),
     ]);
     const seconds = (from: Date | null) => (from ? Math.max(0, Math.round((now.getTime() - from.getTime()) / 1000)) : 0);
-    const oldest = queued[0]?.queuedAt ?? null;
+    const oldest = queued.oldestQueuedAt;
     return {
       at: now.toISOString(),
       queue: { length: queued.length, longestWaitSeconds: seconds(oldest), oldestWaitingSince: oldest?.toISOString() ?? null },
