@@ -60,7 +60,8 @@ export class ChatLifecycleService {
     const message = await this.timeline.record({
       chatId,
       at,
-      update: (db) => this.tickets.convertChatToTicket(db, chatId, 'active', at),
+      // A transfer in between makes it someone else's chat: then nothing happens.
+      update: (db) => this.tickets.convertChatToTicket(db, chatId, { status: 'active', assigneeId: chat.assigneeId }, at),
       event: { type: 'converted-to-ticket', actorId: actor.id, actorName: actor.displayName, data: { reason: 'agent' } },
       say: (ticket) => becameTicketText(ticket, actor.displayName),
       after: [['chat.ended', { chatId, by: 'agent', outcome: 'ticket', agentId: chat.assigneeId }]],

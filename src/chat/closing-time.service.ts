@@ -35,7 +35,7 @@ export class ClosingTimeService {
       const message = await this.timeline.record({
         chatId: id,
         at: now,
-        update: (db) => this.tickets.convertChatToTicket(db, id, 'queued', now),
+        update: (db) => this.tickets.convertChatToTicket(db, id, { status: 'queued' }, now),
         event: { type: 'converted-to-ticket', data: { reason: 'closing time' } },
         say: (chat) => becameTicketText(chat),
         after: [['chat.ended', { chatId: id, by: 'system' }]],

@@ -239,14 +239,11 @@ export class TicketRepository {
     return result.affected === 1;
   }
 
-  // Queued at closing time, or active when its agent makes it a ticket (the assignee keeps it).
-  async convertChatToTicket(db: EntityManager, id: string, from: 'queued' | 'active', at: Date): Promise<boolean> {
-    const result = await db
-      .createQueryBuilder()
-      .update(TicketEntity)
-      .set({ status: 'open', updatedAt: at })
-      .where('id = :id AND status = :from', { id, from })
-      .execute();
+  // Queued at closing time, or active when its agent makes it a ticket: then only while that agent (who keeps it) has it.
+  async convertChatToTicket(db: EntityManager, id: string, from: { status: 'queued' } | { status: 'active'; assigneeId: string | null }, at: Date): Promise<boolean> {
+    const update = db.createQueryBuilder().update(TicketEntity).set({ status: 'open', updatedAt: at }).where('id = :id AND status = :status', { id, status: from.status });
+    if ('assigneeId' in from) update.andWhere('assignee_id = :assigneeId', { assigneeId: from.assigneeId });
+    const result = await update.execute();
     return result.affected === 1;
   }
 
