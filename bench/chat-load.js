@@ -18,6 +18,8 @@ const { closeAll, mapLimit } = require('./lib/sockets');
 const { fmtMs, fmtInt, fmtRatio, fmtPercent, fmtMiB, table } = require('./lib/stats');
 const { summariseProfile, formatSummary } = require('./lib/profile-summary');
 const { machineLine, metOrMissed } = require('./lib/report');
+const { startDeskGroup } = require('./lib/desk-group');
+const { postgresSettings, formatSettings } = require('./lib/postgres-settings');
 
 const DEFAULTS = {
   pairs: 1000, // chats, each a citizen socket and an agent side
@@ -40,6 +42,7 @@ const DEFAULTS = {
   alloc: false, // desk and relay: bytes the main thread allocates per acknowledged message, each measured phase
   json: '', // also write all figures to this file
   keep: false, // keep the desk's temporary directory (database and log)
+  instances: 1, // desk processes on one PostgreSQL + Redis, clients spread over them
 };
 
 const USAGE = `usage: node bench/chat-load.js [options]   (after npm run build)
@@ -60,6 +63,7 @@ const USAGE = `usage: node bench/chat-load.js [options]   (after npm run build)
   --alloc              what the server's main thread allocates per acked message (desk and relay)
   --json FILE          write every figure as JSON
   --keep               keep the desk's temporary directory (database, server log)
+  --instances N        N desk processes on DATABASE_URL (PostgreSQL) and REDIS_URL, clients spread over them (${DEFAULTS.instances})
 Environment: DATABASE_URL and REDIS_URL are passed to the desk (default: SQLite in a fresh temporary directory).`;
 
 async function main() {
@@ -94,15 +98,17 @@ function warnAboutCitizenLimit(options, modes) {
 async function runTarget(kind, modes, options) {
   const build = kind === 'desk' ? buildInfo() : undefined;
   if (build) console.log(`desk build: dist/ built ${build.builtAt}, hash ${build.hash}`);
-  const server = kind === 'desk' ? await startDesk({ keep: options.keep }) : await startRelay();
+  const server = kind !== 'desk' ? await startRelay() : options.instances > 1 ? await startDeskGroup(options.instances, { keep: options.keep }) : await startDesk({ keep: options.keep });
   const database = kind === 'desk' ? `${server.database}${server.redis ? ' + Redis' : ''}` : undefined;
-  console.log(`${kind}: pid ${server.pid} on ${server.url}${database ? ` (${database}, ${server.dataDir})` : ''}`);
+  console.log(`${kind}: pid ${server.pid} on ${server.urls?.join(', ') ?? server.url}${database ? ` (${database}, ${server.dataDir})` : ''}`);
+  const settings = kind === 'desk' && process.env.DATABASE_URL?.startsWith('postgres') ? await postgresSettings(process.env.DATABASE_URL) : undefined;
+  if (settings) console.log(`PostgreSQL settings: ${formatSettings(settings)}`);
   let agents = [];
   try {
     const setupMark = server.sampler.mark();
     const target = await prepareTarget(kind, server, options);
     agents = await connectAgents(target, agentCount(options));
-    const result = { build, pid: server.pid, database, agents: agents.length, setup: server.sampler.since(setupMark), phases: {} };
+    const result = { build, pid: server.pid, database, postgresSettings: settings, agents: agents.length, setup: server.sampler.since(setupMark), phases: {} };
     result.peakReset = server.sampler.resetPeak(); // VmHWM from here on: the load phases, not argon2id at start-up
     console.log(`${kind}: ${agents.length} agent sockets ready in ${result.setup.seconds.toFixed(1)} s`);
     for (const [i, mode] of modes.entries()) {
@@ -128,7 +134,7 @@ function agentCount(options) {
 
 /** Desk: logs in as the first admin, creates the agent accounts and logs them in. */
 async function prepareTarget(kind, server, options) {
-  const target = { kind, url: server.url };
+  const target = { kind, url: server.url, urls: server.urls };
   if (kind !== 'desk') return target;
   target.admin = await login(server.url, server.admin.username, server.admin.password);
   const started = performance.now();
@@ -157,11 +163,13 @@ async function runPhase(kind, server, target, agents, mode, firstIndex, options)
     : runClosedLoop(recorder, pairs, { window: options.window, warmupSeconds: options.peakWarmup, durationSeconds: options.peakDuration, citizenPerMinute: options.citizenLimit });
   const measured = await measureWindow(server, recorder, driving);
   if (profiling) await server.request('profileStop', { file: profileFile }); // covers warm-up and window
+  // Several instances each write their own profile; the first one's is summarised.
+  const summarised = profileFile && server.desks ? profileFile.replace(/(\.\w+)$/, '-instance1$1') : profileFile;
   // Also from the start of the warm-up: divided by every message acknowledged until now.
   const allocated = allocFile ? { ...(await server.request('allocStop', { file: allocFile })), acked: recorder.counts.ackedOk } : undefined;
   await recorder.drain(options.drain * 1000);
   recorder.detach();
-  const phase = { ...recorder.result(), openSeconds, usage: measured.usage, sendLag: measured.driven?.lag, citizenSendsDeferred: measured.driven?.citizenSendsDeferred, profileFile, allocated };
+  const phase = { ...recorder.result(), openSeconds, usage: measured.usage, sendLag: measured.driven?.lag, citizenSendsDeferred: measured.driven?.citizenSendsDeferred, profileFile: summarised, allocated };
   if (kind === 'desk') phase.stored = await verifyStored(target, pairs.slice(0, options.verifyChats));
   phase.closeFailures = await closePairs(pairs); // the next phase starts with no chats in progress
   phase.busyAfterSeconds = await server.waitUntilIdle(); // a backlog the server was still working off
@@ -212,6 +220,7 @@ function formatReport(results, modes, options) {
   const sections = [`Chat load — ${results.machine}`];
   if (desk) sections.push(`Desk build: dist/ built ${desk.build.builtAt}, hash ${desk.build.hash}`);
   const since = (t) => (t.peakReset ? 'after set-up' : 'whole run, set-up included');
+  if (desk?.postgresSettings) sections.push(`Desk on ${desk.database}: ${formatSettings(desk.postgresSettings)}`);
   if (desk) sections.push(`Desk: ${desk.agents} agent accounts, one socket each, ${options.chatsPerAgent} chats per agent; server peak RSS (VmHWM, ${since(desk)}) ${fmtMiB(desk.hwmKb)} MiB`);
   if (relay) sections.push(`Relay: server peak RSS (VmHWM, ${since(relay)}) ${fmtMiB(relay.hwmKb)} MiB`);
   for (const mode of modes) sections.push(phaseTable(mode, desk?.phases[mode], relay?.phases[mode], options));

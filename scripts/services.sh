@@ -8,6 +8,8 @@ set -euo pipefail
 DIR="${SERVICES_DIR:-/tmp/support-desk-services}"
 PG_PORT="${TEST_PG_PORT:-55432}"
 REDIS_PORT="${TEST_REDIS_PORT:-56379}"
+# Tests need no durability; a benchmark does (PG_FSYNC=on, with its own SERVICES_DIR and ports: bench/README.md).
+PG_FSYNC="${PG_FSYNC:-off}"
 PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
 # PostgreSQL refuses to run as root; as root, run it as the postgres user the package created.
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
@@ -24,7 +26,7 @@ case "${1:-}" in
     # Already running (an earlier start): use it.
     if ! as_pg "$PG_BIN/pg_ctl" -D "$DIR/pg" status >/dev/null 2>&1; then
       as_pg "$PG_BIN/pg_ctl" -D "$DIR/pg" -l "$DIR/pg.log" -w \
-        -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $DIR -c fsync=off -c max_connections=400" start >/dev/null
+        -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $DIR -c fsync=$PG_FSYNC -c max_connections=400" start >/dev/null
     fi
     as_pg "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U desk -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'desk'" | grep -q 1 \
       || as_pg "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U desk desk

@@ -1,6 +1,7 @@
 'use strict';
 
 const { connect, ask, next, mapLimit } = require('./sockets');
+const { agentUrl, citizenUrl } = require('./desk-group');
 
 /**
  * Agent sockets, one per agent account (desk) or per simulated agent (relay), each set available.
@@ -10,7 +11,7 @@ async function connectAgents(target, count) {
   const sessions = target.agentSessions || [];
   return mapLimit(Array.from({ length: count }, (_, i) => i), 20, async (i) => {
     const headers = sessions[i] ? { cookie: sessions[i].cookie } : undefined;
-    const socket = await connect(target.url, '/agent', { headers });
+    const socket = await connect(agentUrl(target, i), '/agent', { headers });
     socket.benchSide = 'agent';
     await ask(socket, 'agent:status', { status: 'available' });
     return socket;
@@ -33,7 +34,7 @@ async function openPairs(target, agents, count, { firstIndex = 0, batchSize = 10
 }
 
 async function startChat(target, index) {
-  const citizen = await connect(target.url, '/citizen');
+  const citizen = await connect(citizenUrl(target, index), '/citizen');
   citizen.benchSide = 'citizen';
   const started = await ask(citizen, 'chat:start', { topic: 'other', message: `Benchmark chat ${index}: jeg finner ikke brevet i postkassen.`, language: 'nb' });
   return { index, chatId: started.chat.id, citizen, agent: null, sent: { citizen: 0, agent: 0 }, acked: 0 };

@@ -2,7 +2,8 @@ import type { ClosedDates, WeeklySchedule } from '../opening-hours/schedule';
 
 export type DatabaseConfig =
   | { type: 'sqlite'; path: string }
-  | { type: 'postgres'; url: string };
+  // poolSize: connections per instance; chat messages take one per batch, reads the rest.
+  | { type: 'postgres'; url: string; poolSize: number };
 
 export type Routing = 'manual' | 'auto';
 

@@ -64,7 +64,9 @@ describe('loadConfig', () => {
   it('reads FAKE_NOW and a PostgreSQL URL', () => {
     const config = loadConfig({ DATA_DIR: dataDir(), FAKE_NOW: '2026-11-24T10:00:00Z', DATABASE_URL: 'postgres://u:p@localhost:5432/desk' });
     expect(config.fakeNow?.toISOString()).toBe('2026-11-24T10:00:00.000Z');
-    expect(config.database).toEqual({ type: 'postgres', url: 'postgres://u:p@localhost:5432/desk' });
+    expect(config.database).toEqual({ type: 'postgres', url: 'postgres://u:p@localhost:5432/desk', poolSize: 20 });
+    expect(loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: 'postgres://u:p@localhost:5432/desk', DATABASE_POOL_SIZE: '40' }).database).toMatchObject({ poolSize: 40 });
+    expect(() => loadConfig({ DATA_DIR: dataDir(), DATABASE_POOL_SIZE: '1' })).toThrow(/DATABASE_POOL_SIZE/);
   });
 
   it('trusts no proxy by default and reads TRUSTED_PROXIES as addresses, CIDRs and names', () => {

@@ -24,7 +24,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   config.port = reader.integer('PORT', 3000, 0, 65535);
   config.host = reader.string('HOST', '127.0.0.1');
   config.dataDir = resolve(reader.string('DATA_DIR', 'data'));
-  config.database = parseDatabaseUrl(reader.string('DATABASE_URL', 'sqlite:data/support-desk.sqlite'), problems);
+  config.database = parseDatabaseUrl(reader.string('DATABASE_URL', 'sqlite:data/support-desk.sqlite'), reader.integer('DATABASE_POOL_SIZE', 20, 2, 500), problems);
   config.redisUrl = reader.optionalUrl('REDIS_URL', ['redis:', 'rediss:']);
   config.adminUsername = reader.string('ADMIN_USERNAME', 'admin');
   config.adminPassword = env.ADMIN_PASSWORD || undefined;
@@ -170,13 +170,13 @@ function defaultPublicUrl(host: string, port: number): string {
   return `http://${browsable.includes(':') ? `[${browsable}]` : browsable}:${port}`;
 }
 
-function parseDatabaseUrl(url: string, problems: string[]): DatabaseConfig {
+function parseDatabaseUrl(url: string, poolSize: number, problems: string[]): DatabaseConfig {
   if (url.startsWith('sqlite:')) {
     const path = url.slice('sqlite:'.length).replace(/^\/\//, '');
     if (!path) problems.push('DATABASE_URL "sqlite:" needs a file path, e.g. sqlite:data/support-desk.sqlite');
     return { type: 'sqlite', path: path === ':memory:' ? path : resolve(path) };
   }
-  if (/^postgres(ql)?:\/\//.test(url)) return { type: 'postgres', url };
+  if (/^postgres(ql)?:\/\//.test(url)) return { type: 'postgres', url, poolSize };
   problems.push('DATABASE_URL must be sqlite:<path> or postgres://user:pass@host:port/db');
   return { type: 'sqlite', path: '' };
 }

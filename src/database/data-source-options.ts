@@ -67,7 +67,7 @@ export function buildDataSourceOptions(database: DatabaseConfig): DataSourceOpti
       migrationsRun: false,
       migrationsTransactionMode: 'all',
       synchronize: false,
-      extra: { max: 20, application_name: 'support-desk' },
+      extra: { max: database.poolSize, application_name: 'support-desk' },
     };
   }
   if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });

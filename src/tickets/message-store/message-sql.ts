@@ -10,12 +10,10 @@ export const TAKE_NEXT_SEQ = 'UPDATE tickets SET last_seq = last_seq + 1 WHERE i
 export const INSERT_MESSAGE = `INSERT INTO messages (id, ticket_id, seq, client_id, author, author_id, author_name, kind, body, created_at)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
-// `lock`: hold the row until the commit (PostgreSQL).
 export interface SqlStep {
   mode: 'get' | 'run';
   sql: string;
   params: unknown[];
-  lock?: boolean;
 }
 
 export type Steps<R> = Generator<SqlStep, R, unknown>;
@@ -61,11 +59,11 @@ export interface StoredRow {
   isNew: boolean;
 }
 
+// One send on SQLite's writer thread (one writer: nothing to lock). PostgreSQL stores batches: postgres-chat-batch.ts.
 export function* storeChatMessageSteps(args: StoreChatMessageArgs): Steps<StoredRow> {
-  const chat = (yield { mode: 'get', sql: CHAT_STATE, params: [args.chatId], lock: true }) as ChatState | undefined;
+  const chat = (yield { mode: 'get', sql: CHAT_STATE, params: [args.chatId] }) as ChatState | undefined;
   const admitted = admitChatMessage(chat, args.sender, args.body);
   if (args.clientId) {
-    // A statement of its own after the lock: on PostgreSQL it sees a send committed while the lock was awaited.
     const existing = (yield { mode: 'get', sql: FIND_BY_CLIENT_ID, params: [args.chatId, args.clientId] }) as MessageRow | undefined;
     if (existing) return { row: existing, isNew: false };
   }

@@ -70,9 +70,8 @@ export abstract class MessageStore {
 
   protected runSteps<R>(steps: Steps<R>, db: EntityManager): Promise<R> {
     return runSteps(steps, async (step: SqlStep) => {
-      const sql = step.lock && this.sql.postgres ? `${step.sql} FOR UPDATE` : step.sql;
-      if (step.mode === 'run') return this.sql.query(sql, step.params, db);
-      const [first] = await this.sql.returning<unknown>(sql, step.params, db);
+      if (step.mode === 'run') return this.sql.query(step.sql, step.params, db);
+      const [first] = await this.sql.returning<unknown>(step.sql, step.params, db);
       return first;
     });
   }

@@ -1,0 +1,62 @@
+import type { ChatState } from './chat-message-admission';
+import type { MessageRow } from './message-sql';
+
+// Fixed texts over arrays (not a VALUES list per batch size), so each is one named prepared statement.
+
+const MESSAGE_COLUMNS = `m.id, m.ticket_id AS "ticketId", m.seq, m.client_id AS "clientId", m.author, m.author_id AS "authorId",
+  m.author_name AS "authorName", m.kind, m.body, m.created_at AS "createdAt"`;
+
+export interface LockedChat extends ChatState {
+  id: string;
+  // The row as locked (latest commit) and as this statement's snapshot saw it: they differ when
+  // another transaction committed messages to the chat while the lock was awaited.
+  lastSeq: number;
+  seenSeq: number;
+}
+
+export type LockRow = ({ row: 'chat' } & LockedChat) | ({ row: 'message' } & MessageRow);
+
+// One round trip: locks the chats in id order (two instances never deadlock) and finds the clientIds
+// already stored. $1 chat ids; $2, $3 (chat id, clientId) pairs.
+export const LOCK_CHATS_AND_FIND_CLIENT_IDS = {
+  name: 'chat_batch_lock',
+  text: `WITH locked AS (
+    SELECT id, channel, status, assignee_id, verified, national_id, citizen_name, last_seq
+      FROM tickets WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE
+  )
+  SELECT 'chat' AS row, l.id, l.channel, l.status, l.assignee_id AS "assigneeId", l.verified, l.national_id AS "nationalId",
+      l.citizen_name AS "citizenName", l.last_seq AS "lastSeq", s.last_seq AS "seenSeq",
+      NULL::text AS "ticketId", NULL::int AS seq, NULL::text AS "clientId", NULL::text AS author, NULL::text AS "authorId",
+      NULL::text AS "authorName", NULL::text AS kind, NULL::text AS body, NULL::timestamptz AS "createdAt"
+    FROM locked l JOIN tickets s ON s.id = l.id
+  UNION ALL
+  SELECT 'message', m.id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
+      m.ticket_id, m.seq, m.client_id, m.author, m.author_id, m.author_name, m.kind, m.body, m.created_at
+    FROM unnest($2::text[], $3::text[]) AS w(ticket_id, client_id)
+    JOIN messages m ON m.ticket_id = w.ticket_id AND m.client_id = w.client_id`,
+};
+
+// Chats whose row moved while the lock was awaited: their clientIds again, in a statement that sees that commit.
+export const FIND_CLIENT_IDS = {
+  name: 'chat_batch_client_ids',
+  text: `SELECT ${MESSAGE_COLUMNS} FROM unnest($1::text[], $2::text[]) AS w(ticket_id, client_id)
+    JOIN messages m ON m.ticket_id = w.ticket_id AND m.client_id = w.client_id`,
+};
+
+// Sets each chat's last seq and inserts the batch's messages, one statement.
+export const STORE_MESSAGES = {
+  name: 'chat_batch_store',
+  text: `WITH seqs AS (
+    UPDATE tickets t SET last_seq = b.last_seq FROM unnest($1::text[], $2::int[]) AS b(id, last_seq) WHERE t.id = b.id
+  )
+  INSERT INTO messages (id, ticket_id, seq, client_id, author, author_id, author_name, kind, body, created_at)
+    SELECT * FROM unnest($3::text[], $4::text[], $5::int[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::timestamptz[])`,
+};
+
+export const storeParams = (lastSeqs: Map<string, number>, rows: MessageRow[]): unknown[] => [
+  [...lastSeqs.keys()],
+  [...lastSeqs.values()],
+  ...(['id', 'ticketId', 'seq', 'clientId', 'author', 'authorId', 'authorName', 'kind', 'body', 'createdAt'] as const).map((column) =>
+    rows.map((row) => row[column]),
+  ),
+];
