@@ -41,6 +41,8 @@ export class AppConfig {
   auditSubjectKey: string;
   /** Keys tickets' national_id_hash: NATIONAL_ID_HASH_KEY, else derived from the session secret. */
   nationalIdHashKey: string;
+  /** Signs the confirmations of the privacy page's erasures (derived from the session secret). */
+  erasureTokenKey: string;
   adminUsername: string;
   adminPassword?: string;
   openingHours: { schedule: WeeklySchedule; timezone: string; closedDates: ClosedDates };

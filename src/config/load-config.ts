@@ -90,6 +90,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   }
   if (config.sessionSecret) {
     config.auditSubjectKey = deriveKey(config.sessionSecret, 'audit-subject');
+    config.erasureTokenKey = deriveKey(config.sessionSecret, 'privacy-erasure');
     const hashKey = env.NATIONAL_ID_HASH_KEY;
     if (hashKey && hashKey.length < 32) problems.push('NATIONAL_ID_HASH_KEY must have at least 32 characters');
     config.nationalIdHashKey = hashKey || deriveKey(config.sessionSecret, 'ticket-national-id');

@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { createHmac } from 'node:crypto';
 import type { StaffActor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
@@ -49,7 +48,7 @@ export class ErasureService {
     private readonly sql: Sql,
     config: AppConfig,
   ) {
-    this.tokens = new ErasureTokens(createHmac('sha256', config.sessionSecret).update('privacy-erasure').digest('hex'));
+    this.tokens = new ErasureTokens(config.erasureTokenKey);
   }
 
   // Audited like the search: it tells as much about the person (even whether they are logged in now).
