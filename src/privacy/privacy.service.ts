@@ -5,18 +5,10 @@ import { Clock } from '../common/clock';
 import { maskNationalId } from '../common/national-id';
 import type { ExportFormat } from './dto/person.dto';
 import type { Person } from './person';
-import { PersonRecordsStore, type PersonRecords, type RecordCounts } from './person-records.store';
+import { PersonRecordsStore, type PersonRecords, type PersonTicket, type RecordCounts } from './person-records.store';
 import { privacyAuditEntry } from './privacy-audit';
 
-export interface PersonTicketSummary {
-  id: string;
-  reference: string;
-  channel: string;
-  topic: string;
-  status: string;
-  language: string;
-  createdAt: string;
-}
+export type PersonTicketSummary = Omit<PersonTicket, 'createdAt'> & { createdAt: string };
 
 export interface PersonSummary {
   person: MaskedPerson;

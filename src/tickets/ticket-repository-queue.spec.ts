@@ -1,40 +1,22 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DataSource, type Repository } from 'typeorm';
-import type { AppConfig } from '../config/app-config';
-import { SqliteReader } from '../database/reader-thread/sqlite-reader';
+import type { DataSource, Repository } from 'typeorm';
+import { openReaderFixture, type ReaderFixture } from '../../test/support/reader-fixture';
 import { Sql } from '../database/sql';
 import type { TicketEntity } from './entities/ticket.entity';
 import { TicketRepository } from './ticket.repository';
 
 // Only the columns the queue reads, on a file database so that the reader thread has something to open.
 describe('TicketRepository: the queue read off the main thread, and its summary', () => {
-  let dir: string;
+  let fixture: ReaderFixture;
   let dataSource: DataSource;
-  let reader: SqliteReader;
   let tickets: TicketRepository;
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'desk-queue-read-'));
-    const file = join(dir, 'queue.sqlite');
-    dataSource = await new DataSource({
-      type: 'better-sqlite3',
-      database: file,
-      prepareDatabase: (db: { pragma(sql: string): unknown }) => {
-        db.pragma('journal_mode = WAL');
-      },
-    }).initialize();
-    await dataSource.query('CREATE TABLE tickets (id varchar PRIMARY KEY, reference varchar NOT NULL, status varchar NOT NULL, queued_at datetime)');
-    reader = new SqliteReader({ database: { type: 'sqlite', path: file } } as AppConfig, dataSource);
-    tickets = new TicketRepository({} as Repository<TicketEntity>, new Sql(dataSource), reader);
+    fixture = await openReaderFixture('queue-read', 'CREATE TABLE tickets (id varchar PRIMARY KEY, reference varchar NOT NULL, status varchar NOT NULL, queued_at datetime)');
+    dataSource = fixture.dataSource;
+    tickets = new TicketRepository({} as Repository<TicketEntity>, new Sql(dataSource), fixture.reader);
   });
 
-  afterEach(async () => {
-    await reader.onModuleDestroy();
-    await dataSource.destroy();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => fixture.close());
 
   const insert = (id: string, reference: string, status: string, queuedAt: string | null) =>
     dataSource.query('INSERT INTO tickets (id, reference, status, queued_at) VALUES (?, ?, ?, ?)', [id, reference, status, queuedAt]);
@@ -43,7 +25,7 @@ describe('TicketRepository: the queue read off the main thread, and its summary'
     await insert('b', 'K-0002', 'queued', '2026-12-06 10:01:00.000');
     await insert('a', 'K-0001', 'queued', '2026-12-06 10:00:00.000');
     await insert('c', 'K-0003', 'active', null);
-    const read = jest.spyOn(reader, 'query');
+    const read = jest.spyOn(fixture.reader, 'query');
     expect(await tickets.findQueuedIds()).toEqual(['a', 'b']);
     expect(read).toHaveBeenCalledTimes(1);
 

@@ -1,9 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DataSource } from 'typeorm';
-import type { AppConfig } from '../../config/app-config';
-import { ReadDeadlineExceeded, SqliteReader } from './sqlite-reader';
+import type { DataSource } from 'typeorm';
+import { openReaderFixture, type ReaderFixture } from '../../../test/support/reader-fixture';
+import { ReadDeadlineExceeded, type SqliteReader } from './sqlite-reader';
 
 /** Counts to 100 million before its only row: SQLite works long before returning anything. */
 const SLOW_BEFORE_FIRST_ROW = 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 100000000) SELECT count(*) AS n FROM c';
@@ -11,29 +8,16 @@ const SLOW_BEFORE_FIRST_ROW = 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT
 const MANY_ROWS = 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 1000000000) SELECT x FROM c';
 
 describe('SqliteReader (long reads in a thread of their own, each with a deadline)', () => {
-  let dir: string;
+  let fixture: ReaderFixture;
   let dataSource: DataSource;
   let reader: SqliteReader;
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'desk-reader-'));
-    const file = join(dir, 'reader.sqlite');
-    dataSource = await new DataSource({
-      type: 'better-sqlite3',
-      database: file,
-      prepareDatabase: (db: { pragma(sql: string): unknown }) => {
-        db.pragma('journal_mode = WAL');
-      },
-    }).initialize();
-    await dataSource.query('CREATE TABLE items (id integer PRIMARY KEY, word text NOT NULL)');
-    reader = new SqliteReader({ database: { type: 'sqlite', path: file } } as AppConfig, dataSource);
+    fixture = await openReaderFixture('reader', 'CREATE TABLE items (id integer PRIMARY KEY, word text NOT NULL)');
+    ({ dataSource, reader } = fixture);
   });
 
-  afterEach(async () => {
-    await reader.onModuleDestroy();
-    await dataSource.destroy();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => fixture.close());
 
   const soon = () => Date.now() + 10_000;
 
