@@ -44,6 +44,7 @@ describe('WalCheckpointer (SQLite checkpoints in a worker thread)', () => {
   const count = async () => Number((await dataSource.query('SELECT COUNT(*) AS n FROM items'))[0].n);
 
   it('copies committed pages into the database file and lets the WAL start over, while writes go on', async () => {
+    await checkpointer.restartWal(); // answered: the worker is up
     for (let i = 0; i < 200; i += 1) {
       await insertPages(2);
       await pause(1);

@@ -1,7 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Optional } from '@nestjs/common';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { AppConfig } from '../config/app-config';
 import { Transactions } from './transactions';
+import type { CheckpointResult } from './wal-checkpoint-loop';
+import type { CheckpointerData, CheckpointerMessage } from './wal-checkpointer.worker';
+import { startWorker } from './worker-bootstrap';
 
 export interface WalCheckpointerOptions {
   intervalMs: number;
@@ -10,38 +13,8 @@ export interface WalCheckpointerOptions {
 
 const WAL_CHECKPOINTER_OPTIONS = Symbol('WAL_CHECKPOINTER_OPTIONS');
 
-// 25,000 pages (about 100 MB): a pause every 20–30 s at 2,000 messages a second.
+// 25,000 pages (about 100 MB): a pause every 10–15 s at 2,000 messages a second.
 const DEFAULT_OPTIONS: WalCheckpointerOptions = { intervalMs: 200, restartAtPages: 25_000 };
-
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.driver);
-const db = new Database(workerData.file);
-db.pragma('synchronous = NORMAL');
-const checkpoint = () => db.pragma('wal_checkpoint(PASSIVE)')[0];
-setInterval(() => {
-  try {
-    const result = checkpoint();
-    // Caught up already: the next commit restarts the WAL by itself.
-    if (result.log >= workerData.restartAtPages && result.checkpointed < result.log) parentPort.postMessage({ type: 'large', log: result.log });
-  } catch (error) {
-    parentPort.postMessage({ type: 'failed', message: String(error && error.message) });
-  }
-}, workerData.intervalMs);
-parentPort.on('message', (request) => {
-  try {
-    parentPort.postMessage({ type: 'done', id: request.id, result: checkpoint() });
-  } catch (error) {
-    parentPort.postMessage({ type: 'done', id: request.id, error: String(error && error.message) });
-  }
-});
-`;
-
-interface CheckpointResult {
-  busy: number;
-  log: number;
-  checkpointed: number;
-}
 
 // Checkpoints on the committing connection stopped the event loop 60–100 ms under load (bench/README.md).
 @Injectable()
@@ -64,12 +37,9 @@ export class WalCheckpointer implements OnApplicationBootstrap, OnModuleDestroy 
   onApplicationBootstrap(): void {
     const database = this.config.database;
     if (database.type !== 'sqlite' || database.path === ':memory:') return;
-    const worker = new Worker(WORKER_SOURCE, {
-      eval: true,
-      workerData: { driver: require.resolve('better-sqlite3'), file: database.path, ...this.options },
-    });
+    const worker = startWorker(require.resolve('./wal-checkpointer.worker'), { file: database.path, ...this.options } satisfies CheckpointerData);
     worker.unref();
-    worker.on('message', (message: WorkerMessage) => this.onMessage(message));
+    worker.on('message', (message: CheckpointerMessage) => this.onMessage(message));
     worker.on('error', (error) => this.logger.warn(`WAL checkpoint worker failed: ${error.message}`));
     worker.on('exit', () => {
       if (this.worker === worker) this.worker = null;
@@ -86,10 +56,10 @@ export class WalCheckpointer implements OnApplicationBootstrap, OnModuleDestroy 
   }
 
   restartWal(): Promise<CheckpointResult | null> {
-    return this.transactions.betweenCommits(() => this.checkpointNow());
+    return this.transactions.betweenCommits(() => this.restartNow());
   }
 
-  private checkpointNow(): Promise<CheckpointResult | null> {
+  private restartNow(): Promise<CheckpointResult | null> {
     const worker = this.worker;
     if (!worker) return Promise.resolve(null);
     const id = this.nextId++;
@@ -99,7 +69,7 @@ export class WalCheckpointer implements OnApplicationBootstrap, OnModuleDestroy 
     });
   }
 
-  private onMessage(message: WorkerMessage): void {
+  private onMessage(message: CheckpointerMessage): void {
     if (message.type === 'failed') this.logger.warn(`WAL checkpoint failed: ${message.message}`);
     if (message.type === 'done') {
       if (message.error) this.logger.warn(`WAL checkpoint failed: ${message.error}`);
@@ -117,8 +87,3 @@ export class WalCheckpointer implements OnApplicationBootstrap, OnModuleDestroy 
     this.waiting.clear();
   }
 }
-
-type WorkerMessage =
-  | { type: 'large'; log: number }
-  | { type: 'failed'; message: string }
-  | { type: 'done'; id: number; result?: CheckpointResult; error?: string };

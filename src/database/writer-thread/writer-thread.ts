@@ -1,20 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { Worker } from 'node:worker_threads';
+import { startWorker } from '../worker-bootstrap';
 import type { BatchReply, BatchRequest, WriterThreadData } from './writer-thread.worker';
 import { errorFrom, TaskCall, TaskOutcome } from './write-task';
-
-// jest does not reach into worker threads, so from the sources the thread compiles its `.ts` files itself.
-const BOOTSTRAP = `
-const { workerData } = require('node:worker_threads');
-if (workerData.entry.endsWith('.ts')) {
-  const { readFileSync } = require('node:fs');
-  const ts = require(workerData.typescript);
-  const compilerOptions = { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true };
-  require.extensions['.ts'] = (module, fileName) =>
-    module._compile(ts.transpileModule(readFileSync(fileName, 'utf8'), { compilerOptions, fileName }).outputText, fileName);
-}
-require(workerData.entry);
-`;
 
 const STOPPED = 'The writer thread stopped';
 
@@ -28,10 +16,7 @@ export class WriterThread {
   private stopping = false;
 
   constructor(file: string) {
-    const entry = require.resolve('./writer-thread.worker');
-    const data: WriterThreadData & { entry: string; typescript?: string } = { file, entry };
-    if (entry.endsWith('.ts')) data.typescript = require.resolve('typescript');
-    this.worker = new Worker(BOOTSTRAP, { eval: true, workerData: data });
+    this.worker = startWorker(require.resolve('./writer-thread.worker'), { file } satisfies WriterThreadData);
     this.worker.unref();
     this.worker.on('message', (replies: BatchReply[]) => replies.forEach((reply) => this.answer(reply)));
     this.worker.on('error', (error) => this.logger.error(`Writer thread failed: ${error.message}`));
