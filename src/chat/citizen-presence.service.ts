@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { Transactions } from '../database/transactions';
@@ -14,7 +15,6 @@ const JUST_SEEN_MS = 10_000;
 // With 10,000 citizens waiting, checking them all in one go held the event loop ~100 ms.
 export const RECONCILE_CHECKS_PER_SLICE = 500;
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Whether a live chat's citizen has a connection, kept in the database: they may have two tabs on
@@ -60,7 +60,7 @@ export class CitizenPresenceService {
     const connected = await connectedChatIds();
     let changed = 0;
     for (const [index, chat] of live.entries()) {
-      if (index > 0 && index % RECONCILE_CHECKS_PER_SLICE === 0) await yieldToEventLoop();
+      if (index > 0 && index % RECONCILE_CHECKS_PER_SLICE === 0) await setImmediate();
       if (chat.gone && connected.has(chat.id)) {
         await this.connected(chat.id);
         changed += 1;

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { QueuePosition } from './chat-queue.service';
 
 export type Place = Pick<QueuePosition, 'position' | 'estimatedWaitSeconds'>;
@@ -23,7 +24,6 @@ export interface QueuePushOptions {
   afterWrites: () => Promise<void>;
 }
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 // The socket adapter uncorks each socket written to in a process.nextTick queued before this one.
 const afterCorkedWrites = () => new Promise<void>((resolve) => process.nextTick(resolve));
 const DEFAULT_OPTIONS: QueuePushOptions = { sliceMs: QUEUE_PUSH_SLICE_MS, now: () => performance.now(), afterWrites: afterCorkedWrites };
@@ -75,7 +75,7 @@ export class QueuePositionsPush {
         if (this.options.now() - sliceStarted >= this.emitBudgetMs) {
           await this.options.afterWrites();
           this.emitBudgetMs = nextEmitBudget(this.emitBudgetMs, this.options.now() - sliceStarted, this.options.sliceMs);
-          await yieldToEventLoop();
+          await setImmediate();
           if (target.superseded()) return this.stopAt((start + step) % count);
           sliceStarted = this.options.now();
         }

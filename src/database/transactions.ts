@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { sqliteConnection } from './prepared-statements';
@@ -100,7 +101,7 @@ export class Transactions implements OnModuleDestroy {
         const head = this.queue[0];
         const writer = head.task ? this.writerThread() : null;
         if (writer) {
-          await new Promise((resolve) => setImmediate(resolve));
+          await setImmediate();
           this.send(writer, this.takeGroup());
           continue;
         }
@@ -114,7 +115,7 @@ export class Transactions implements OnModuleDestroy {
           await new Promise((resolve) => setTimeout(resolve, GATHER_MS));
         } else if (this.lastCommitEnded > 0) {
           // better-sqlite3 is synchronous: a backlog drained without a break would hold off sockets.
-          await new Promise((resolve) => setImmediate(resolve));
+          await setImmediate();
         }
         const group = this.takeGroup();
         await (head.task ? this.commitTasksHere(group) : this.commitGroup(group));
