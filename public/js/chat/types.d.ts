@@ -25,6 +25,7 @@ export interface DeskApi {
   hideSummary(summary: HTMLElement | null): void;
   reportErrors(form: HTMLElement, summary: HTMLElement | null, errors: { field?: string; message: string }[]): void;
   errorsFrom(error: unknown): { field?: string; message: string }[];
+  errorsInPageLanguage(error: unknown): { field?: string; message: string }[];
   formValue(form: HTMLFormElement, name: string): string;
   setBusy(button: HTMLElement | null, busy: boolean): void;
   request(method: string, url: string, body?: unknown): Promise<{ ok: boolean; status: number; body: any }>;

@@ -19,10 +19,9 @@ export function contactBackErrors(values) {
 
 /** @param {{ code: string }} error */
 function refusal(error) {
-  if (error.code === 'TIMEOUT') return [{ message: text('error.network') }];
   // The way back was left already (in another tab, say), or the chat is no ticket: said in the page's language.
   if (error.code === 'CONFLICT') return [{ message: text('contactBack.conflict') }];
-  return Desk.errorsFrom(error);
+  return Desk.errorsInPageLanguage(error);
 }
 
 /** @param {WayBack} contact */

@@ -46,7 +46,7 @@ export function wireEnded(ui, session) {
     Desk.setBusy(ui.ratingSubmit, true);
     const ack = await asked;
     Desk.setBusy(ui.ratingSubmit, false);
-    if (!ack.ok) return Desk.reportErrors(form, ui.ratingErrors, ack.error.code === 'TIMEOUT' ? [{ message: text('error.network') }] : Desk.errorsFrom(ack.error));
+    if (!ack.ok) return Desk.reportErrors(form, ui.ratingErrors, Desk.errorsInPageLanguage(ack.error));
     session.rated();
     ui.rating.hidden = true;
     ui.ratingThanks.hidden = false;

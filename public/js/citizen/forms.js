@@ -75,7 +75,7 @@ export function wireContactForm(ui) {
       ui.sent.hidden = false;
       ui.sent.focus();
     } else {
-      Desk.reportErrors(ui.form, ui.errors, Desk.errorsFrom(result.body?.error));
+      Desk.reportErrors(ui.form, ui.errors, Desk.errorsInPageLanguage(result.body?.error));
     }
   });
 }

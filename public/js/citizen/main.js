@@ -223,7 +223,7 @@ async function onStart(event) {
   );
   startBusy(false);
   if (!ack || (!ack.ok && ack.error.code === 'TIMEOUT')) return Desk.reportErrors(form, ui.startErrors, [{ message: text('error.network') }]);
-  if (!ack.ok) return ack.error.code === 'CLOSED' ? switchToClosed(values) : Desk.reportErrors(form, ui.startErrors, Desk.errorsFrom(ack.error));
+  if (!ack.ok) return ack.error.code === 'CLOSED' ? switchToClosed(values) : Desk.reportErrors(form, ui.startErrors, Desk.errorsInPageLanguage(ack.error));
   state.token = ack.token;
   state.chatId = ack.chat.id;
   messages.setChat(ack.chat.id);

@@ -4,7 +4,7 @@
  * summary that takes focus so a screen reader hears what to fix.
  */
 import { el } from './dom.js';
-import { hasText, text } from './page-data.js';
+import { data, hasText, text } from './page-data.js';
 
 /** @typedef {import('./types').FieldError} FieldError */
 /** @typedef {HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement} Field */
@@ -125,9 +125,10 @@ export function reportErrors(form, summary, errors) {
 /**
  * Errors from an `{error: {code, message, details}}` body or socket acknowledgement.
  * @param {any} error
+ * @param {boolean} [inPageLanguage] our own text for the code instead of the server's English message
  * @returns {FieldError[]}
  */
-export function errorsFrom(error) {
+export function errorsFrom(error, inPageLanguage = false) {
   if (!error) return [{ message: text('error.generic') }];
   if (error.code === 'RATE_LIMITED') return [{ message: text('error.rateLimited') }];
   // A history search that would take too long: the way to narrow it, under the search field.
@@ -137,8 +138,17 @@ export function errorsFrom(error) {
   if (error.code === 'VALIDATION' && details.length > 0) {
     return details.map((detail) => ({ field: detail.field, message: detailMessage(detail) }));
   }
+  const ownText = `error.code.${error.code}`;
+  if (inPageLanguage && data.lang !== 'en' && hasText(ownText)) return [{ message: text(ownText) }];
   return [{ message: error.message || text('error.generic') }];
 }
+
+/**
+ * For citizens: the server's messages are in English, so on a page in another language a refusal is
+ * told in our own text for its code. Staff pages keep the server's more exact words.
+ * @param {any} error
+ */
+export const errorsInPageLanguage = (error) => errorsFrom(error, true);
 
 /**
  * The first error's message of a failed call's body.
