@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { closeSync, openSync, readSync } from 'node:fs';
 
 export interface CheckpointResult {
   busy: number;
@@ -46,16 +47,29 @@ export class WalCheckpointLoop {
       this.hold();
       return { ...result, restarted: false };
     }
+    const before = this.walSalt();
     this.writeFirstFrame();
     // Held before that frame is copied, or the next commit would find the WAL fully copied again.
-    const after = this.tick();
-    return { ...result, restarted: after.log < result.log };
+    this.hold();
+    return { ...result, restarted: this.walSalt() !== before };
   }
 
   close(): void {
     this.release();
     this.holder.close();
     this.db.close();
+  }
+
+  // The WAL header's salt-1 changes at every restart, whichever connection does it.
+  private walSalt(): number {
+    const header = Buffer.alloc(4);
+    const fd = openSync(`${this.db.name}-wal`, 'r');
+    try {
+      readSync(fd, header, 0, 4, 16);
+    } finally {
+      closeSync(fd);
+    }
+    return header.readUInt32BE(0);
   }
 
   private checkpoint(): CheckpointResult {
