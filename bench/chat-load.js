@@ -116,7 +116,7 @@ async function runTarget(kind, modes, options) {
         result.phases[mode] = await runPhase(kind, server, target, agents, mode, i * options.pairs, options);
       } catch (error) {
         console.error(`${kind}/${mode} failed: ${error.message}`);
-        result.phases[mode] = { failed: error.message };
+        result.phases[mode] = { phaseError: error.message };
         await server.waitUntilIdle();
       }
     }
@@ -231,8 +231,8 @@ function formatReport(results, modes, options) {
 }
 
 function phaseTable(mode, deskPhase, relayPhase, options) {
-  const desk = deskPhase?.failed ? undefined : deskPhase;
-  const relay = relayPhase?.failed ? undefined : relayPhase;
+  const desk = deskPhase?.phaseError ? undefined : deskPhase;
+  const relay = relayPhase?.phaseError ? undefined : relayPhase;
   const title = mode === 'fixed'
     ? `Fixed rate: ${options.pairs} chats × ${options.rate} msg/s per side (${fmtInt(options.pairs * 2 * options.rate)} msgs/s offered), ${options.duration} s measured after ${options.warmup} s warm-up`
     : `Peak sustained: closed loop, ${options.window} outstanding per side, ${options.pairs} chats, ${options.peakDuration} s measured after ${options.peakWarmup} s warm-up`;
@@ -267,8 +267,8 @@ function phaseTable(mode, deskPhase, relayPhase, options) {
   add('server busy after the window s', (p) => p.busyAfterSeconds, (v) => (Number.isFinite(v) ? v.toFixed(1) : '-'), false);
   const notes = [];
   for (const [name, phase] of [['desk', deskPhase], ['relay', relayPhase]]) {
-    if (phase?.failed) notes.push(`${name} phase FAILED: ${phase.failed}`);
-    if (!phase || phase.failed) continue;
+    if (phase?.phaseError) notes.push(`${name} phase FAILED: ${phase.phaseError}`);
+    if (!phase || phase.phaseError) continue;
     if (Object.keys(phase.failedByCode).length) notes.push(`${name} failed acks by code: ${JSON.stringify(phase.failedByCode)}`);
     if (phase.disconnects) notes.push(`${name} disconnects: ${JSON.stringify(phase.disconnectReasons)}, the first ${phase.firstDisconnectSecondsIntoWindow.toFixed(1)} s into the measured window`);
   }
@@ -284,14 +284,14 @@ function phaseTable(mode, deskPhase, relayPhase, options) {
 function targetLines(desk, relay, options) {
   const lines = [`Targets (2 cores, SQLite, one instance)${desk.database === 'SQLite' ? '' : `, for reference only: this run was on ${desk.database}`}:`];
   const fixed = desk.phases.fixed;
-  if (fixed?.failed) lines.push(`  MISSED fixed-rate phase failed: ${fixed.failed}`);
+  if (fixed?.phaseError) lines.push(`  MISSED fixed-rate phase failed: ${fixed.phaseError}`);
   else if (fixed) {
     const standard = options.pairs >= 1000 && options.rate >= 1;
     lines.push(`  ${metOrMissed(fixed.e2e.p99 <= 50 && fixed.errors === 0)} ${options.pairs} chats at ${options.rate} msg/s per side: p99 ${fmtMs(fixed.e2e.p99)} ms (≤ 50), ${fixed.errors} errors (0)${standard ? '' : '  [smaller than the target size]'}`);
   }
   const peak = desk.phases.peak;
-  if (peak?.failed) lines.push(`  MISSED peak phase failed: ${peak.failed}`);
-  else if (peak && relay?.phases.peak && !relay.phases.peak.failed) {
+  if (peak?.phaseError) lines.push(`  MISSED peak phase failed: ${peak.phaseError}`);
+  else if (peak && relay?.phases.peak && !relay.phases.peak.phaseError) {
     const ratio = peak.throughput / relay.phases.peak.throughput;
     lines.push(`  ${metOrMissed(ratio >= 0.5)} peak sustained throughput, every message stored: ${fmtInt(peak.throughput)} vs relay ${fmtInt(relay.phases.peak.throughput)} acked msgs/s = ${fmtPercent(ratio)} (≥ 50 %)`);
   }
