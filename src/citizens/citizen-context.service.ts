@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { StaffActor } from '../auth/actor';
 import { AuditService } from '../audit/audit.service';
 import { maskNationalId } from '../common/national-id';
-import { requireTicketAccess } from '../tickets/ticket-access';
 import { TicketsService } from '../tickets/tickets.service';
 import type { CitizenContext } from './citizen-context.types';
 import { idportenStatus } from './idporten-status';
@@ -28,8 +27,7 @@ export class CitizenContextService {
 
   // docs/contract.md §4. The audit record is written before anything is returned, so nothing is shown unrecorded.
   async forTicket(actor: StaffActor, ticketId: string, purpose: string): Promise<CitizenContext> {
-    const ticket = await this.tickets.require(ticketId);
-    requireTicketAccess(actor, ticket, 'lookUpCitizen');
+    const ticket = await this.tickets.requireFor(actor, ticketId, 'lookUpCitizen');
     const nationalId = ticket.nationalId;
 
     if (!nationalId) {

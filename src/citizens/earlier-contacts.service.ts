@@ -6,7 +6,6 @@ import { Clock } from '../common/clock';
 import { forbidden } from '../common/errors';
 import { NationalIdHasher } from '../config/national-id-hash';
 import { Transactions } from '../database/transactions';
-import { requireTicketAccess } from '../tickets/ticket-access';
 import { TicketEventRepository } from '../tickets/ticket-event.repository';
 import { TicketsService } from '../tickets/tickets.service';
 import { ContactKey, EarlierContactsRepository } from './earlier-contacts.repository';
@@ -33,8 +32,7 @@ export class EarlierContactsService {
 
   /** The same citizen's other tickets and chats: by their number, else (none known) by their e-mail address. */
   async forTicket(actor: StaffActor, ticketId: string): Promise<EarlierContacts> {
-    const ticket = await this.tickets.require(ticketId);
-    requireTicketAccess(actor, ticket, 'read');
+    const ticket = await this.tickets.requireFor(actor, ticketId, 'read');
     const [matchedBy, key]: [MatchedBy, ContactKey] | [null, null] = ticket.nationalId
       ? ['national-id', { nationalIdHash: this.hasher.hash(ticket.nationalId) }]
       : ticket.citizenEmail

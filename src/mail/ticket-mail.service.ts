@@ -5,7 +5,6 @@ import { Clock } from '../common/clock';
 import { conflict, notFound } from '../common/errors';
 import { AppConfig } from '../config/app-config';
 import { ProviderDirectory, type Provider } from '../referrals/provider-directory';
-import { requireTicketAccess } from '../tickets/ticket-access';
 import { mapMessage } from '../tickets/ticket.dto';
 import { TicketsService } from '../tickets/tickets.service';
 import type { AttachmentEntity } from './attachment.entity';
@@ -32,8 +31,7 @@ export class TicketMailService {
   ) {}
 
   async overview(actor: StaffActor, ticketId: string): Promise<TicketMailDto> {
-    const ticket = await this.tickets.require(ticketId);
-    requireTicketAccess(actor, ticket, 'read');
+    const ticket = await this.tickets.requireFor(actor, ticketId, 'read');
     const [address, mails, attachments] = await Promise.all([this.mailer.recipient(ticket), this.store.listForTicket(ticket.id), this.store.listAttachments(ticket.id)]);
     return {
       canReply: mailRefusal(ticket, address, this.config.mail.outbound) === null,
@@ -45,14 +43,12 @@ export class TicketMailService {
   }
 
   async reply(actor: StaffActor, ticketId: string, body: string, clientId?: string): Promise<SentMailDto> {
-    const ticket = await this.tickets.require(ticketId);
-    requireTicketAccess(actor, ticket, 'write');
+    const ticket = await this.tickets.requireFor(actor, ticketId, 'write');
     return sent(await this.mailer.send(actor, ticket, { kind: 'reply', body, clientId }));
   }
 
   async refer(actor: StaffActor, ticketId: string, provider: Provider): Promise<SentMailDto> {
-    const ticket = await this.tickets.require(ticketId);
-    requireTicketAccess(actor, ticket, 'write');
+    const ticket = await this.tickets.requireFor(actor, ticketId, 'write');
     return sent(
       await this.mailer.send(actor, ticket, {
         kind: 'referral',
@@ -63,8 +59,7 @@ export class TicketMailService {
   }
 
   async retry(actor: StaffActor, ticketId: string, mailId: string): Promise<{ mail: MailDto }> {
-    const ticket = await this.tickets.require(ticketId);
-    requireTicketAccess(actor, ticket, 'write');
+    const ticket = await this.tickets.requireFor(actor, ticketId, 'write');
     const mail = await this.store.findForTicket(ticket.id, mailId);
     if (!mail || mail.direction !== 'out') throw notFound('Mail');
     if (this.config.mail.outbound === 'none') throw mailUnavailable();
@@ -74,8 +69,7 @@ export class TicketMailService {
   }
 
   async attachment(actor: StaffActor, ticketId: string, attachmentId: string): Promise<AttachmentEntity> {
-    const ticket = await this.tickets.require(ticketId);
-    requireTicketAccess(actor, ticket, 'read');
+    const ticket = await this.tickets.requireFor(actor, ticketId, 'read');
     const attachment = await this.store.findAttachment(ticket.id, attachmentId);
     if (!attachment) throw notFound('Attachment');
     return attachment;

@@ -16,7 +16,7 @@ import { NoteRepository } from './note.repository';
 import { TicketEventRepository } from './ticket-event.repository';
 import { mapNote, mapTicketSummary, NoteDto, TicketDetailDto, TicketSummaryDto, mapMessage, mapTicketEvent } from './ticket.dto';
 import { TicketRepository } from './ticket.repository';
-import { isLive, requireTicketAccess } from './ticket-access';
+import { isLive, requireTicketAccess, type TicketAction } from './ticket-access';
 import { TicketWriter } from './ticket-writer';
 
 export type TicketPage = Page<TicketSummaryDto>;
@@ -82,8 +82,7 @@ export class TicketsService {
   }
 
   async get(actor: StaffActor, id: string): Promise<TicketDetailDto> {
-    const ticket = await this.require(id);
-    requireTicketAccess(actor, ticket, 'read');
+    const ticket = await this.requireFor(actor, id, 'read');
     return this.detail(ticket);
   }
 
@@ -106,14 +105,13 @@ export class TicketsService {
   }
 
   async markRead(actor: StaffActor, id: string): Promise<{ unread: false }> {
-    requireTicketAccess(actor, await this.require(id), 'read');
+    await this.requireFor(actor, id, 'read');
     await this.transactions.run((db) => this.tickets.update(db, id, { staffReadAt: this.clock.now() }));
     return { unread: false };
   }
 
   async update(actor: StaffActor, id: string, input: UpdateTicketDto): Promise<TicketDetailDto> {
-    const ticket = await this.require(id);
-    requireTicketAccess(actor, ticket, 'write');
+    const ticket = await this.requireFor(actor, id, 'write');
     const live = isLive(ticket.status);
     if (input.status && live) throw conflict('A live chat is closed from the chat, not by changing its status');
     if (input.assigneeId && live) throw conflict('A live chat is handed over with a transfer');
@@ -138,11 +136,18 @@ export class TicketsService {
   }
 
   async addNote(actor: StaffActor, id: string, body: string): Promise<NoteDto> {
-    requireTicketAccess(actor, await this.require(id), 'write');
+    await this.requireFor(actor, id, 'write');
     const note = await this.transactions.run((db) =>
       this.notes.add(db, { ticketId: id, authorId: actor.id, authorName: actor.displayName, body: maskNationalIdsInText(body), createdAt: this.clock.now() }),
     );
     return mapNote(note);
+  }
+
+  /** The ticket, if `actor` may do `action` on it: NOT_FOUND, FORBIDDEN or CONFLICT otherwise. */
+  async requireFor(actor: StaffActor, id: string, action: TicketAction): Promise<TicketEntity> {
+    const ticket = await this.require(id);
+    requireTicketAccess(actor, ticket, action);
+    return ticket;
   }
 
   async require(id: string): Promise<TicketEntity> {
