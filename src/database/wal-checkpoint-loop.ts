@@ -48,9 +48,12 @@ export class WalCheckpointLoop {
       return { ...result, restarted: false };
     }
     const before = this.walSalt();
-    this.writeFirstFrame();
-    // Held before that frame is copied, or the next commit would find the WAL fully copied again.
-    this.hold();
+    try {
+      this.writeFirstFrame();
+    } finally {
+      // Held before that frame is copied, or the next commit would find the WAL fully copied again.
+      this.hold();
+    }
     return { ...result, restarted: this.walSalt() !== before };
   }
 
