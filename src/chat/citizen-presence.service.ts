@@ -15,7 +15,6 @@ const JUST_SEEN_MS = 10_000;
 // With 10,000 citizens waiting, checking them all in one go held the event loop ~100 ms.
 export const RECONCILE_CHECKS_PER_SLICE = 500;
 
-
 /**
  * Whether a live chat's citizen has a connection, kept in the database: they may have two tabs on
  * two instances, and an instance may die without saying goodbye. Staff are told of every change.
