@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
-import { closeSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { WalCheckpointLoop } from './wal-checkpoint-loop';
+import { WalCheckpointLoop, walSalt } from './wal-checkpoint-loop';
 
 describe('WalCheckpointLoop (who restarts the WAL)', () => {
   let dir: string;
@@ -27,14 +27,8 @@ describe('WalCheckpointLoop (who restarts the WAL)', () => {
   });
 
   const insert = () => writer.prepare("INSERT INTO items (body) VALUES ('x')").run();
-  // Salt-1 of the WAL header goes up by one at every restart, whichever connection does it.
-  const restarts = () => {
-    const header = Buffer.alloc(20);
-    const fd = openSync(`${file}-wal`, 'r');
-    readSync(fd, header, 0, 20, 0);
-    closeSync(fd);
-    return header.readUInt32BE(16);
-  };
+  // Salt-1 of the WAL header goes up by one at every restart.
+  const restarts = () => walSalt(file);
   const walFrames = () => (writer.pragma('wal_checkpoint(PASSIVE)') as { log: number }[])[0].log;
 
   it('copies committed pages while writes go on, and no commit restarts the WAL', () => {

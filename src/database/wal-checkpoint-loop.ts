@@ -7,6 +7,18 @@ export interface CheckpointResult {
   checkpointed: number;
 }
 
+/** Salt-1 of the WAL header of database `file`: it changes at every restart, whichever connection does it. */
+export function walSalt(file: string): number {
+  const header = Buffer.alloc(4);
+  const fd = openSync(`${file}-wal`, 'r');
+  try {
+    readSync(fd, header, 0, 4, 16);
+  } finally {
+    closeSync(fd);
+  }
+  return header.readUInt32BE(0);
+}
+
 /**
  * Checkpoints of the WAL, done beside the writers. A commit that finds the WAL fully copied into the
  * database restarts it and syncs the WAL header inside that commit: 10–100 ms on a shared disk,
@@ -47,32 +59,20 @@ export class WalCheckpointLoop {
       this.hold();
       return { ...result, restarted: false };
     }
-    const before = this.walSalt();
+    const before = walSalt(this.db.name);
     try {
       this.writeFirstFrame();
     } finally {
       // Held before that frame is copied, or the next commit would find the WAL fully copied again.
       this.hold();
     }
-    return { ...result, restarted: this.walSalt() !== before };
+    return { ...result, restarted: walSalt(this.db.name) !== before };
   }
 
   close(): void {
     this.release();
     this.holder.close();
     this.db.close();
-  }
-
-  // The WAL header's salt-1 changes at every restart, whichever connection does it.
-  private walSalt(): number {
-    const header = Buffer.alloc(4);
-    const fd = openSync(`${this.db.name}-wal`, 'r');
-    try {
-      readSync(fd, header, 0, 4, 16);
-    } finally {
-      closeSync(fd);
-    }
-    return header.readUInt32BE(0);
   }
 
   private checkpoint(): CheckpointResult {
