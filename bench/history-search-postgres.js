@@ -11,6 +11,7 @@ const dist = join(__dirname, '..', 'dist');
 const { buildDataSourceOptions } = require(join(dist, 'database/data-source-options'));
 const { openDataSource } = require(join(dist, 'database/open-data-source'));
 const { POSTGRES_SEARCH_BACKFILL } = require(join(dist, 'database/migrations/postgres/1764400000000-history-search'));
+const { VOCABULARY_BACKFILL } = require(join(dist, 'database/migrations/1765400000000-search-vocabulary'));
 
 const SEARCH_TRIGGERS = ['messages DISABLE TRIGGER search_messages_ai', 'notes DISABLE TRIGGER search_notes_ai'];
 const BATCH = 5000;
@@ -90,6 +91,8 @@ async function seedPostgres(url, messages, generate) {
     await flush();
     const seeded = Date.now();
     await client.query(POSTGRES_SEARCH_BACKFILL);
+    // As the migrations would have found them: the vocabulary filled at once, no document queued for it.
+    await client.query(VOCABULARY_BACKFILL);
     const backfilled = Date.now();
     await client.query('CREATE INDEX idx_search_docs_document ON search_docs USING gin (document)');
     const indexed = Date.now();

@@ -1,3 +1,5 @@
+import { Sql } from '../../src/database/sql';
+import { SearchVocabularyJob } from '../../src/supervision/history/search-vocabulary.job';
 import { ask, StaffLogin, startTestApp, TestApp } from '../support/test-app';
 
 describe('the history search finds Norwegian inflections and compounds, and keeps phrases and digits exact', () => {
@@ -45,6 +47,21 @@ describe('the history search finds Norwegian inflections and compounds, and keep
     expect(await found('Postkassa')).toEqual(everyForm);
     expect(await found('postkass*')).toEqual(everyForm);
     expect(await found('passord')).toEqual(['other']);
+  });
+
+  it('finds the same once PostgreSQL’s vocabulary has taken the new messages’ words in (SQLite reads its index)', async () => {
+    const ran = await desk.app.get(SearchVocabularyJob).runRound();
+    expect(ran).toBe(desk.app.get(Sql).postgres);
+    if (ran) {
+      const pending = await desk.app.get(Sql).query<{ n: string }[]>('SELECT COUNT(*) AS n FROM search_terms_pending');
+      expect(Number(pending[0].n)).toBe(0);
+    }
+    const everyForm = ['compound', 'definite', 'nynorsk', 'plural'];
+    expect(await found('postkasse')).toEqual(everyForm);
+    expect(await found('postkass* passord')).toEqual([]);
+    expect(await found('postkass* brev*')).toEqual(['nynorsk']);
+    expect(await found('postkasseløsning*')).toEqual(['compound']);
+    expect(await found('finnesikke*')).toEqual([]);
   });
 
   it('marks the form that matched in the snippet', async () => {

@@ -2,6 +2,7 @@ import type { Socket } from 'socket.io-client';
 import { AuditService } from '../../src/audit/audit.service';
 import { Sql } from '../../src/database/sql';
 import { RetentionService } from '../../src/retention/retention.service';
+import { SearchVocabularyJob } from '../../src/supervision/history/search-vocabulary.job';
 import { storeInboundMail } from '../support/mail-tickets';
 import { queueDirectly, write } from '../support/mail-desk';
 import { ask, OPEN_INSTANT, StaffLogin, startTestApp, TestApp } from '../support/test-app';
@@ -171,6 +172,9 @@ describe('the citizen’s rights under the GDPR: find, export, erase', () => {
       for (const table of TABLES) counts[table] = await count(`SELECT COUNT(*) AS n FROM ${table} WHERE ticket_id IN (${ticketIds.map(() => '?').join(', ')})`, ticketIds);
       return counts;
     };
+    // PostgreSQL's search vocabulary (SQLite's is a view of its index, checked by `indexed`).
+    const inVocabulary = async (word: string) => (await sql().query<unknown[]>('SELECT term FROM search_terms WHERE term = ?', [word])).length > 0;
+    if (await desk.app.get(SearchVocabularyJob).runRound()) expect(await inVocabulary('karisak')).toBe(true);
     const olaBefore = await rowsOf([ola.phoneTicket, ola.mailTicket, ola.chat]);
     const olaIndexed = await indexed('olasak');
     expect(await indexed('karisak')).toBeGreaterThan(0);
@@ -215,6 +219,10 @@ describe('the citizen’s rights under the GDPR: find, export, erase', () => {
     expect(await count('SELECT COUNT(*) AS n FROM tickets WHERE id = ?', [perTicket])).toBe(1);
     expect(await count("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'privacy.dry-run' AND actor_id = ?", [supervisor.id])).toBeGreaterThanOrEqual(3);
     expect(await indexed('olasak')).toBe(olaIndexed);
+    if (await desk.app.get(SearchVocabularyJob).runRound()) {
+      expect(await inVocabulary('karisak')).toBe(false);
+      expect(await inVocabulary('olasak')).toBe(true);
+    }
 
     const [record] = await sql().query<{ action: string; purpose: string; subject: string; outcome: unknown; actor_id: string }[]>(
       "SELECT action, purpose, subject, outcome, actor_id FROM audit_log WHERE action = 'privacy.erase'",

@@ -57,6 +57,12 @@ describe('the history search query', () => {
     expect(indexedPrefix({ text: 'postkasse', prefix: false })).toBeNull();
   });
 
+  it('puts the whole terms found for a prefix in its place, quoted like any word', () => {
+    const terms = [{ text: 'postkass', prefix: true }, { text: 'brev', prefix: true }, { text: 'skatt', prefix: false }];
+    expect(buildTsQuery(terms, new Map([[0, ['postkassa', 'postkassen']], [1, ["brev'et"]]]))).toBe("('postkassa' | 'postkassen') & 'brev''et' & 'skatt'");
+    expect(buildTsQuery(terms, new Map([[1, ['brevet']]]))).toBe("'postkass':* & 'brevet' & 'skatt'");
+  });
+
   it('masks a full national identity number before searching', () => {
     expect(buildSearchQuery('17858500060').match).toBe('"178585"');
     expect(buildSearchQuery('178585 00060').match).toBe('"178585"');
@@ -102,6 +108,12 @@ describe('the history search query for PostgreSQL (to_tsquery input)', () => {
     expect(ts('1785850006*')).toBe("'1785850006'");
     expect(ts('"brev*"')).toBe("'brev'");
     expect(buildTsQuery([{ text: 'digital post', prefix: true }])).toBe("('digital' <-> 'post':*)");
+  });
+
+  it('puts the whole terms found for a prefix in its place, quoted like any word', () => {
+    const terms = [{ text: 'postkass', prefix: true }, { text: 'brev', prefix: true }, { text: 'skatt', prefix: false }];
+    expect(buildTsQuery(terms, new Map([[0, ['postkassa', 'postkassen']], [1, ["brev'et"]]]))).toBe("('postkassa' | 'postkassen') & 'brev''et' & 'skatt'");
+    expect(buildTsQuery(terms, new Map([[1, ['brevet']]]))).toBe("'postkass':* & 'brevet' & 'skatt'");
   });
 
   it('masks a full national identity number before searching', () => {

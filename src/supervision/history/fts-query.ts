@@ -94,9 +94,15 @@ export function indexedPrefix(term: SearchTerm): string | null {
 const tsOperand = (text: string) => `'${text.replace(/\p{Cc}/gu, ' ').replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 
 // Each word is a quoted operand, so nothing the user typed is operator syntax; always a parameter.
-export function buildTsQuery(terms: SearchTerm[]): string {
+// A prefix with `expansions` (by term position) becomes the OR of those whole terms, as in buildFtsMatch.
+export function buildTsQuery(terms: SearchTerm[], expansions: ReadonlyMap<number, readonly string[]> = new Map()): string {
   const operands: string[] = [];
-  for (const term of terms) {
+  for (const [i, term] of terms.entries()) {
+    const whole = expansions.get(i);
+    if (term.prefix && whole && whole.length > 0) {
+      operands.push(whole.length === 1 ? tsOperand(whole[0]!) : `(${whole.map(tsOperand).join(' | ')})`);
+      continue;
+    }
     const words = term.text.split(/\s+/).filter((word) => word !== '');
     if (words.length === 0) continue;
     const quoted = words.map((word, i) => `${tsOperand(word)}${term.prefix && i === words.length - 1 ? ':*' : ''}`);

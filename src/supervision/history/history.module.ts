@@ -5,12 +5,14 @@ import { HistoryController } from './history.controller';
 import { HistorySearchStore } from './history-search.store';
 import { HistoryService } from './history.service';
 import { PostgresHistorySearchStore } from './postgres-history-search.store';
+import { SearchVocabularyJob } from './search-vocabulary.job';
 import { SqliteHistorySearchStore } from './sqlite-history-search.store';
 
 @Module({
   controllers: [HistoryController],
   providers: [
     HistoryService,
+    SearchVocabularyJob,
     {
       provide: HistorySearchStore,
       inject: [Sql, SqliteReader],

@@ -3,9 +3,12 @@ import type { EntityManager } from 'typeorm';
 import { validationError } from '../../common/errors';
 import { LESS_THAN_STAND_IN, SEARCH_CONFIG, SEARCH_TEXT } from '../../database/migrations/postgres/1764400000000-history-search';
 import { fromDbTime, Sql } from '../../database/sql';
-import { SearchQuery, SNIPPET_MARKERS } from './fts-query';
+import { SEARCH_TERMS } from '../../database/migrations/1765200000000-history-prefix-search';
+import { TERMS_PENDING } from '../../database/migrations/1765400000000-search-vocabulary';
+import { buildTsQuery, SearchQuery, SNIPPET_MARKERS } from './fts-query';
 import { ChatPageRequest, HistoryChatRow, HistorySearchStore, SnippetRow } from './history-search.store';
 import { CHAT_COLUMNS, filterSql, mapChat, POSTGRES_FILTERS, RawChat } from './history-sql';
+import { MAX_PREFIX_TERMS } from './prefix-terms';
 import { queryTooBroad, SearchBudget } from './search-budget';
 
 const QUERY_CANCELED = '57014';
@@ -31,16 +34,39 @@ interface RawSnippet {
   createdAt: Date | string;
 }
 
-const CHATS_BEFORE_INDEX = 1000;
-// Fewer for prefixes: these chats' documents are all read when the prefix is rare.
-const CHATS_BEFORE_INDEX_FOR_PREFIX = 300;
+// The newest chats looked at one by one before the index: all their documents are read when the words are rare.
+const CHATS_BEFORE_INDEX = 300;
+// When the planner expects fewer matching documents than this, they are read through the index at once.
+const FEW_DOCUMENTS = 2000;
 
-// The planner cannot tell how rare an unseen word is, so it would walk every chat for a word that is nowhere.
-// Nor how common a prefix is (`postkass:*`): taking it for rare, it read all 120,000 matching documents
-// through the GIN index for one page (3 s at a million messages). So with a prefix the newest chats are
-// looked at one by one first (LATERAL, ts_match_vq: no index), and the index is used only when they held too few.
+// A prefix becomes the OR of the vocabulary's whole terms that start with it (migration 1765400000000), and of the
+// terms of documents the vocabulary job has not reached yet: the GIN index would collect every document of every
+// matching term before intersecting. `lower`, as the `simple` configuration does; `chr(1114111)` sorts after every term.
+const PREFIX_TERMS = `SELECT term FROM (
+    SELECT term FROM ${SEARCH_TERMS} WHERE term >= lower(?) AND term < lower(?) || chr(1114111)
+    UNION
+    SELECT w COLLATE "C" FROM ${TERMS_PENDING} p JOIN search_docs d ON d.doc_id = p.doc_id CROSS JOIN unnest(tsvector_to_array(d.document)) w
+     WHERE w COLLATE "C" >= lower(?) AND w COLLATE "C" < lower(?) || chr(1114111)
+  ) found ORDER BY term LIMIT ?`;
+
+// A prefix the vocabulary can expand is one token of the parser: letters and digits.
+const ONE_TOKEN = /^[\p{L}\p{N}]+$/u;
+
+interface PlannedQuery {
+  tsquery: string;
+  // A prefix left as it is (more than MAX_PREFIX_TERMS terms).
+  prefix: boolean;
+}
+
+// The GIN index reads every matching document before the newest chats among them can be chosen: 3 s for a
+// page of a common word at a million messages. So the newest chats are looked at one by one first (LATERAL,
+// ts_match_vq: no index), and the index is used when they held too few, or at once when the planner's
+// statistics say the words are rare. It has none for a prefix left as it is: that one always looks first.
 @Injectable()
 export class PostgresHistorySearchStore extends HistorySearchStore {
+  // The page and its snippets (and an export's chunks) look up a query's terms once.
+  private readonly planned = new WeakMap<SearchQuery, Promise<PlannedQuery>>();
+
   constructor(private readonly sql: Sql) {
     super();
   }
@@ -59,17 +85,13 @@ export class PostgresHistorySearchStore extends HistorySearchStore {
       );
       return rows.map(mapChat);
     }
-    const tsquery = request.search.tsquery;
-    const prefix = request.search.terms.some((term) => term.prefix);
-    const examine = prefix ? Math.max(CHATS_BEFORE_INDEX_FOR_PREFIX, request.take * 2) : Math.max(CHATS_BEFORE_INDEX, request.take * 4);
-    const match = prefix
-      ? `CROSS JOIN LATERAL (SELECT 1 FROM search_docs d WHERE d.ticket_id = t.id AND ts_match_vq(d.document, ${TSQUERY}) LIMIT 1) hit
-         LEFT JOIN staff_users u ON u.id = t.assignee_id`
-      : `LEFT JOIN staff_users u ON u.id = t.assignee_id
-        WHERE EXISTS (SELECT 1 FROM search_docs d WHERE d.ticket_id = t.id AND d.document @@ ${TSQUERY})`;
+    const { tsquery, prefix } = await this.plan(request.search, query);
+    if (!prefix && (await this.estimatedDocuments(tsquery, query)) <= FEW_DOCUMENTS) return this.throughIndex(request, tsquery, query);
+    const examine = Math.max(CHATS_BEFORE_INDEX, request.take * 2);
     const newest = await query<RawChat[]>(
       `SELECT ${CHAT_COLUMNS} FROM (SELECT * FROM tickets t WHERE ${where} ${order} LIMIT ${examine}) t
-         ${match}
+         CROSS JOIN LATERAL (SELECT 1 FROM search_docs d WHERE d.ticket_id = t.id AND ts_match_vq(d.document, ${TSQUERY}) LIMIT 1) hit
+         LEFT JOIN staff_users u ON u.id = t.assignee_id
         ${order} LIMIT ?`,
       [...params, tsquery, request.take],
     );
@@ -79,6 +101,13 @@ export class PostgresHistorySearchStore extends HistorySearchStore {
       params,
     );
     if (Number(examined) < examine) return newest.map(mapChat);
+    return this.throughIndex(request, tsquery, query);
+  }
+
+  // Every matching document through the GIN index, then their chats newest first.
+  private async throughIndex(request: ChatPageRequest, tsquery: string, query: BudgetedQuery): Promise<HistoryChatRow[]> {
+    const { where, params } = filterSql(POSTGRES_FILTERS, request.filter, request.cursor);
+    const order = 'ORDER BY t.created_at DESC, t.id DESC';
     // OFFSET 0 keeps the lookup per chat: the planner, expecting many more, would hash all tickets.
     const rows = await query<RawChat[]>(
       `WITH hits AS MATERIALIZED (SELECT DISTINCT d.ticket_id FROM search_docs d WHERE d.document @@ ${TSQUERY}),
@@ -93,12 +122,23 @@ export class PostgresHistorySearchStore extends HistorySearchStore {
     return rows.map(mapChat);
   }
 
+  // The planner's own estimate, from the column's statistics: right for whole terms, not for a prefix.
+  private async estimatedDocuments(tsquery: string, query: BudgetedQuery): Promise<number> {
+    const [row] = await query<{ 'QUERY PLAN': string | [{ Plan: { 'Plan Rows': number } }] }[]>(
+      `EXPLAIN (FORMAT JSON) SELECT 1 FROM search_docs d WHERE d.document @@ ${TSQUERY}`,
+      [tsquery],
+    );
+    const plan = row!['QUERY PLAN'];
+    return (typeof plan === 'string' ? (JSON.parse(plan) as [{ Plan: { 'Plan Rows': number } }]) : plan)[0].Plan['Plan Rows'];
+  }
+
   async findSnippets(search: SearchQuery, chats: Pick<HistoryChatRow, 'id' | 'createdAt'>[], perChat: number, budget: SearchBudget): Promise<Map<string, SnippetRow[]>> {
     const result = new Map<string, SnippetRow[]>(chats.map((chat) => [chat.id, []]));
     if (chats.length === 0) return result;
     // ts_match_vq is @@ without the GIN index, which would read every document with a common word.
-    const rows = await this.withinBudget(budget, (query) =>
-      query<RawSnippet[]>(
+    const rows = await this.withinBudget(budget, async (query) => {
+      const { tsquery } = await this.plan(search, query);
+      return query<RawSnippet[]>(
         `SELECT x.ticket_id AS "chatId", x.source, ts_headline('${SEARCH_CONFIG}', ${SEARCH_TEXT('x.body')}, ${TSQUERY}, ?) AS text, x.body,
                 m.seq, m.author, m.author_name AS "messageAuthorName", n.author_name AS "noteAuthorName", COALESCE(m.created_at, n.created_at) AS "createdAt"
            FROM (SELECT d.doc_id, d.source, d.source_id, d.ticket_id, d.body, row_number() OVER (PARTITION BY d.ticket_id ORDER BY d.doc_id) AS n
@@ -107,9 +147,9 @@ export class PostgresHistorySearchStore extends HistorySearchStore {
            LEFT JOIN notes n ON x.source = 'note' AND n.id = x.source_id
           WHERE x.n <= ?
           ORDER BY x.ticket_id, x.doc_id`,
-        [search.tsquery, HEADLINE_OPTIONS, chats.map((chat) => chat.id), search.tsquery, perChat],
-      ),
-    );
+        [tsquery, HEADLINE_OPTIONS, chats.map((chat) => chat.id), tsquery, perChat],
+      );
+    });
     for (const r of rows) {
       result.get(r.chatId)?.push({
         source: r.source,
@@ -121,6 +161,34 @@ export class PostgresHistorySearchStore extends HistorySearchStore {
       });
     }
     return result;
+  }
+
+  private plan(search: SearchQuery, query: BudgetedQuery): Promise<PlannedQuery> {
+    let planned = this.planned.get(search);
+    if (!planned) {
+      planned = this.expandPrefixes(search, query);
+      this.planned.set(search, planned);
+      planned.catch(() => this.planned.delete(search));
+    }
+    return planned;
+  }
+
+  private async expandPrefixes(search: SearchQuery, query: BudgetedQuery): Promise<PlannedQuery> {
+    const expansions = new Map<number, string[]>();
+    let prefix = false;
+    for (const [i, term] of search.terms.entries()) {
+      if (!term.prefix) continue;
+      if (ONE_TOKEN.test(term.text)) {
+        const rows = await query<{ term: string }[]>(PREFIX_TERMS, [term.text, term.text, term.text, term.text, MAX_PREFIX_TERMS + 1]);
+        if (rows.length <= MAX_PREFIX_TERMS) {
+          // No term at all: the prefix is nowhere, and an empty OR is no query.
+          expansions.set(i, rows.length > 0 ? rows.map((row) => row.term) : [term.text.toLowerCase()]);
+          continue;
+        }
+      }
+      prefix = true;
+    }
+    return { tsquery: expansions.size > 0 ? buildTsQuery(search.terms, expansions) : search.tsquery, prefix };
   }
 
   private async withinBudget<T>(budget: SearchBudget, work: (query: BudgetedQuery) => Promise<T>): Promise<T> {

@@ -1,0 +1,77 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { SEARCH_TERMS } from '../../database/migrations/1765200000000-history-prefix-search';
+import { TERMS_PENDING, TERMS_RECHECK } from '../../database/migrations/1765400000000-search-vocabulary';
+import { SEARCH_CONFIG } from '../../database/migrations/postgres/1764400000000-history-search';
+import { Sql } from '../../database/sql';
+
+const EVERY_MS = 1_000;
+const DOCS_PER_ROUND = 5_000;
+const RECHECKS_PER_ROUND = 500;
+// Any fixed number: one instance at a time runs a round.
+const VOCABULARY_LOCK = 7_220_411;
+
+/**
+ * PostgreSQL only: brings the search vocabulary up to date (migration 1765400000000). One round adds the terms
+ * of queued documents and drops rechecked terms that no document holds any more; a round is one transaction, so
+ * a document's terms are in the vocabulary before its id leaves the queue.
+ */
+@Injectable()
+export class SearchVocabularyJob implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('SearchVocabulary');
+  private timer?: NodeJS.Timeout;
+  private round?: Promise<unknown>;
+
+  constructor(
+    private readonly sql: Sql,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.sql.postgres) return;
+    this.timer = setInterval(() => {
+      this.round ??= this.runRound()
+        .catch((error: Error) => this.logger.warn(`Could not update the search vocabulary: ${error.message}`))
+        .finally(() => (this.round = undefined));
+    }, EVERY_MS);
+    this.timer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    clearInterval(this.timer);
+    await this.round;
+  }
+
+  /** One round; false on SQLite, or when another instance holds the round. Public for tests. */
+  async runRound(): Promise<boolean> {
+    if (!this.sql.postgres) return false;
+    return this.dataSource.transaction(async (db) => {
+      const [{ locked }] = await this.sql.query<{ locked: boolean }[]>('SELECT pg_try_advisory_xact_lock(?) AS locked', [VOCABULARY_LOCK], db);
+      if (!locked) return false;
+      await this.sql.query(
+        `WITH taken AS (DELETE FROM ${TERMS_PENDING} WHERE doc_id IN (SELECT doc_id FROM ${TERMS_PENDING} ORDER BY doc_id LIMIT ${DOCS_PER_ROUND}) RETURNING doc_id)
+         INSERT INTO ${SEARCH_TERMS} (term)
+           SELECT DISTINCT unnest(tsvector_to_array(d.document)) FROM search_docs d JOIN taken ON taken.doc_id = d.doc_id
+         ON CONFLICT DO NOTHING`,
+        [],
+        db,
+      );
+      const rechecked = await this.sql.returning<{ term: string }>(
+        `WITH taken AS (DELETE FROM ${TERMS_RECHECK} WHERE ctid = ANY(ARRAY(SELECT ctid FROM ${TERMS_RECHECK} LIMIT ${RECHECKS_PER_ROUND})) RETURNING term)
+         SELECT DISTINCT term FROM taken`,
+        [],
+        db,
+      );
+      // One statement per term, planned with the term itself: a common one is found by reading a few rows,
+      // a rare one through the index (a plan for any term would read every document of a common one).
+      for (const { term } of rechecked) {
+        await this.sql.query(
+          `DELETE FROM ${SEARCH_TERMS} WHERE term = ? AND NOT EXISTS (SELECT 1 FROM search_docs WHERE document @@ plainto_tsquery('${SEARCH_CONFIG}', ?))`,
+          [term, term],
+          db,
+        );
+      }
+      return true;
+    });
+  }
+}
