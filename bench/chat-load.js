@@ -17,6 +17,7 @@ const { LoadRecorder, runFixedRate, runClosedLoop } = require('./lib/load');
 const { closeAll, mapLimit } = require('./lib/sockets');
 const { fmtMs, fmtInt, fmtRatio, fmtPercent, fmtMiB, table } = require('./lib/stats');
 const { summariseProfile, formatSummary } = require('./lib/profile-summary');
+const { analyseStalls, formatStall } = require('./lib/profile-stalls');
 const { machineLine, metOrMissed } = require('./lib/report');
 const { startDeskGroup } = require('./lib/desk-group');
 const { postgresSettings, formatSettings } = require('./lib/postgres-settings');
@@ -196,6 +197,7 @@ async function measureWindow(server, recorder, driving) {
   const epoch = (t) => performance.timeOrigin + t;
   usage.loopStalls = await server.request('loopStalls', { from: epoch(recorder.windowStart), to: epoch(recorder.windowEnd) });
   usage.gc = await server.request('gcPauses', { from: epoch(recorder.windowStart), to: epoch(recorder.windowEnd) });
+  usage.longStalls = await server.request('longStalls', { from: epoch(recorder.windowStart), to: epoch(recorder.windowEnd), min: 50 });
   return { driven, usage };
 }
 
@@ -225,8 +227,15 @@ function formatReport(results, modes, options) {
   if (relay) sections.push(`Relay: server peak RSS (VmHWM, ${since(relay)}) ${fmtMiB(relay.hwmKb)} MiB`);
   for (const mode of modes) sections.push(phaseTable(mode, desk?.phases[mode], relay?.phases[mode], options));
   if (desk) sections.push(targetLines(desk, relay, options));
-  const profiles = modes.map((mode) => desk?.phases[mode]?.profileFile).filter(Boolean);
-  for (const file of profiles) sections.push(formatSummary(summariseProfile(file)));
+  for (const mode of modes) {
+    const phase = desk?.phases[mode];
+    if (!phase?.profileFile) continue;
+    sections.push(formatSummary(summariseProfile(phase.profileFile)));
+    // With several instances both the stalls and the profile are the first instance's.
+    if (phase.usage.longStalls?.length > 0) {
+      sections.push(`Stalls of 50 ms or more in the ${mode} window, from the profile's samples inside each:\n\n${analyseStalls(phase.profileFile, phase.usage.longStalls).map(formatStall).join('\n\n')}`);
+    }
+  }
   return sections.join('\n\n');
 }
 
