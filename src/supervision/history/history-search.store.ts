@@ -51,6 +51,21 @@ export interface ChatPageRequest {
   budget: SearchBudget;
 }
 
+/** A query's prefixes are looked up once for the page, its snippets and an export's chunks; a failed look-up is tried again. */
+export class PerQuery<T> {
+  private readonly found = new WeakMap<SearchQuery, Promise<T>>();
+
+  get(search: SearchQuery, lookUp: () => Promise<T>): Promise<T> {
+    let result = this.found.get(search);
+    if (!result) {
+      result = lookUp();
+      this.found.set(search, result);
+      result.catch(() => this.found.delete(search));
+    }
+    return result;
+  }
+}
+
 export abstract class HistorySearchStore {
   abstract findChats(request: ChatPageRequest): Promise<HistoryChatRow[]>;
   abstract findSnippets(search: SearchQuery, chats: Pick<HistoryChatRow, 'id' | 'createdAt'>[], perChat: number, budget: SearchBudget): Promise<Map<string, SnippetRow[]>>;

@@ -6,7 +6,7 @@ import { fromDbTime, Sql } from '../../database/sql';
 import { SEARCH_TERMS } from '../../database/migrations/1765200000000-history-prefix-search';
 import { TERMS_PENDING } from '../../database/migrations/1765400000000-search-vocabulary';
 import { buildTsQuery, SearchQuery, SNIPPET_MARKERS } from './fts-query';
-import { ChatPageRequest, HistoryChatRow, HistorySearchStore, SnippetRow } from './history-search.store';
+import { ChatPageRequest, HistoryChatRow, HistorySearchStore, PerQuery, SnippetRow } from './history-search.store';
 import { CHAT_COLUMNS, filterSql, mapChat, POSTGRES_FILTERS, RawChat } from './history-sql';
 import { MAX_PREFIX_TERMS } from './prefix-terms';
 import { queryTooBroad, SearchBudget } from './search-budget';
@@ -64,8 +64,7 @@ interface PlannedQuery {
 // statistics say the words are rare. It has none for a prefix left as it is: that one always looks first.
 @Injectable()
 export class PostgresHistorySearchStore extends HistorySearchStore {
-  // The page and its snippets (and an export's chunks) look up a query's terms once.
-  private readonly planned = new WeakMap<SearchQuery, Promise<PlannedQuery>>();
+  private readonly planned = new PerQuery<PlannedQuery>();
 
   constructor(private readonly sql: Sql) {
     super();
@@ -164,13 +163,7 @@ export class PostgresHistorySearchStore extends HistorySearchStore {
   }
 
   private plan(search: SearchQuery, query: BudgetedQuery): Promise<PlannedQuery> {
-    let planned = this.planned.get(search);
-    if (!planned) {
-      planned = this.expandPrefixes(search, query);
-      this.planned.set(search, planned);
-      planned.catch(() => this.planned.delete(search));
-    }
-    return planned;
+    return this.planned.get(search, () => this.expandPrefixes(search, query));
   }
 
   private async expandPrefixes(search: SearchQuery, query: BudgetedQuery): Promise<PlannedQuery> {

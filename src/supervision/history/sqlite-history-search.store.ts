@@ -5,7 +5,7 @@ import { DOC_BUCKET } from '../../database/migrations/1764400000000-history-sear
 import { FirstPerKey, ReadDeadlineExceeded, SqliteReader } from '../../database/reader-thread/sqlite-reader';
 import { fromDbTime } from '../../database/sql';
 import { buildFtsMatch, indexedPrefix, SearchQuery, SNIPPET_MARKERS } from './fts-query';
-import { ChatPageRequest, HistoryChatRow, HistoryFilter, HistorySearchStore, SnippetRow } from './history-search.store';
+import { ChatPageRequest, HistoryChatRow, HistoryFilter, HistorySearchStore, PerQuery, SnippetRow } from './history-search.store';
 import { CHAT_COLUMNS, filterSql as dialectFilterSql, hasFilter, mapChat, RawChat, SQLITE_FILTERS } from './history-sql';
 import { MAX_PREFIX_TERMS, PREFIX_TERMS_SQL, prefixTermParams, termsInstead } from './prefix-terms';
 import { queryTooBroad, SearchBudget } from './search-budget';
@@ -43,8 +43,7 @@ const filterSql = (filter: HistoryFilter, cursor?: PageCursor) => dialectFilterS
 
 @Injectable()
 export class SqliteHistorySearchStore extends HistorySearchStore {
-  // The page and its snippets (and an export's chunks) look up a query's terms once.
-  private readonly matches = new WeakMap<SearchQuery, Promise<string>>();
+  private readonly matches = new PerQuery<string>();
 
   constructor(private readonly reader: SqliteReader) {
     super();
@@ -108,13 +107,7 @@ export class SqliteHistorySearchStore extends HistorySearchStore {
   }
 
   private matchOf(search: SearchQuery, budget: SearchBudget): Promise<string> {
-    let match = this.matches.get(search);
-    if (!match) {
-      match = this.expandPrefixes(search, budget);
-      this.matches.set(search, match);
-      match.catch(() => this.matches.delete(search));
-    }
-    return match;
+    return this.matches.get(search, () => this.expandPrefixes(search, budget));
   }
 
   private async expandPrefixes(search: SearchQuery, budget: SearchBudget): Promise<string> {
