@@ -13,6 +13,13 @@ describe('a chat between a citizen and an agent', () => {
     await desk.close();
   });
 
+  it('numbers chats one after another, also when they start at the same moment', async () => {
+    const citizens = await Promise.all(Array.from({ length: 6 }, () => desk.citizen()));
+    const started = await Promise.all(citizens.map((citizen) => ask(citizen, 'chat:start', VALID_CHAT)));
+    const numbers = started.map((answer) => Number(/^DS-2026-(\d{6})$/.exec(answer.chat.reference)![1])).sort((a, b) => a - b);
+    expect(numbers).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
   it('goes from start through the queue to accepted, messages in seq order both ways, and close', async () => {
     const agentLogin = await desk.login('agent', 'kari');
     const agent = await desk.agent(agentLogin);
