@@ -20,7 +20,9 @@ const VOCABULARY_LOCK = 7_220_411;
 export class SearchVocabularyJob implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('SearchVocabulary');
   private timer?: NodeJS.Timeout;
-  private round?: Promise<unknown>;
+  // Rounds on one instance follow each other: the advisory lock would turn a second one away.
+  private rounds: Promise<unknown> = Promise.resolve();
+  private waiting = 0;
 
   constructor(
     private readonly sql: Sql,
@@ -30,20 +32,26 @@ export class SearchVocabularyJob implements OnApplicationBootstrap, OnModuleDest
   onApplicationBootstrap(): void {
     if (!this.sql.postgres) return;
     this.timer = setInterval(() => {
-      this.round ??= this.runRound()
-        .catch((error: Error) => this.logger.warn(`Could not update the search vocabulary: ${error.message}`))
-        .finally(() => (this.round = undefined));
+      if (this.waiting > 0) return;
+      this.runRound().catch((error: Error) => this.logger.warn(`Could not update the search vocabulary: ${error.message}`));
     }, EVERY_MS);
     this.timer.unref();
   }
 
   async onModuleDestroy(): Promise<void> {
     clearInterval(this.timer);
-    await this.round;
+    await this.rounds;
   }
 
-  /** One round; false on SQLite, or when another instance holds the round. Public for tests. */
-  async runRound(): Promise<boolean> {
+  /** One round after any in progress here; false on SQLite, or when another instance holds the round. Public for tests. */
+  runRound(): Promise<boolean> {
+    this.waiting += 1;
+    const round = this.rounds.then(() => this.round()).finally(() => (this.waiting -= 1));
+    this.rounds = round.catch(() => undefined);
+    return round;
+  }
+
+  private async round(): Promise<boolean> {
     if (!this.sql.postgres) return false;
     return this.dataSource.transaction(async (db) => {
       const [{ locked }] = await this.sql.query<{ locked: boolean }[]>('SELECT pg_try_advisory_xact_lock(?) AS locked', [VOCABULARY_LOCK], db);
