@@ -6,7 +6,8 @@ import { SEARCH_CONFIG } from '../../database/migrations/postgres/1764400000000-
 import { Sql } from '../../database/sql';
 
 const EVERY_MS = 1_000;
-const DOCS_PER_ROUND = 5_000;
+const DOCS_PER_BATCH = 5_000;
+const BATCHES_PER_ROUND = 10;
 const RECHECKS_PER_ROUND = 500;
 // Any fixed number: one instance at a time runs a round.
 const VOCABULARY_LOCK = 7_220_411;
@@ -56,14 +57,19 @@ export class SearchVocabularyJob implements OnApplicationBootstrap, OnModuleDest
     return this.dataSource.transaction(async (db) => {
       const [{ locked }] = await this.sql.query<{ locked: boolean }[]>('SELECT pg_try_advisory_xact_lock(?) AS locked', [VOCABULARY_LOCK], db);
       if (!locked) return false;
-      await this.sql.query(
-        `WITH taken AS (DELETE FROM ${TERMS_PENDING} WHERE doc_id IN (SELECT doc_id FROM ${TERMS_PENDING} ORDER BY doc_id LIMIT ${DOCS_PER_ROUND}) RETURNING doc_id)
-         INSERT INTO ${SEARCH_TERMS} (term)
-           SELECT DISTINCT unnest(tsvector_to_array(d.document)) FROM search_docs d JOIN taken ON taken.doc_id = d.doc_id
-         ON CONFLICT DO NOTHING`,
-        [],
-        db,
-      );
+      // A backlog (a bulk import) is worked off quickly: until it is gone, every prefix search reads its terms too.
+      for (let batch = 0; batch < BATCHES_PER_ROUND; batch++) {
+        const [{ taken }] = await this.sql.query<{ taken: string | number }[]>(
+          `WITH taken AS (DELETE FROM ${TERMS_PENDING} WHERE doc_id IN (SELECT doc_id FROM ${TERMS_PENDING} ORDER BY doc_id LIMIT ${DOCS_PER_BATCH}) RETURNING doc_id),
+                added AS (INSERT INTO ${SEARCH_TERMS} (term)
+                            SELECT DISTINCT unnest(tsvector_to_array(d.document)) FROM search_docs d JOIN taken ON taken.doc_id = d.doc_id
+                          ON CONFLICT DO NOTHING)
+           SELECT COUNT(*) AS taken FROM taken`,
+          [],
+          db,
+        );
+        if (Number(taken) < DOCS_PER_BATCH) break;
+      }
       const rechecked = await this.sql.returning<{ term: string }>(
         `WITH taken AS (DELETE FROM ${TERMS_RECHECK} WHERE ctid = ANY(ARRAY(SELECT ctid FROM ${TERMS_RECHECK} LIMIT ${RECHECKS_PER_ROUND})) RETURNING term)
          SELECT DISTINCT term FROM taken`,
