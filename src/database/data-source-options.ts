@@ -10,7 +10,6 @@ import { MessageEntity } from '../tickets/entities/message.entity';
 import { NoteEntity } from '../tickets/entities/note.entity';
 import { TicketEventEntity } from '../tickets/entities/ticket-event.entity';
 import { TicketEntity } from '../tickets/entities/ticket.entity';
-import { CounterEntity } from './counter.entity';
 import { applySqliteSettings } from './sqlite-settings';
 import { InitialSchema1764000000000 } from './migrations/1764000000000-initial-schema';
 import { CitizenIdentityAndReferral1764100000000 } from './migrations/1764100000000-citizen-identity-and-referral';
@@ -37,7 +36,7 @@ import { ReadyMadeRepliesPostgres1764300000000 } from './migrations/postgres/176
 import { HistorySearchPostgres1764400000000 } from './migrations/postgres/1764400000000-history-search';
 import { StaffSessionControlPostgres1764700000000 } from './migrations/postgres/1764700000000-staff-session-control';
 
-const ENTITIES = [StaffUserEntity, TicketEntity, MessageEntity, NoteEntity, TicketEventEntity, SessionEntity, CounterEntity, AuditRecordEntity, ReadyReplyEntity, MetricsDailyEntity, MailEntity, AttachmentEntity];
+const ENTITIES = [StaffUserEntity, TicketEntity, MessageEntity, NoteEntity, TicketEventEntity, SessionEntity, AuditRecordEntity, ReadyReplyEntity, MetricsDailyEntity, MailEntity, AttachmentEntity];
 // The n-th migration of each list has the same name and effect.
 export const SQLITE_MIGRATIONS = [InitialSchema1764000000000, CitizenIdentityAndReferral1764100000000, AuditLog1764200000000, ReadyMadeReplies1764300000000, HistorySearch1764400000000, QueueOrder1764500000000, SearchIndexMergeSteps1764600000000, StaffSessionControl1764700000000, RemaskFreeText1764800000000, MailChannel1764900000000, CitizenPresence1765000000000, AgentAlertPreferences1765100000000, HistoryPrefixSearch1765200000000, NationalIdHash1765300000000, SearchVocabulary1765400000000];
 export const POSTGRES_MIGRATIONS = [

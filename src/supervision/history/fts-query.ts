@@ -81,12 +81,12 @@ export function buildFtsMatch(terms: SearchTerm[], expansions: ReadonlyMap<numbe
     .join(' AND '); // FTS5 takes no implicit AND next to a parenthesis
 }
 
-// A prefix the store can expand is one token of the index (unicode61: letters and digits).
-const ONE_TOKEN = /^[\p{L}\p{N}]+$/u;
+// A prefix the stores can expand is one token of the index (FTS5's unicode61, PostgreSQL's parser): letters and digits.
+export const isOneToken = (text: string) => /^[\p{L}\p{N}]+$/u.test(text);
 
 /** The prefix as the index stores its terms (unicode61, remove_diacritics 2: lower case, no accents; ø and æ stay), or null if it is more than one token. */
 export function indexedPrefix(term: SearchTerm): string | null {
-  if (!term.prefix || !ONE_TOKEN.test(term.text)) return null;
+  if (!term.prefix || !isOneToken(term.text)) return null;
   return term.text.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
 }
 

@@ -5,7 +5,7 @@ import { LESS_THAN_STAND_IN, SEARCH_CONFIG, SEARCH_TEXT } from '../../database/m
 import { fromDbTime, Sql } from '../../database/sql';
 import { SEARCH_TERMS } from '../../database/migrations/1765200000000-history-prefix-search';
 import { TERMS_PENDING } from '../../database/migrations/1765400000000-search-vocabulary';
-import { buildTsQuery, SearchQuery, SNIPPET_MARKERS } from './fts-query';
+import { buildTsQuery, isOneToken, SearchQuery, SNIPPET_MARKERS } from './fts-query';
 import { ChatPageRequest, HistoryChatRow, HistorySearchStore, PerQuery, SnippetRow } from './history-search.store';
 import { CHAT_COLUMNS, filterSql, mapChat, POSTGRES_FILTERS, RawChat } from './history-sql';
 import { MAX_PREFIX_TERMS } from './prefix-terms';
@@ -48,9 +48,6 @@ const PREFIX_TERMS = `SELECT term FROM (
     SELECT w COLLATE "C" FROM ${TERMS_PENDING} p JOIN search_docs d ON d.doc_id = p.doc_id CROSS JOIN unnest(tsvector_to_array(d.document)) w
      WHERE w COLLATE "C" >= lower(?) AND w COLLATE "C" < lower(?) || chr(1114111)
   ) found ORDER BY term LIMIT ?`;
-
-// A prefix the vocabulary can expand is one token of the parser: letters and digits.
-const ONE_TOKEN = /^[\p{L}\p{N}]+$/u;
 
 interface PlannedQuery {
   tsquery: string;
@@ -171,7 +168,7 @@ export class PostgresHistorySearchStore extends HistorySearchStore {
     let prefix = false;
     for (const [i, term] of search.terms.entries()) {
       if (!term.prefix) continue;
-      if (ONE_TOKEN.test(term.text)) {
+      if (isOneToken(term.text)) {
         const rows = await query<{ term: string }[]>(PREFIX_TERMS, [term.text, term.text, term.text, term.text, MAX_PREFIX_TERMS + 1]);
         if (rows.length <= MAX_PREFIX_TERMS) {
           // No term at all: the prefix is nowhere, and an empty OR is no query.
