@@ -26,6 +26,7 @@ import { AgentAlertPreferences1765100000000, AgentAlertPreferencesPostgres176510
 import { HistoryPrefixSearch1765200000000 } from './migrations/1765200000000-history-prefix-search';
 import { NationalIdHash1765300000000 } from './migrations/1765300000000-national-id-hash';
 import { SearchVocabulary1765400000000 } from './migrations/1765400000000-search-vocabulary';
+import { HistoryFilterIndex1765500000000 } from './migrations/1765500000000-history-filter-index';
 import { AttachmentEntity } from '../mail/attachment.entity';
 import { MailEntity } from '../mail/mail.entity';
 import { MetricsDailyEntity } from '../supervision/metrics/metrics-daily.entity';
@@ -38,7 +39,7 @@ import { StaffSessionControlPostgres1764700000000 } from './migrations/postgres/
 
 const ENTITIES = [StaffUserEntity, TicketEntity, MessageEntity, NoteEntity, TicketEventEntity, SessionEntity, AuditRecordEntity, ReadyReplyEntity, MetricsDailyEntity, MailEntity, AttachmentEntity];
 // The n-th migration of each list has the same name and effect.
-export const SQLITE_MIGRATIONS = [InitialSchema1764000000000, CitizenIdentityAndReferral1764100000000, AuditLog1764200000000, ReadyMadeReplies1764300000000, HistorySearch1764400000000, QueueOrder1764500000000, SearchIndexMergeSteps1764600000000, StaffSessionControl1764700000000, RemaskFreeText1764800000000, MailChannel1764900000000, CitizenPresence1765000000000, AgentAlertPreferences1765100000000, HistoryPrefixSearch1765200000000, NationalIdHash1765300000000, SearchVocabulary1765400000000];
+export const SQLITE_MIGRATIONS = [InitialSchema1764000000000, CitizenIdentityAndReferral1764100000000, AuditLog1764200000000, ReadyMadeReplies1764300000000, HistorySearch1764400000000, QueueOrder1764500000000, SearchIndexMergeSteps1764600000000, StaffSessionControl1764700000000, RemaskFreeText1764800000000, MailChannel1764900000000, CitizenPresence1765000000000, AgentAlertPreferences1765100000000, HistoryPrefixSearch1765200000000, NationalIdHash1765300000000, SearchVocabulary1765400000000, HistoryFilterIndex1765500000000];
 export const POSTGRES_MIGRATIONS = [
   InitialSchemaPostgres1764000000000,
   CitizenIdentityAndReferralPostgres1764100000000,
@@ -55,6 +56,7 @@ export const POSTGRES_MIGRATIONS = [
   HistoryPrefixSearch1765200000000,
   NationalIdHash1765300000000,
   SearchVocabulary1765400000000,
+  HistoryFilterIndex1765500000000,
 ];
 
 export function buildDataSourceOptions(database: DatabaseConfig): DataSourceOptions {
