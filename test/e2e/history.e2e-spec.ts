@@ -183,6 +183,29 @@ describe('the history of chats for supervisors', () => {
     citizens.forEach((c) => c.disconnect());
   });
 
+  it("shows each chat's own first three matches, also for chats started in the same millisecond", async () => {
+    const words = ['alfa', 'bravo', 'charlie'];
+    const chats: string[] = [];
+    for (const word of words) {
+      const citizen = await desk.citizen();
+      const started = await ask(citizen, 'chat:start', { topic: 'other', message: `Kvittering ${word} en` });
+      const chatId: string = started.chat.id;
+      expect(await ask(agent, 'chat:accept', { chatId })).toMatchObject({ ok: true });
+      for (const n of ['to', 'tre', 'fire']) {
+        expect(await ask(agent, 'message:send', { chatId, clientId: `${word}-${n}`, body: `Kvittering ${word} ${n}` })).toMatchObject({ ok: true });
+      }
+      chats.push(chatId);
+      citizen.disconnect();
+    }
+    const found = (await history({ q: 'kvittering' }).expect(200)).body;
+    expect(new Set(found.items.map((i: any) => i.chatId))).toEqual(new Set(chats));
+    for (const item of found.items) {
+      const word = words[chats.indexOf(item.chatId)];
+      expect(item.snippets.map((s: any) => s.text.replace(/<\/?mark>/g, ''))).toEqual([`Kvittering ${word} en`, `Kvittering ${word} to`, `Kvittering ${word} tre`]);
+      expect(item.snippets.map((s: any) => s.seq)).toEqual([...item.snippets.map((s: any) => s.seq)].sort((a: number, b: number) => a - b));
+    }
+  });
+
   it('answers a bad search with 400 VALIDATION, never 500', async () => {
     for (const q of ['***', '" "', 'a b c d e f g h i j k']) {
       const response = await history({ q }).expect(400);
