@@ -17,7 +17,7 @@ const firstBatch = (take: number) => Math.max(FIRST_BATCH, take * 4);
 const maxBatch = (take: number) => Math.max(MAX_BATCH, take * 16);
 const SWITCH_AFTER_DOCS = 2000;
 const switchAfterDocs = (take: number) => Math.max(SWITCH_AFTER_DOCS, take * 20);
-// One read per chat made an export take minutes.
+// From this many chats (an export's chunk) one scan of their time range; fewer (a page) get one arm each, far below SQLite's 500.
 const SNIPPETS_IN_ONE_READ = 100;
 
 interface RawSnippet {
@@ -33,11 +33,12 @@ interface RawSnippet {
 
 const SNIPPET_COLUMNS = `d.ticket_id AS "chatId", d.source, snippet(search_index, 0, ?, ?, '…', 16) AS text, m.seq, m.author, m.author_name AS "messageAuthorName",
   n.author_name AS "noteAuthorName", COALESCE(m.created_at, n.created_at) AS "createdAt"`;
-const SNIPPET_DETAILS = `LEFT JOIN messages m ON d.source = 'message' AND m.id = d.source_id
+const SNIPPET_SOURCES = `search_index s
+  JOIN search_docs d ON d.doc_id = s.rowid
+  LEFT JOIN messages m ON d.source = 'message' AND m.id = d.source_id
   LEFT JOIN notes n ON d.source = 'note' AND n.id = d.source_id`;
-const SNIPPET_SOURCES = `search_index s JOIN search_docs d ON d.doc_id = s.rowid ${SNIPPET_DETAILS}`;
 
-// The unary `+` keeps SQLite from choosing the small indexes: walking (created_at, id) newest first is what is fast.
+// The unary `+` keeps SQLite from choosing the small indexes: walking the history index newest first is what is fast.
 const filterSql = (filter: HistoryFilter, cursor?: PageCursor) => dialectFilterSql(SQLITE_FILTERS, filter, cursor);
 
 @Injectable()
@@ -90,17 +91,14 @@ export class SqliteHistorySearchStore extends HistorySearchStore {
         rows.forEach(add);
         return;
       }
-      // One statement that looks chat by chat: one read per chat cost a round trip to the reader thread each, twice the read itself.
+      // One statement, one arm per chat: a read per chat cost a round trip to the reader thread each, twice the read itself.
+      const arm = `SELECT * FROM (SELECT ${SNIPPET_COLUMNS} FROM ${SNIPPET_SOURCES}
+        WHERE search_index MATCH ? AND s.rowid >= CAST(? AS INTEGER) * ${DOC_BUCKET} AND s.rowid < (CAST(? AS INTEGER) + 1) * ${DOC_BUCKET} AND d.ticket_id = ?
+        ORDER BY s.rowid LIMIT ?)`;
       const rows = await this.read<RawSnippet[]>(
-        `WITH page(id, ms) AS (VALUES ${chats.map(() => '(?, ?)').join(', ')})
-         SELECT ${SNIPPET_COLUMNS}
-           FROM page CROSS JOIN search_index s ON s.rowid >= CAST(page.ms AS INTEGER) * ${DOC_BUCKET} AND s.rowid < (CAST(page.ms AS INTEGER) + 1) * ${DOC_BUCKET}
-           JOIN search_docs d ON d.doc_id = s.rowid AND d.ticket_id = page.id ${SNIPPET_DETAILS}
-          WHERE search_index MATCH ?
-          ORDER BY s.rowid`,
-        [...chats.flatMap((chat) => [chat.id, chat.createdAt.getTime()]), open, close, match],
+        chats.map(() => arm).join(' UNION ALL '),
+        chats.flatMap((chat) => [open, close, match, chat.createdAt.getTime(), chat.createdAt.getTime(), chat.id, perChat]),
         budget,
-        { key: 'chatId', count: perChat },
       );
       rows.forEach(add);
     });
