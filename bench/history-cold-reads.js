@@ -2,7 +2,7 @@
 /*
  * What a commit on another connection costs the history's reads on SQLite. Every commit elsewhere makes
  * SQLite drop a reader's whole page cache at its next read, and the desk commits all day (messages,
- * sessions, audit records). Run on a database kept by `node bench/history-search.js --keep`:
+ * sessions, audit records). Run after `npm run build`, on a database kept by `node bench/history-search.js --keep`:
  *
  *   node bench/history-cold-reads.js /tmp/desk-bench-…/bench.sqlite [RUNS]
  *
@@ -25,7 +25,7 @@ if (!file) throw new Error('Give the database file kept by history-search.js --k
 const reader = new Database(file, { readonly: true, fileMustExist: true });
 const writer = new Database(file, { fileMustExist: true });
 writer.pragma('journal_mode = WAL');
-writer.exec('CREATE TABLE IF NOT EXISTS bench_cold_reads (n INTEGER)');
+writer.exec('DROP TABLE IF EXISTS bench_cold_reads; CREATE TABLE bench_cold_reads (n INTEGER)');
 const touch = writer.prepare('INSERT INTO bench_cold_reads (n) VALUES (?)');
 
 const strict = `+t.verified = 1 AND +t.channel = 'chat' AND +t.rating_score = 5 AND +t.outcome = 'other' AND +t.topic = 'other'`;

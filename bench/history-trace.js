@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /*
  * Where one history request's time goes on SQLite: each read through the reader thread, timed from the
- * main thread (its work plus the round trip). Run after `npm run build` on a database kept by
- * `node bench/history-search.js --keep` (the desk's migrations run on it first):
+ * main thread (its work plus the round trip). Run after `npm run build` on a copy of a database kept by
+ * `node bench/history-search.js --keep`: the desk runs its migrations on it and adds a supervisor.
  *
  *   node bench/history-trace.js DB 'q=postkass*&verified=true&channel=chat&rating=5&outcome=other&topic=other' [REQUESTS]
  *
@@ -13,10 +13,11 @@
 const { join } = require('node:path');
 const { mkdtempSync } = require('node:fs');
 const { tmpdir } = require('node:os');
-require('reflect-metadata');
-const { NestFactory } = require('@nestjs/core');
-
 const dist = process.env.DIST ?? join(__dirname, '..', 'dist');
+// The build's own Nest, so that another checkout's dist/ gets the classes it injects.
+const fromDist = (name) => require(require.resolve(name, { paths: [dist] }));
+fromDist('reflect-metadata');
+const { NestFactory } = fromDist('@nestjs/core');
 const [file, query, requests = '40'] = process.argv.slice(2);
 if (!file || !query) throw new Error('Give the database file and the query string');
 const { AppModule } = require(join(dist, 'app.module'));

@@ -1,4 +1,5 @@
 import type { Socket } from 'socket.io-client';
+import { SqliteReader } from '../../src/database/reader-thread/sqlite-reader';
 import { ask, StaffLogin, startTestApp, TestApp } from '../support/test-app';
 
 interface ChatScript {
@@ -197,13 +198,22 @@ describe('the history of chats for supervisors', () => {
       chats.push(chatId);
       citizen.disconnect();
     }
+    // On SQLite, what the snippet read returns: three rows per chat, not every match.
+    const snippetRows: number[] = [];
+    const reader = desk.app.get(SqliteReader);
+    const read = reader.query.bind(reader);
+    jest.spyOn(reader, 'query').mockImplementation(async (sql, params, deadline, firstPerKey) => {
+      const rows = await read<unknown[]>(sql, params, deadline, firstPerKey);
+      if (sql.includes('snippet(')) snippetRows.push(rows.length);
+      return rows;
+    });
     const found = (await history({ q: 'kvittering' }).expect(200)).body;
     expect(new Set(found.items.map((i: any) => i.chatId))).toEqual(new Set(chats));
     for (const item of found.items) {
       const word = words[chats.indexOf(item.chatId)];
       expect(item.snippets.map((s: any) => s.text.replace(/<\/?mark>/g, ''))).toEqual([`Kvittering ${word} en`, `Kvittering ${word} to`, `Kvittering ${word} tre`]);
-      expect(item.snippets.map((s: any) => s.seq)).toEqual([...item.snippets.map((s: any) => s.seq)].sort((a: number, b: number) => a - b));
     }
+    expect(snippetRows).toEqual(process.env.TEST_DATABASE === 'postgres' ? [] : [9]);
   });
 
   it('answers a bad search with 400 VALIDATION, never 500', async () => {

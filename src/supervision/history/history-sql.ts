@@ -49,7 +49,7 @@ export function mapChat(r: RawChat): HistoryChatRow {
 export interface FilterDialect {
   time(date: Date): unknown;
   bool(value: boolean): unknown;
-  // SQLite's unary `+` keeps it from choosing small indexes over walking (created_at, id) newest first.
+  // SQLite's unary `+` keeps it from choosing small indexes over walking the history index newest first.
   noIndex: '' | '+';
   before(cursor: PageCursor): { sql: string; params: unknown[] };
 }

@@ -17,8 +17,8 @@ const firstBatch = (take: number) => Math.max(FIRST_BATCH, take * 4);
 const maxBatch = (take: number) => Math.max(MAX_BATCH, take * 16);
 const SWITCH_AFTER_DOCS = 2000;
 const switchAfterDocs = (take: number) => Math.max(SWITCH_AFTER_DOCS, take * 20);
-// From this many chats (an export's chunk) one scan of their time range; fewer (a page) get one arm each, far below SQLite's 500.
-const SNIPPETS_IN_ONE_READ = 100;
+// Up to a page's most (100) one arm per chat, far below SQLite's 500 compound arms; an export's chunk is one scan of its time range.
+const MAX_SNIPPET_ARMS = 100;
 
 interface RawSnippet {
   chatId: string;
@@ -77,7 +77,7 @@ export class SqliteHistorySearchStore extends HistorySearchStore {
     await this.withErrors(budget, async () => {
       if (chats.length === 0) return;
       const match = await this.matchOf(search, budget);
-      if (chats.length >= SNIPPETS_IN_ONE_READ) {
+      if (chats.length > MAX_SNIPPET_ARMS) {
         const times = chats.map((chat) => chat.createdAt.getTime());
         const rows = await this.read<RawSnippet[]>(
           `SELECT ${SNIPPET_COLUMNS} FROM ${SNIPPET_SOURCES}
@@ -92,11 +92,11 @@ export class SqliteHistorySearchStore extends HistorySearchStore {
         return;
       }
       // One statement, one arm per chat: a read per chat cost a round trip to the reader thread each, twice the read itself.
-      const arm = `SELECT * FROM (SELECT ${SNIPPET_COLUMNS} FROM ${SNIPPET_SOURCES}
+      const arm = `SELECT * FROM (SELECT s.rowid AS doc, ${SNIPPET_COLUMNS} FROM ${SNIPPET_SOURCES}
         WHERE search_index MATCH ? AND s.rowid >= CAST(? AS INTEGER) * ${DOC_BUCKET} AND s.rowid < (CAST(? AS INTEGER) + 1) * ${DOC_BUCKET} AND d.ticket_id = ?
         ORDER BY s.rowid LIMIT ?)`;
       const rows = await this.read<RawSnippet[]>(
-        chats.map(() => arm).join(' UNION ALL '),
+        `${chats.map(() => arm).join(' UNION ALL ')} ORDER BY doc`,
         chats.flatMap((chat) => [open, close, match, chat.createdAt.getTime(), chat.createdAt.getTime(), chat.id, perChat]),
         budget,
       );
