@@ -16,7 +16,8 @@ const Database = require('better-sqlite3');
 
 const dist = join(__dirname, '..', 'dist');
 const { PREFIX_TERMS_SQL, prefixTermParams } = require(join(dist, 'supervision/history/prefix-terms'));
-const { DOC_BUCKET } = require(join(dist, 'database/migrations/1764400000000-history-search'));
+const { filterSql, SQLITE_FILTERS } = require(join(dist, 'supervision/history/history-sql'));
+const { walkSql, chatDrivenSql } = require(join(dist, 'supervision/history/sqlite-history-search.store'));
 
 const file = process.argv[2];
 const RUNS = Number(process.argv[3] ?? 25);
@@ -28,20 +29,14 @@ writer.pragma('journal_mode = WAL');
 writer.exec('DROP TABLE IF EXISTS bench_cold_reads; CREATE TABLE bench_cold_reads (n INTEGER)');
 const touch = writer.prepare('INSERT INTO bench_cold_reads (n) VALUES (?)');
 
-const strict = `+t.verified = 1 AND +t.channel = 'chat' AND +t.rating_score = 5 AND +t.outcome = 'other' AND +t.topic = 'other'`;
+// The bench's strict filters: one chat in 500 passes.
+const strict = filterSql(SQLITE_FILTERS, { verified: true, channel: 'chat', rating: 5, outcome: 'other', topic: 'other' });
 const terms = reader.prepare(PREFIX_TERMS_SQL).all(...prefixTermParams('postkass', 200)).map((row) => `"${row.term}"`);
 const match = terms.join(' OR ');
-const bucket = `CAST(round(unixepoch(t.created_at, 'subsec') * 1000) AS INTEGER) * ${DOC_BUCKET}`;
 const statements = {
   [`vocabulary look-up of postkass (${terms.length} terms)`]: [PREFIX_TERMS_SQL, prefixTermParams('postkass', 200)],
-  'strict-filter walk, 26 chats': [`SELECT t.id FROM tickets t WHERE ${strict} ORDER BY t.created_at DESC, t.id DESC LIMIT 26`, []],
-  'chat-driven search (walk + MATCH per passing chat)': [
-    `SELECT t.id FROM tickets t WHERE ${strict} AND EXISTS (
-       SELECT 1 FROM search_index s JOIN search_docs d ON d.doc_id = s.rowid
-        WHERE search_index MATCH ? AND s.rowid >= ${bucket} AND s.rowid < ${bucket} + ${DOC_BUCKET} AND d.ticket_id = t.id)
-     ORDER BY t.created_at DESC, t.id DESC LIMIT 26`,
-    [match],
-  ],
+  'strict-filter walk, 26 chats': [walkSql(strict.where), [...strict.params, 26]],
+  'chat-driven search (walk + MATCH per passing chat)': [chatDrivenSql(strict.where), [...strict.params, match, 26]],
 };
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];

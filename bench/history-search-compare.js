@@ -10,29 +10,13 @@
  */
 'use strict';
 const { join } = require('node:path');
-const { mkdtempSync } = require('node:fs');
-const { tmpdir } = require('node:os');
 const otherDist = process.argv[2];
 const target = process.argv[3];
 const N = Number(process.argv[4] ?? 40);
 if (target.startsWith('postgres')) process.env.DATABASE_URL = target;
-require('reflect-metadata');
-const { NestFactory } = require('@nestjs/core');
-async function start(dist, user) {
-  const { AppModule } = require(join(dist, 'app.module'));
-  const { configureApp } = require(join(dist, 'app.setup'));
-  const { loadConfig } = require(join(dist, 'config/load-config'));
-  const { StaffService } = require(join(dist, 'staff/staff.service'));
-  const dir = mkdtempSync(join(tmpdir(), 'desk-compare-'));
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dir, DATABASE_URL: target.startsWith('postgres') ? target : `sqlite:${target}`, REGISTRY_FIXTURE: join(__dirname, '..', 'data', 'registry.sample.json'), RETENTION_DAYS: '36500', SEARCH_TIME_BUDGET_MS: '10000' });
-  const app = await NestFactory.create(AppModule.forRoot(config), { logger: ['error'] });
-  configureApp(app);
-  await app.listen(0, '127.0.0.1');
-  const url = `http://127.0.0.1:${app.getHttpServer().address().port}`;
-  await app.get(StaffService).create({ username: user, password: 'bench-supervisor-password', displayName: 'Cmp', role: 'supervisor' });
-  const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: user, password: 'bench-supervisor-password' }) });
-  return { app, url, cookie: login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ') };
-}
+const { startHistoryDesk } = require('./lib/history-desk');
+const start = (dist, name) =>
+  startHistoryDesk({ dist, databaseUrl: target.startsWith('postgres') ? target : `sqlite:${target}`, name, env: { SEARCH_TIME_BUDGET_MS: '10000' } });
 (async () => {
   const stamp = Date.now();
   const old = await start(otherDist, `cmpold${stamp}`);

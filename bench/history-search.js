@@ -27,19 +27,15 @@ const { randomUUID } = require('node:crypto');
 const Database = require('better-sqlite3');
 
 const dist = join(__dirname, '..', 'dist');
-const { NestFactory } = require('@nestjs/core');
 const { DataSource } = require('typeorm');
-const { AppModule } = require(join(dist, 'app.module'));
-const { configureApp } = require(join(dist, 'app.setup'));
-const { loadConfig } = require(join(dist, 'config/load-config'));
 const { buildDataSourceOptions } = require(join(dist, 'database/data-source-options'));
-const { StaffService } = require(join(dist, 'staff/staff.service'));
 const { Transactions } = require(join(dist, 'database/transactions'));
 const { MessageStore } = require(join(dist, 'tickets/message-store/message-store'));
 const { SEARCH_BACKFILL, SEARCH_TRIGGERS, SEARCH_TRIGGER_NAMES } = require(join(dist, 'database/migrations/1764400000000-history-search'));
 const { buildFtsMatch } = require(join(dist, 'supervision/history/fts-query'));
 const { MAX_PREFIX_TERMS, PREFIX_TERMS_SQL, prefixTermParams } = require(join(dist, 'supervision/history/prefix-terms'));
 const { seedPostgres, setSearchTriggers: setPostgresSearchTriggers } = require('./history-search-postgres');
+const { startHistoryDesk } = require('./lib/history-desk');
 
 function arg(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
@@ -210,15 +206,7 @@ async function main() {
     console.log(`Seeded ${seeded.chats} chats, ${seeded.messages} messages, ${seeded.notes} notes in ${seeded.seedSeconds} s; indexed in ${seeded.indexSeconds} s`);
   }
 
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dir, DATABASE_URL: POSTGRES ?? `sqlite:${file}`, REGISTRY_FIXTURE: join(__dirname, '..', 'data', 'registry.sample.json'), RETENTION_DAYS: '36500' });
-  const app = await NestFactory.create(AppModule.forRoot(config), { logger: ['error', 'warn'] });
-  configureApp(app);
-  await app.listen(0, '127.0.0.1');
-  const url = `http://127.0.0.1:${app.getHttpServer().address().port}`;
-  const supervisor = `benchsupervisor${Date.now()}`;
-  await app.get(StaffService).create({ username: supervisor, password: 'bench-supervisor-password', displayName: 'Bench', role: 'supervisor' });
-  const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: supervisor, password: 'bench-supervisor-password' }) });
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const { app, url, cookie } = await startHistoryDesk({ databaseUrl: POSTGRES ?? `sqlite:${file}`, dataDir: dir, logger: ['error', 'warn'] });
 
   const agent = seeded.agents[3].id;
   const results = [];

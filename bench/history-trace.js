@@ -11,33 +11,15 @@
  */
 'use strict';
 const { join } = require('node:path');
-const { mkdtempSync } = require('node:fs');
-const { tmpdir } = require('node:os');
+const { startHistoryDesk } = require('./lib/history-desk');
+
 const dist = process.env.DIST ?? join(__dirname, '..', 'dist');
-// The build's own Nest, so that another checkout's dist/ gets the classes it injects.
-const fromDist = (name) => require(require.resolve(name, { paths: [dist] }));
-fromDist('reflect-metadata');
-const { NestFactory } = fromDist('@nestjs/core');
 const [file, query, requests = '40'] = process.argv.slice(2);
 if (!file || !query) throw new Error('Give the database file and the query string');
-const { AppModule } = require(join(dist, 'app.module'));
-const { configureApp } = require(join(dist, 'app.setup'));
-const { loadConfig } = require(join(dist, 'config/load-config'));
-const { StaffService } = require(join(dist, 'staff/staff.service'));
-const { SqliteReader } = require(join(dist, 'database/reader-thread/sqlite-reader'));
 
 (async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'desk-trace-'));
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dir, DATABASE_URL: `sqlite:${file}`, REGISTRY_FIXTURE: join(__dirname, '..', 'data', 'registry.sample.json'), RETENTION_DAYS: '36500', SEARCH_TIME_BUDGET_MS: '10000' });
-  const app = await NestFactory.create(AppModule.forRoot(config), { logger: ['error'] });
-  configureApp(app);
-  await app.listen(0, '127.0.0.1');
-  const url = `http://127.0.0.1:${app.getHttpServer().address().port}`;
-  const username = `trace${Date.now()}`;
-  await app.get(StaffService).create({ username, password: 'bench-supervisor-password', displayName: 'Trace', role: 'supervisor' });
-  const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'bench-supervisor-password' }) });
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-
+  const { app, url, cookie } = await startHistoryDesk({ dist, databaseUrl: `sqlite:${file}`, name: 'trace', env: { SEARCH_TIME_BUDGET_MS: '10000' } });
+  const { SqliteReader } = require(join(dist, 'database/reader-thread/sqlite-reader'));
   const reader = app.get(SqliteReader);
   const query_ = reader.query.bind(reader);
   let reads = null;

@@ -3,7 +3,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * SQLite only: the history's filters read from one index, newest first, instead of from the tickets' rows.
  * Every commit on another connection empties the history reader's page cache, so a filter that passes one
- * chat in 500 read a quarter of the table's pages afresh per search: 32 ms at 50,000 chats, 7 ms from this
+ * chat in 500 read a quarter of the table's pages afresh per search: 19 ms at 50,000 chats, 6.5 ms from this
  * index (bench/README.md). It replaces (created_at, id), which it begins with; the agent filter keeps its own
  * index. A later migration that drops one of these columns must drop this index first (SQLite refuses).
  * No-op on PostgreSQL, whose shared buffers outlive other sessions' commits.

@@ -41,6 +41,19 @@ const SNIPPET_SOURCES = `search_index s
 // The unary `+` keeps SQLite from choosing the small indexes: walking the history index newest first is what is fast.
 const filterSql = (filter: HistoryFilter, cursor?: PageCursor) => dialectFilterSql(SQLITE_FILTERS, filter, cursor);
 
+/** The chats that pass the filters, newest first (parameters: the filters', then the limit). Exported for bench/history-cold-reads.js. */
+export const walkSql = (where: string) => `SELECT ${CHAT_COLUMNS} FROM tickets t LEFT JOIN staff_users u ON u.id = t.assignee_id
+  WHERE ${where} ORDER BY t.created_at DESC, t.id DESC LIMIT ?`;
+
+const CHAT_BUCKET = `CAST(round(unixepoch(t.created_at, 'subsec') * 1000) AS INTEGER) * ${DOC_BUCKET}`;
+
+/** The same walk, each passing chat asked of the index within its own rowid range (parameters: the filters', the MATCH, the limit). */
+export const chatDrivenSql = (where: string) => `SELECT ${CHAT_COLUMNS} FROM tickets t LEFT JOIN staff_users u ON u.id = t.assignee_id
+  WHERE ${where} AND EXISTS (
+    SELECT 1 FROM search_index s JOIN search_docs d ON d.doc_id = s.rowid
+     WHERE search_index MATCH ? AND s.rowid >= ${CHAT_BUCKET} AND s.rowid < ${CHAT_BUCKET} + ${DOC_BUCKET} AND d.ticket_id = t.id)
+  ORDER BY t.created_at DESC, t.id DESC LIMIT ?`;
+
 @Injectable()
 export class SqliteHistorySearchStore extends HistorySearchStore {
   private readonly matches = new PerQuery<string>();
@@ -124,8 +137,7 @@ export class SqliteHistorySearchStore extends HistorySearchStore {
   private async chatsWithoutText(request: ChatPageRequest): Promise<HistoryChatRow[]> {
     const { where, params } = filterSql(request.filter, request.cursor);
     const rows = await this.read<RawChat[]>(
-      `SELECT ${CHAT_COLUMNS} FROM tickets t LEFT JOIN staff_users u ON u.id = t.assignee_id
-        WHERE ${where} ORDER BY t.created_at DESC, t.id DESC LIMIT ?`,
+      walkSql(where),
       [...params, request.take],
       request.budget,
     );
@@ -191,13 +203,8 @@ export class SqliteHistorySearchStore extends HistorySearchStore {
 
   private async chatDriven(request: ChatPageRequest, match: string): Promise<HistoryChatRow[]> {
     const { where, params } = filterSql(request.filter, request.cursor);
-    const bucket = `CAST(round(unixepoch(t.created_at, 'subsec') * 1000) AS INTEGER) * ${DOC_BUCKET}`;
     const rows = await this.read<RawChat[]>(
-      `SELECT ${CHAT_COLUMNS} FROM tickets t LEFT JOIN staff_users u ON u.id = t.assignee_id
-        WHERE ${where} AND EXISTS (
-          SELECT 1 FROM search_index s JOIN search_docs d ON d.doc_id = s.rowid
-           WHERE search_index MATCH ? AND s.rowid >= ${bucket} AND s.rowid < ${bucket} + ${DOC_BUCKET} AND d.ticket_id = t.id)
-        ORDER BY t.created_at DESC, t.id DESC LIMIT ?`,
+      chatDrivenSql(where),
       [...params, match, request.take],
       request.budget,
     );
