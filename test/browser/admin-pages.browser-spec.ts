@@ -106,7 +106,12 @@ describe('the admin pages: ready-made replies and staff accounts', () => {
     await expectFocusWithin(page, rowOfKari, '[data-action="reset"]');
     await expect(page.locator('#password-dialog').getAttribute('open')).resolves.toBeNull();
 
-    // Disable after a confirmation; focus stays on the same control of the row drawn again.
+    // Disable after a confirmation; focus stays on the same control of the row drawn again, and
+    // never rests on the old row's button meanwhile (a slow list read widens that moment).
+    await page.route('**/api/admin/users', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await route.continue();
+    });
     await page.locator(row).locator('[data-action="toggle"]').click();
     await expectFocus(page, '#confirm-cancel');
     await waitForText(page, '#confirm-dialog-heading', 'Kari Nordmann');

@@ -195,13 +195,19 @@ confirmOk.addEventListener('click', async () => {
   if (!user) return confirmDialog.dialog.close();
   setBusy(confirmOk, true);
   const result = await request('PATCH', `/api/admin/users/${encodeURIComponent(user.id)}`, { disabled: !user.disabled });
-  setBusy(confirmOk, false);
-  confirmDialog.finish();
-  if (!result.ok) return notify(text('staffAdmin.failed', { message: firstError(result) }), 'danger');
+  if (!result.ok) {
+    setBusy(confirmOk, false);
+    confirmDialog.finish();
+    return notify(text('staffAdmin.failed', { message: firstError(result) }), 'danger');
+  }
   /** @type {StaffMemberDto} */
   const now = result.body.user;
-  notify(text(now.disabled ? 'staffAdmin.wasDisabled' : 'staffAdmin.wasEnabled', { name: user.displayName }), 'success');
+  // The dialog stays open until the row is drawn again: closing it first would give focus back,
+  // for a moment, to the old row's button, which still offers the action just done.
   await load();
+  setBusy(confirmOk, false);
+  confirmDialog.finish();
+  notify(text(now.disabled ? 'staffAdmin.wasDisabled' : 'staffAdmin.wasEnabled', { name: user.displayName }), 'success');
   refocus(user.id, 'toggle');
 });
 
