@@ -3,11 +3,15 @@ import { Sql } from '../../src/database/sql';
 import { Transactions } from '../../src/database/transactions';
 import { MessageStore, StoredChatMessage } from '../../src/tickets/message-store/message-store';
 import { acceptedChat } from '../support/accepted-chat';
-import { ask, startTestApp, TestApp } from '../support/test-app';
+import { getRepositoryToken } from '@nestjs/typeorm';
+import { MessageEntity } from '../../src/tickets/entities/message.entity';
+import { DataSource } from 'typeorm';
+import { ask, next, startTestApp, TestApp, until } from '../support/test-app';
 
 const CITIZEN = { role: 'citizen' } as const;
 const CHATS = 8;
 const SENDS_PER_CHAT = 20;
+const onPostgres = process.env.TEST_DATABASE === 'postgres' ? it : it.skip;
 
 // Many sends to many chats at once: what the group commit (one transaction for many) must keep.
 describe('chat messages stored together', () => {
@@ -63,5 +67,101 @@ describe('chat messages stored together', () => {
 
     const later = await send(chats[0].chatId, 'c-3', 'senere');
     expect(later).toMatchObject({ isNew: false, stored: { id: results[3 * CHATS].stored.id, body: 'melding c-3' } });
+  });
+
+  // On PostgreSQL a chat the instance stored in lately takes one statement, on the state it saw then:
+  // that state is checked under the chat's lock, so a chat that moved meanwhile is judged afresh.
+  it('judges each send on the chat as it is now, even after the instance stored in it', async () => {
+    const kariLogin = await desk.login('agent', 'kari');
+    const { agent: kari, citizen, chatId } = await acceptedChat(desk, { login: kariLogin });
+    const olaLogin = await desk.login('agent', 'ola');
+    const ola = await desk.agent(olaLogin);
+    await ask(ola, 'agent:status', { status: 'available' });
+    const store = desk.app.get(MessageStore);
+    const postgres = desk.app.get(Sql).postgres;
+    const transactions = desk.app.get(Transactions);
+    const run = jest.spyOn(transactions, 'run');
+
+    expect(await ask(kari, 'message:send', { chatId, clientId: 'k-1', body: 'Hei' })).toMatchObject({ ok: true });
+    expect(await ask(citizen, 'message:send', { clientId: 'c-1', body: 'Hei selv' })).toMatchObject({ ok: true });
+    run.mockClear();
+    const second = await ask(citizen, 'message:send', { clientId: 'c-2', body: 'Er du der?' });
+    expect(second).toMatchObject({ ok: true, message: { clientId: 'c-2' } });
+    // Known chat: no transaction of statements on PostgreSQL.
+    if (postgres) expect(run).not.toHaveBeenCalled();
+    const retried = await ask(citizen, 'message:send', { clientId: 'c-2', body: 'Er du der?' });
+    expect(retried.message).toEqual(second.message);
+
+    const olaGets = next(ola, 'chat:assigned');
+    expect(await ask(kari, 'chat:transfer', { chatId, toUserId: olaLogin.id })).toEqual({ ok: true });
+    await olaGets;
+    expect(await ask(kari, 'message:send', { chatId, clientId: 'k-2', body: 'Fortsatt her' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await ask(ola, 'message:send', { chatId, clientId: 'o-1', body: 'Jeg tar over' })).toMatchObject({ ok: true });
+    expect(await ask(citizen, 'message:send', { clientId: 'c-3', body: 'Takk' })).toMatchObject({ ok: true });
+
+    expect(await ask(ola, 'chat:close', { chatId, outcome: 'resolved' })).toEqual({ ok: true });
+    expect(await ask(citizen, 'message:send', { clientId: 'c-4', body: 'En ting til' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+
+    const all = await store.listAfter(chatId, 0);
+    expect(all.map((m) => m.seq)).toEqual(all.map((_, i) => i + 1));
+    expect(all.map((m) => m.clientId).filter(Boolean)).toEqual(['k-1', 'c-1', 'c-2', 'o-1', 'c-3']);
+  });
+
+  it('stores a clientId sent through two instances at once one time, whichever instance knew the chat', async () => {
+    const { chatId } = await acceptedChat(desk);
+    const store = desk.app.get(MessageStore);
+    const Store = store.constructor as new (...args: ConstructorParameters<typeof MessageStore>) => MessageStore;
+    const other = new Store(desk.app.get(getRepositoryToken(MessageEntity)), desk.app.get(Sql), desk.app.get(Transactions));
+    const send = (through: MessageStore, clientId: string) => through.storeChatMessage(chatId, CITIZEN, { clientId, body: `melding ${clientId}`, createdAt: desk.clock.now() });
+    await send(store, 'first');
+    await send(other, 'second');
+
+    const rounds = Array.from({ length: 30 }, (_, n) => `c-${n}`);
+    const answers = await Promise.all(rounds.flatMap((clientId) => [send(store, clientId), send(other, clientId)]));
+    rounds.forEach((_, n) => expect(answers[2 * n + 1].stored.id).toBe(answers[2 * n].stored.id));
+    expect(answers.filter((answer) => answer.isNew)).toHaveLength(rounds.length);
+    const all = await store.listAfter(chatId, 0);
+    expect(all.map((m) => m.seq)).toEqual(all.map((_, i) => i + 1));
+    expect(all.map((m) => m.clientId).filter(Boolean)).toEqual(['first', 'second', ...rounds]);
+  });
+
+  // The one statement's snapshot is taken before it waits for the chat's lock: what the holder commits
+  // meanwhile (a seq, a clientId) must still count.
+  onPostgres('counts what another transaction committed to a known chat while its lock was awaited', async () => {
+    const { chatId } = await acceptedChat(desk);
+    const store = desk.app.get(MessageStore);
+    const run = jest.spyOn(desk.app.get(Transactions), 'run');
+    const send = (clientId: string) => store.storeChatMessage(chatId, CITIZEN, { clientId, body: `melding ${clientId}`, createdAt: desk.clock.now() });
+    const appendedWhileLocked = async (clientId: string, sends: () => Promise<StoredChatMessage>[]) => {
+      const holder = desk.app.get(DataSource).createQueryRunner();
+      await holder.startTransaction();
+      try {
+        await holder.query('SELECT id FROM tickets WHERE id = $1 FOR UPDATE', [chatId]);
+        const sent = sends();
+        // Asked on another connection: within a transaction PostgreSQL shows the same pg_stat_activity every time.
+        const waiting = () => desk.app.get(DataSource).query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'WITH expected%'`);
+        await until(async () => (await waiting())[0].n === 1);
+        const appended = await store.append(holder.manager, chatId, { clientId, author: 'citizen', kind: 'text', body: 'fra en annen instans', createdAt: desk.clock.now() });
+        await holder.commitTransaction();
+        return { appended, answers: await Promise.all(sent) };
+      } finally {
+        if (holder.isTransactionActive) await holder.rollbackTransaction();
+        await holder.release();
+      }
+    };
+    await send('known');
+
+    run.mockClear();
+    const first = await appendedWhileLocked('elsewhere', () => [send('mine')]);
+    expect(first.answers[0]).toMatchObject({ isNew: true, stored: { clientId: 'mine', seq: first.appended.seq + 1 } });
+    expect(run).not.toHaveBeenCalled();
+
+    const second = await appendedWhileLocked('twice', () => [send('twice'), send('after')]);
+    expect(second.answers[0]).toMatchObject({ isNew: false, stored: { id: second.appended.id, body: 'fra en annen instans' } });
+    expect(second.answers[1]).toMatchObject({ isNew: true, stored: { seq: second.appended.seq + 1 } });
+
+    const all = await store.listAfter(chatId, 0);
+    expect(all.map((m) => m.seq)).toEqual(all.map((_, i) => i + 1));
+    expect(all.map((m) => m.clientId).filter(Boolean)).toEqual(['known', 'elsewhere', 'mine', 'twice', 'after']);
   });
 });
