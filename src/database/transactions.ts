@@ -65,17 +65,6 @@ export class Transactions implements OnModuleDestroy {
     });
   }
 
-  // PostgreSQL: one pooled connection and no transaction around, so each statement commits on its own.
-  async runStatements<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    if (this.serialize) throw new Error('Statements outside a transaction need PostgreSQL');
-    const runner = this.dataSource.createQueryRunner();
-    try {
-      return await work(runner.manager);
-    } finally {
-      await runner.release();
-    }
-  }
-
   betweenCommits<T>(task: () => Promise<T>): Promise<T> {
     if (!this.serialize) return task();
     return new Promise<T>((resolve, reject) => {

@@ -1,7 +1,7 @@
 import { admitChatMessage, ChatSender } from './chat-message-admission';
 import type { MessageRow, StoredRow } from './message-sql';
 import type { PreparedQuery } from '../../database/prepared-statements';
-import { FIND_CLIENT_IDS, KnownChat, LOCK_CHATS_AND_FIND_CLIENT_IDS, LockedChat, LockRow, STORE_MESSAGES, storeParams } from './postgres-message-sql';
+import { FIND_CLIENT_IDS, LOCK_CHATS_AND_FIND_CLIENT_IDS, LockedChat, LockRow, STORE_MESSAGES, storeParams } from './postgres-message-sql';
 
 export interface ChatSend {
   chatId: string;
@@ -36,17 +36,13 @@ const withClientIds = (sends: ChatSend[]) => {
 
 // The steps of message-sql.ts (admit → dedupe → next seq → insert) for many sends in three statements, in
 // the caller's transaction. A send that is not admitted fails alone; the others are stored in order.
-// Each chat's state as locked goes to `seen`.
-export async function storeChatBatch(query: PreparedQuery, sends: ChatSend[], seen: (chat: KnownChat) => void = () => {}): Promise<SendOutcome[]> {
+export async function storeChatBatch(query: PreparedQuery, sends: ChatSend[]): Promise<SendOutcome[]> {
   const chatIds = [...new Set(sends.map((send) => send.chatId))];
   const chats = new Map<string, LockedChat>();
   const stored = new Map<string, MessageRow>();
   for (const row of await query<LockRow>(LOCK_CHATS_AND_FIND_CLIENT_IDS, [chatIds, ...withClientIds(sends)])) {
-    if (row.row === 'chat') {
-      chats.set(row.id, row);
-      const { id, channel, status, assigneeId, verified, nationalId, citizenName } = row;
-      seen({ id, channel, status, assigneeId, verified, nationalId, citizenName });
-    } else stored.set(clientKey(row.ticketId, row.clientId!), messageRow(row));
+    if (row.row === 'chat') chats.set(row.id, row);
+    else stored.set(clientKey(row.ticketId, row.clientId!), messageRow(row));
   }
   const moved = sends.filter((send) => send.clientId !== null && chats.get(send.chatId)?.lastSeq !== chats.get(send.chatId)?.seenSeq);
   if (moved.length > 0) {

@@ -60,39 +60,3 @@ export const storeParams = (lastSeqs: Map<string, number>, rows: MessageRow[]): 
     rows.map((row) => row[column]),
   ),
 ];
-
-// The whole batch in one round trip, committed by the statement itself, for chats whose state the instance
-// already knows: each chat is locked in id order, and its messages go in only if its row still holds that
-// state ($1–$7). A clientId already stored, a chat whose state moved or a clientId committed meanwhile
-// (the unique index refuses the statement) leave those sends to the three statements above.
-export const STORE_FOR_KNOWN_CHATS = {
-  name: 'chat_batch_known',
-  text: `WITH expected AS (
-    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::boolean[], $6::text[], $7::text[])
-      AS e(id, channel, status, assignee_id, verified, national_id, citizen_name)
-  ), locked AS (
-    SELECT t.id, t.last_seq,
-        (t.channel, t.status, t.assignee_id, t.verified, t.national_id, t.citizen_name)
-          IS NOT DISTINCT FROM (e.channel, e.status, e.assignee_id, e.verified, e.national_id, e.citizen_name) AS unchanged
-      FROM tickets t JOIN expected e ON e.id = t.id ORDER BY t.id FOR UPDATE OF t
-  ), fresh AS (
-    SELECT w.id, w.ticket_id, w.client_id, w.author, w.author_id, w.author_name, w.body, w.created_at,
-        l.last_seq + row_number() OVER (PARTITION BY w.ticket_id ORDER BY w.pos) AS seq
-      FROM unnest($8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::timestamptz[])
-        WITH ORDINALITY AS w(id, ticket_id, client_id, author, author_id, author_name, body, created_at, pos)
-      JOIN locked l ON l.id = w.ticket_id AND l.unchanged
-      WHERE w.client_id IS NULL OR NOT EXISTS (SELECT 1 FROM messages m WHERE m.ticket_id = w.ticket_id AND m.client_id = w.client_id)
-  ), seqs AS (
-    UPDATE tickets t SET last_seq = f.seq FROM (SELECT ticket_id, max(seq) AS seq FROM fresh GROUP BY ticket_id) f WHERE t.id = f.ticket_id
-  )
-  INSERT INTO messages (id, ticket_id, seq, client_id, author, author_id, author_name, kind, body, created_at)
-    SELECT id, ticket_id, seq, client_id, author, author_id, author_name, 'text', body, created_at FROM fresh
-    RETURNING id, seq`,
-};
-
-export type KnownChat = ChatState & { id: string };
-
-export const storeForKnownChatsParams = (chats: KnownChat[], rows: Omit<MessageRow, 'seq' | 'kind'>[]): unknown[] => [
-  ...(['id', 'channel', 'status', 'assigneeId', 'verified', 'nationalId', 'citizenName'] as const).map((field) => chats.map((chat) => chat[field])),
-  ...(['id', 'ticketId', 'clientId', 'author', 'authorId', 'authorName', 'body', 'createdAt'] as const).map((column) => rows.map((row) => row[column])),
-];

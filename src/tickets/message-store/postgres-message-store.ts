@@ -3,7 +3,6 @@ import type { ChatSender } from './chat-message-admission';
 import type { StoredRow } from './message-sql';
 import { ChatMessageInput, MessageStore, newMessageId, StoredChatMessage, toEntity } from './message-store';
 import { ChatSend, SendOutcome, storeChatBatch } from './postgres-chat-batch';
-import { KnownChats, storeForKnownChats } from './postgres-known-chats';
 
 interface WaitingSend {
   send: ChatSend;
@@ -18,7 +17,6 @@ const MAX_BATCH = 256;
 export class PostgresMessageStore extends MessageStore {
   private readonly waiting: WaitingSend[] = [];
   private committing = false;
-  private readonly known = new KnownChats();
 
   async storeChatMessage(chatId: string, sender: ChatSender, message: ChatMessageInput): Promise<StoredChatMessage> {
     const { clientId, body, createdAt } = message;
@@ -41,37 +39,12 @@ export class PostgresMessageStore extends MessageStore {
   }
 
   private async commit(batch: WaitingSend[]): Promise<void> {
-    const known = await this.storeForKnownChats(batch);
-    batch.forEach((waiting, index) => {
-      const outcome = known[index];
-      if (outcome?.ok) waiting.resolve(outcome.value);
-    });
-    const rest = batch.filter((_, index) => known[index] === undefined);
-    if (rest.length > 0) await this.commitLocked(rest);
-  }
-
-  // One round trip, when every chat of the batch was seen lately; any failure leaves the whole batch to commitLocked.
-  private async storeForKnownChats(batch: WaitingSend[]): Promise<(SendOutcome | undefined)[]> {
-    try {
-      return await this.transactions.runStatements((db) => storeForKnownChats(postgresPrepared(db), batch.map((waiting) => waiting.send), this.known));
-    } catch {
-      return batch.map(() => undefined);
-    }
-  }
-
-  private async commitLocked(batch: WaitingSend[]): Promise<void> {
     let outcomes: SendOutcome[];
     try {
-      outcomes = await this.transactions.run((db) =>
-        storeChatBatch(
-          postgresPrepared(db),
-          batch.map((waiting) => waiting.send),
-          (chat) => this.known.remember(chat),
-        ),
-      );
+      outcomes = await this.transactions.run((db) => storeChatBatch(postgresPrepared(db), batch.map((waiting) => waiting.send)));
     } catch (error) {
       // A failure of the statements themselves (a deadlock with another writer, say): each send alone, in order.
-      if (batch.length > 1) for (const waiting of batch) await this.commitLocked([waiting]);
+      if (batch.length > 1) for (const waiting of batch) await this.commit([waiting]);
       else batch[0].reject(error);
       return;
     }
