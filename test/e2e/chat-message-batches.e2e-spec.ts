@@ -1,11 +1,11 @@
+import { getRepositoryToken } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { DomainError } from '../../src/common/errors';
 import { Sql } from '../../src/database/sql';
 import { Transactions } from '../../src/database/transactions';
+import { MessageEntity } from '../../src/tickets/entities/message.entity';
 import { MessageStore, StoredChatMessage } from '../../src/tickets/message-store/message-store';
 import { acceptedChat } from '../support/accepted-chat';
-import { getRepositoryToken } from '@nestjs/typeorm';
-import { MessageEntity } from '../../src/tickets/entities/message.entity';
-import { DataSource } from 'typeorm';
 import { ask, next, startTestApp, TestApp, until } from '../support/test-app';
 
 const CITIZEN = { role: 'citizen' } as const;
