@@ -195,18 +195,14 @@ confirmOk.addEventListener('click', async () => {
   if (!user) return confirmDialog.dialog.close();
   setBusy(confirmOk, true);
   const result = await request('PATCH', `/api/admin/users/${encodeURIComponent(user.id)}`, { disabled: !user.disabled });
-  if (!result.ok) {
-    setBusy(confirmOk, false);
-    confirmDialog.finish();
-    return notify(text('staffAdmin.failed', { message: firstError(result) }), 'danger');
-  }
-  /** @type {StaffMemberDto} */
-  const now = result.body.user;
   // The dialog stays open until the row is drawn again: closing it first would give focus back,
   // for a moment, to the old row's button, which still offers the action just done.
-  await load();
+  if (result.ok) await load();
   setBusy(confirmOk, false);
   confirmDialog.finish();
+  if (!result.ok) return notify(text('staffAdmin.failed', { message: firstError(result) }), 'danger');
+  /** @type {StaffMemberDto} */
+  const now = result.body.user;
   notify(text(now.disabled ? 'staffAdmin.wasDisabled' : 'staffAdmin.wasEnabled', { name: user.displayName }), 'success');
   refocus(user.id, 'toggle');
 });
