@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppConfig } from '../config/app-config';
+import { Admission, LocalFirstLimiter } from '../scaling/local-first-limiter';
 import { RateLimiterFactory } from '../scaling/rate-limiter.factory';
 import { DomainError } from './errors';
 
@@ -10,31 +11,32 @@ const VERIFY_ATTEMPTS = 20;
 @Injectable()
 export class CitizenThrottle {
   private readonly starts: RateLimiterAbstract;
-  private readonly messages: RateLimiterAbstract;
+  private readonly messages: LocalFirstLimiter;
   private readonly verifications: RateLimiterAbstract;
 
   constructor(config: AppConfig, limiters: RateLimiterFactory) {
     this.starts = limiters.create({ keyPrefix: 'start', points: config.rateLimitStarts, duration: 600 });
-    this.messages = limiters.create({ keyPrefix: 'message', points: 60, duration: 60 });
+    this.messages = limiters.createLocalFirst({ keyPrefix: 'message', points: 60, duration: 60 });
     this.verifications = limiters.create({ keyPrefix: 'widget-verify', points: VERIFY_ATTEMPTS, duration: 600 });
   }
 
-  consumeStart(address: string): Promise<void> {
-    return consume(this.starts, address, 'Too many new conversations from your address. Please wait a few minutes.');
+  async consumeStart(address: string): Promise<void> {
+    await consume(this.starts, address, 'Too many new conversations from your address. Please wait a few minutes.');
   }
 
-  consumeMessage(chatId: string): Promise<void> {
+  /** Waits on this instance's count only; see LocalFirstLimiter for what `counted` promises. */
+  consumeMessage(chatId: string): Promise<Admission> {
     return consume(this.messages, chatId, 'You are sending messages too fast. Please wait a moment.');
   }
 
-  consumeVerify(address: string): Promise<void> {
-    return consume(this.verifications, address, 'Too many log-in attempts from your address. Please wait a few minutes.');
+  async consumeVerify(address: string): Promise<void> {
+    await consume(this.verifications, address, 'Too many log-in attempts from your address. Please wait a few minutes.');
   }
 }
 
-async function consume(limiter: RateLimiterAbstract, key: string, refusal: string): Promise<void> {
+async function consume<T>(limiter: { consume(key: string): Promise<T> }, key: string, refusal: string): Promise<T> {
   try {
-    await limiter.consume(key);
+    return await limiter.consume(key);
   } catch (error) {
     if (!(error instanceof RateLimiterRes)) throw error;
     throw new DomainError('RATE_LIMITED', refusal);

@@ -1,12 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
+import { LimitOptions, LocalFirstLimiter } from './local-first-limiter';
 import { RedisConnection } from './redis-connection';
-
-export interface LimitOptions {
-  keyPrefix: string;
-  points: number;
-  duration: number;
-}
 
 // If Redis stops answering, each instance counts on its own rather than refuse or admit everyone.
 @Injectable()
@@ -14,13 +9,19 @@ export class RateLimiterFactory {
   constructor(private readonly redis: RedisConnection) {}
 
   create(options: LimitOptions): RateLimiterAbstract {
-    if (!this.redis.client) return new RateLimiterMemory(options);
-    return new RateLimiterRedis({
-      ...options,
-      keyPrefix: `desk:${options.keyPrefix}`,
-      storeClient: this.redis.client,
-      rejectIfRedisNotReady: true,
-      insuranceLimiter: new RateLimiterMemory(options),
-    });
+    const shared = this.shared(options);
+    if (!shared) return new RateLimiterMemory(options);
+    return new RateLimiterRedis({ ...shared, insuranceLimiter: new RateLimiterMemory(options) });
+  }
+
+  /** For a limit on the chat message path, where a round trip to Redis per message costs the tail. */
+  createLocalFirst(options: LimitOptions): LocalFirstLimiter {
+    const shared = this.shared(options);
+    return new LocalFirstLimiter(options, shared && new RateLimiterRedis(shared));
+  }
+
+  private shared(options: LimitOptions) {
+    if (!this.redis.client) return null;
+    return { ...options, keyPrefix: `desk:${options.keyPrefix}`, storeClient: this.redis.client, rejectIfRedisNotReady: true };
   }
 }

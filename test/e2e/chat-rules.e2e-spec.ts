@@ -70,6 +70,21 @@ describe('starting a chat', () => {
     expect((await ask(citizen, 'chat:start', VALID_CHAT)).ok).toBe(true);
     expect(await ask(citizen, 'chat:start', VALID_CHAT)).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
   });
+
+  it("limits a chat to 60 of its citizen's messages a minute, over every tab, and stores none past it", async () => {
+    desk = await startTestApp();
+    const [first, second] = [await desk.citizen(), await desk.citizen()];
+    const started = await ask(first, 'chat:start', VALID_CHAT);
+    expect((await ask(second, 'chat:resume', { token: started.token, afterSeq: 0 })).ok).toBe(true);
+    // Two tabs of 30, each within its socket's own event limit (bursts of 40).
+    for (let n = 0; n < 60; n += 1) {
+      expect(await ask(n < 30 ? first : second, 'message:send', { clientId: `m-${n}`, body: `Melding ${n}` })).toMatchObject({ ok: true });
+    }
+    const refused = await ask(first, 'message:send', { clientId: 'm-60', body: 'En for mye' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED', message: expect.stringMatching(/too fast/) } });
+    const [{ n }] = await desk.app.get(Sql).query('SELECT COUNT(*) AS n FROM messages WHERE ticket_id = ?', [started.chat.id]);
+    expect(Number(n)).toBe(1 + 60);
+  });
 });
 
 describe('a chat belongs to its citizen', () => {
