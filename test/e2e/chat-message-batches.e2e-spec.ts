@@ -5,6 +5,7 @@ import { Sql } from '../../src/database/sql';
 import { Transactions } from '../../src/database/transactions';
 import { MessageEntity } from '../../src/tickets/entities/message.entity';
 import { MessageStore, StoredChatMessage } from '../../src/tickets/message-store/message-store';
+import { FIND_CLIENT_IDS, LOCK_CHATS_AND_FIND_CLIENT_IDS } from '../../src/tickets/message-store/postgres-message-sql';
 import { acceptedChat } from '../support/accepted-chat';
 import { ask, next, startTestApp, TestApp, until } from '../support/test-app';
 
@@ -132,7 +133,10 @@ describe('chat messages stored together', () => {
         await holder.query('SELECT id FROM tickets WHERE id = $1 FOR UPDATE', [chatId]);
         const sent = sends();
         // Asked on another connection: within a transaction PostgreSQL shows the same pg_stat_activity every time.
-        const waiting = () => desk.app.get(DataSource).query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'WITH locked%'`);
+        const waiting = () =>
+          desk.app.get(DataSource).query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND starts_with(query, $1)`, [
+            LOCK_CHATS_AND_FIND_CLIENT_IDS.text.slice(0, 200),
+          ]);
         await until(async () => (await waiting())[0].n === 1);
         const appended = await store.append(holder.manager, chatId, { clientId, author: 'citizen', kind: 'text', body: 'fra en annen instans', createdAt: desk.clock.now() });
         await holder.commitTransaction();
@@ -154,5 +158,35 @@ describe('chat messages stored together', () => {
     const all = await store.listAfter(chatId, 0);
     expect(all.map((m) => m.seq)).toEqual(all.map((_, i) => i + 1));
     expect(all.map((m) => m.clientId).filter(Boolean)).toEqual(['earlier', 'elsewhere', 'mine', 'twice', 'after']);
+  });
+
+  // A connection caches a statement's generic plan, made from the statistics of that moment. One made
+  // while the table held a few hundred messages (a new desk's first minutes, or a fresh bench database)
+  // must still probe the index once the table has grown, or every batch reads the table whole.
+  onPostgres('looks clientIds up by index in the plan cached while the messages table was small', async () => {
+    const { chatId } = await acceptedChat(desk);
+    const runner = desk.app.get(DataSource).createQueryRunner();
+    try {
+      await runner.query(
+        `INSERT INTO messages (ticket_id, seq, client_id, author, kind, body, created_at)
+          SELECT $1, 1000 + n, 'seeded-' || n, 'citizen', 'text', 'melding ' || n, now() FROM generate_series(1, 400) AS n`,
+        [chatId],
+      );
+      await runner.query('ANALYZE messages');
+      await runner.query('SET plan_cache_mode = force_generic_plan');
+      for (const statement of [LOCK_CHATS_AND_FIND_CLIENT_IDS, FIND_CLIENT_IDS]) {
+        // A name of its own: the pool's clients keep track of the statements they prepared.
+        const name = `plan_check_${statement.name}`;
+        await runner.query(`PREPARE ${name} AS ${statement.text}`);
+        const args = statement === FIND_CLIENT_IDS ? `'{a}', '{b}'` : `'{a}', '{a}', '{b}'`;
+        const plan = (await runner.query(`EXPLAIN EXECUTE ${name}(${args})`)).map((row: { 'QUERY PLAN': string }) => row['QUERY PLAN']).join('\n');
+        await runner.query(`DEALLOCATE ${name}`);
+        expect(plan).not.toMatch(/Seq Scan on messages/);
+        expect(plan).toMatch(/Index Scan using uq_messages_ticket_client on messages/);
+      }
+    } finally {
+      await runner.query('RESET plan_cache_mode');
+      await runner.release();
+    }
   });
 });

@@ -37,7 +37,7 @@ const withClientIds = (sends: ChatSend[]) => {
 // The steps of message-sql.ts (admit → dedupe → next seq → insert) for many sends in three statements, in
 // the caller's transaction. A send that is not admitted fails alone; the others are stored in order.
 export async function storeChatBatch(query: PreparedQuery, sends: ChatSend[]): Promise<SendOutcome[]> {
-  const chatIds = [...new Set(sends.map((send) => send.chatId))];
+  const chatIds = [...new Set(sends.map((send) => send.chatId))].sort();
   const chats = new Map<string, LockedChat>();
   const stored = new Map<string, MessageRow>();
   for (const row of await query<LockRow>(LOCK_CHATS_AND_FIND_CLIENT_IDS, [chatIds, ...withClientIds(sends)])) {

@@ -16,31 +16,35 @@ export interface LockedChat extends ChatState {
 
 export type LockRow = ({ row: 'chat' } & LockedChat) | ({ row: 'message' } & MessageRow);
 
-// One round trip: locks the chats in id order (two instances never deadlock) and finds the clientIds
-// already stored. $1 chat ids; $2, $3 (chat id, clientId) pairs.
+// Each chat and each (chat, clientId) pair is one probe of its unique index, written as a LATERAL
+// subquery the planner cannot flatten: a plan a connection cached while the tables were small would
+// otherwise keep hash-joining a sequential scan of them as they grow (bench/README.md).
+const storedPairs = (chatIds: string, clientIds: string) => `FROM unnest(${chatIds}::text[], ${clientIds}::text[]) AS w(ticket_id, client_id)
+    CROSS JOIN LATERAL (SELECT * FROM messages WHERE ticket_id = w.ticket_id AND client_id = w.client_id OFFSET 0) m`;
+
+// One round trip: locks the chats in the order given (callers sort the ids, so two instances never
+// deadlock) and finds the clientIds already stored. $1 chat ids; $2, $3 (chat id, clientId) pairs.
 export const LOCK_CHATS_AND_FIND_CLIENT_IDS = {
   name: 'chat_batch_lock',
-  text: `WITH locked AS (
-    SELECT id, channel, status, assignee_id, verified, national_id, citizen_name, last_seq
-      FROM tickets WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE
-  )
-  SELECT 'chat' AS row, l.id, l.channel, l.status, l.assignee_id AS "assigneeId", l.verified, l.national_id AS "nationalId",
+  text: `SELECT 'chat' AS row, l.id, l.channel, l.status, l.assignee_id AS "assigneeId", l.verified, l.national_id AS "nationalId",
       l.citizen_name AS "citizenName", l.last_seq AS "lastSeq", s.last_seq AS "seenSeq",
       NULL::text AS "ticketId", NULL::int AS seq, NULL::text AS "clientId", NULL::text AS author, NULL::text AS "authorId",
       NULL::text AS "authorName", NULL::text AS kind, NULL::text AS body, NULL::timestamptz AS "createdAt"
-    FROM locked l JOIN tickets s ON s.id = l.id
+    FROM unnest($1::text[]) AS c(id)
+    CROSS JOIN LATERAL (
+      SELECT id, channel, status, assignee_id, verified, national_id, citizen_name, last_seq FROM tickets WHERE id = c.id FOR UPDATE
+    ) l
+    CROSS JOIN LATERAL (SELECT last_seq FROM tickets WHERE id = c.id OFFSET 0) s
   UNION ALL
   SELECT 'message', m.id, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL,
       m.ticket_id, m.seq, m.client_id, m.author, m.author_id, m.author_name, m.kind, m.body, m.created_at
-    FROM unnest($2::text[], $3::text[]) AS w(ticket_id, client_id)
-    JOIN messages m ON m.ticket_id = w.ticket_id AND m.client_id = w.client_id`,
+    ${storedPairs('$2', '$3')}`,
 };
 
 // Chats whose row moved while the lock was awaited: their clientIds again, in a statement that sees that commit.
 export const FIND_CLIENT_IDS = {
   name: 'chat_batch_client_ids',
-  text: `SELECT ${MESSAGE_COLUMNS} FROM unnest($1::text[], $2::text[]) AS w(ticket_id, client_id)
-    JOIN messages m ON m.ticket_id = w.ticket_id AND m.client_id = w.client_id`,
+  text: `SELECT ${MESSAGE_COLUMNS} ${storedPairs('$1', '$2')}`,
 };
 
 // Sets each chat's last seq and inserts the batch's messages, one statement.
