@@ -9,18 +9,18 @@ export class RateLimiterFactory {
   constructor(private readonly redis: RedisConnection) {}
 
   create(options: LimitOptions): RateLimiterAbstract {
-    const shared = this.shared(options);
+    const shared = this.redisOptions(options);
     if (!shared) return new RateLimiterMemory(options);
     return new RateLimiterRedis({ ...shared, insuranceLimiter: new RateLimiterMemory(options) });
   }
 
   /** For a limit on the chat message path, where a round trip to Redis per message costs the tail. */
   createLocalFirst(options: LimitOptions): LocalFirstLimiter {
-    const shared = this.shared(options);
+    const shared = this.redisOptions(options);
     return new LocalFirstLimiter(options, shared && new RateLimiterRedis(shared));
   }
 
-  private shared(options: LimitOptions) {
+  private redisOptions(options: LimitOptions) {
     if (!this.redis.client) return null;
     return { ...options, keyPrefix: `desk:${options.keyPrefix}`, storeClient: this.redis.client, rejectIfRedisNotReady: true };
   }
