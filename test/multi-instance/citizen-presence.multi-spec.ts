@@ -35,7 +35,10 @@ const eventCount = async (chatId: string, type: string) =>
 async function acceptedOnOtherInstance(): Promise<{ agent: Socket; citizen: Socket; chatId: string; token: string }> {
   const agent = await cluster.availableAgent(b, await cluster.newAgent(a, b));
   const citizen = await cluster.startChat(a);
+  // The accept's system message reaches the citizen's instance through Redis after the agent's answer.
+  const told = next<any>(citizen.socket, 'message:new', (m) => m.author === 'system');
   expect((await ask(agent, 'chat:accept', { chatId: citizen.chatId })).ok).toBe(true);
+  await told;
   return { agent, citizen: citizen.socket, chatId: citizen.chatId, token: citizen.token };
 }
 
