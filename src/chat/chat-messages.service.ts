@@ -26,12 +26,9 @@ export class ChatMessagesService {
     private readonly clock: Clock,
   ) {}
 
-  // Answered only once the shared rate count holds this message, so the citizen's next one is judged with it.
   async sendAsCitizen(chatId: string, input: { clientId: string; body: string }): Promise<MessageDto> {
-    const { counted } = await this.throttle.consumeMessage(chatId);
-    const message = await this.store(chatId, { role: 'citizen' }, input);
-    await counted;
-    return message;
+    await this.throttle.consumeMessage(chatId);
+    return this.store(chatId, { role: 'citizen' }, input);
   }
 
   async sendAsAgent(actor: StaffActor, input: { chatId: string; clientId: string; body: string }): Promise<MessageDto> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppConfig } from '../config/app-config';
-import { Admission, LocalFirstLimiter } from '../scaling/local-first-limiter';
+import { LocalFirstLimiter } from '../scaling/local-first-limiter';
 import { RateLimiterFactory } from '../scaling/rate-limiter.factory';
 import { DomainError } from './errors';
 
@@ -24,9 +24,9 @@ export class CitizenThrottle {
     await consume(this.starts, address, 'Too many new conversations from your address. Please wait a few minutes.');
   }
 
-  /** Waits on this instance's count only; see LocalFirstLimiter for what `counted` promises. */
-  consumeMessage(chatId: string): Promise<Admission> {
-    return consume(this.messages, chatId, 'You are sending messages too fast. Please wait a moment.');
+  /** Judged on this instance's count, shared with the others within LocalFirstLimiter's interval. */
+  async consumeMessage(chatId: string): Promise<void> {
+    await consume(this.messages, chatId, 'You are sending messages too fast. Please wait a moment.');
   }
 
   async consumeVerify(address: string): Promise<void> {
@@ -34,9 +34,9 @@ export class CitizenThrottle {
   }
 }
 
-async function consume<T>(limiter: { consume(key: string): Promise<T> }, key: string, refusal: string): Promise<T> {
+async function consume(limiter: { consume(key: string): Promise<unknown> }, key: string, refusal: string): Promise<void> {
   try {
-    return await limiter.consume(key);
+    await limiter.consume(key);
   } catch (error) {
     if (!(error instanceof RateLimiterRes)) throw error;
     throw new DomainError('RATE_LIMITED', refusal);

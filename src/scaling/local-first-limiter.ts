@@ -1,4 +1,4 @@
-import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
 
 export interface LimitOptions {
   keyPrefix: string;
@@ -6,47 +6,59 @@ export interface LimitOptions {
   duration: number;
 }
 
-export interface Admission {
-  /** Settles once the shared count holds this consumption too (never rejects). */
-  counted: Promise<void>;
+/** A key's count in the shared window after an addition, and how long that window has left. */
+export interface WindowTotal {
+  key: string;
+  total: number;
+  msLeft: number;
 }
 
-const COUNTED: Admission = { counted: Promise.resolve() };
+/** Counts shared by every instance (Redis), added to in batches. */
+export interface SharedCounts {
+  add(counts: ReadonlyMap<string, number>): Promise<WindowTotal[]>;
+}
+
+/** How long consumptions gather before they are added to the shared count in one round trip. */
+export const SHARE_EVERY_MS = 50;
 
 /**
- * A limit for the hot path: admitted on this instance's own count, without waiting on Redis, and
- * counted in Redis at the same time. When Redis's count says a key has used its window up, this
- * instance refuses the key until the window ends. A caller that waits for `counted` before its
- * next consumption of a key can pass the limit by at most one per instance serving that key.
- * If Redis fails, the local count alone decides.
+ * A limit for the hot path: admitted on this instance's own count, with no round trip per
+ * consumption. What was consumed is added to the shared count every SHARE_EVERY_MS, all keys in one
+ * round trip; once a key's shared total reaches the limit, this instance refuses the key until the
+ * shared window ends. Until it hears, an instance admits on its own count, so a key consumed on
+ * several instances at once passes the limit by what the others admitted in their last interval.
+ * If the shared count fails, the local count alone decides.
  */
 export class LocalFirstLimiter {
   private readonly local: RateLimiterMemory;
+  private pending = new Map<string, number>();
+  private timer: NodeJS.Timeout | null = null;
 
   constructor(
-    options: LimitOptions,
-    private readonly shared: RateLimiterAbstract | null,
+    private readonly options: LimitOptions,
+    private readonly shared: SharedCounts | null,
   ) {
     this.local = new RateLimiterMemory(options);
   }
 
   /** Rejects with the local RateLimiterRes when the key is over its limit. */
-  async consume(key: string): Promise<Admission> {
+  async consume(key: string): Promise<void> {
     await this.local.consume(key);
-    if (!this.shared) return COUNTED;
-    return {
-      counted: this.shared.consume(key).then(
-        (result) => {
-          if (result.remainingPoints <= 0) this.blockUntilWindowEnds(key, result);
-        },
-        (refusal: unknown) => {
-          if (refusal instanceof RateLimiterRes) this.blockUntilWindowEnds(key, refusal);
-        },
-      ),
-    };
+    if (!this.shared) return;
+    this.pending.set(key, (this.pending.get(key) ?? 0) + 1);
+    this.timer ??= setTimeout(() => void this.share(), SHARE_EVERY_MS).unref();
   }
 
-  private blockUntilWindowEnds(key: string, shared: RateLimiterRes): void {
-    void this.local.block(key, Math.max(1, Math.ceil(shared.msBeforeNext / 1000)));
+  /** Adds what was consumed since the last call to the shared count; settles when it is heard. */
+  async share(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (!this.shared || this.pending.size === 0) return;
+    const counts = this.pending;
+    this.pending = new Map();
+    const totals = await this.shared.add(counts).catch(() => []);
+    for (const { key, total, msLeft } of totals) {
+      if (total >= this.options.points && msLeft > 0) void this.local.block(key, Math.ceil(msLeft / 1000));
+    }
   }
 }

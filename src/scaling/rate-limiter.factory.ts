@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import { LimitOptions, LocalFirstLimiter } from './local-first-limiter';
 import { RedisConnection } from './redis-connection';
+import { RedisWindowCounts } from './redis-window-counts';
 
 // If Redis stops answering, each instance counts on its own rather than refuse or admit everyone.
 @Injectable()
@@ -14,10 +15,10 @@ export class RateLimiterFactory {
     return new RateLimiterRedis({ ...shared, insuranceLimiter: new RateLimiterMemory(options) });
   }
 
-  /** For a limit on the chat message path, where a round trip to Redis per message costs the tail. */
+  /** For a limit on the chat message path, where a round trip to Redis per message costs a share of the CPU. */
   createLocalFirst(options: LimitOptions): LocalFirstLimiter {
-    const shared = this.redisOptions(options);
-    return new LocalFirstLimiter(options, shared && new RateLimiterRedis(shared));
+    const client = this.redis.client;
+    return new LocalFirstLimiter(options, client && new RedisWindowCounts(client, `desk:${options.keyPrefix}`, options.duration * 1000));
   }
 
   private redisOptions(options: LimitOptions) {
