@@ -2,8 +2,12 @@ import { setImmediate } from 'node:timers/promises';
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { sqliteConnection } from './prepared-statements';
-import { commitBatch, errorFrom, TaskOutcome, WriteTask } from './writer-thread/write-task';
-import { WriterThread } from './writer-thread/writer-thread';
+import { BatchThread } from './batch-thread';
+import { errorFrom } from './thread-errors';
+import { commitBatch, TaskCall, TaskOutcome, WriteTask } from './writer-thread/write-task';
+import type { WriterThreadData } from './writer-thread/writer-thread.worker';
+
+type WriterThread = BatchThread<TaskCall, TaskOutcome>;
 
 interface QueuedWork {
   work?: (manager: EntityManager) => Promise<unknown>;
@@ -163,7 +167,7 @@ export class Transactions implements OnModuleDestroy {
     const file = this.dataSource.options.database;
     if (typeof file !== 'string' || file === ':memory:' || file === '') return null;
     if (this.closing || (this.writer && !this.writer.alive)) return null;
-    this.writer ??= new WriterThread(file);
+    this.writer ??= new BatchThread('The writer thread', require.resolve('./writer-thread/writer-thread.worker'), { file } satisfies WriterThreadData);
     return this.writer;
   }
 

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { DomainError, ErrorCode } from '../../common/errors';
 import { prepared } from '../prepared-statements';
+import { describeError, ThreadOutcome } from '../thread-errors';
 
 // Loaded by `module` and `name` in the writer thread: its file may import only small modules, never Nest or TypeORM.
 export interface WriteTask<A, R> {
@@ -18,31 +18,13 @@ export const writeTask = <A, R>(
   options: { afterBatch?: (db: Database) => void } = {},
 ): WriteTask<A, R> => ({ module, name, run, ...options });
 
+export type TaskOutcome = ThreadOutcome<unknown>;
+
 // Structured clone: plain data only.
 export interface TaskCall {
   module: string;
   name: string;
   args: unknown;
-}
-
-export interface ErrorDescription {
-  error: string;
-  code?: string;
-  domain?: true;
-}
-
-export type TaskOutcome = { ok: true; value: unknown } | ({ ok: false } & ErrorDescription);
-
-export function describeError(error: unknown): ErrorDescription {
-  if (!(error instanceof Error)) return { error: String(error) };
-  if (error instanceof DomainError) return { error: error.message, code: error.code, domain: true };
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' ? { error: error.message, code } : { error: error.message };
-}
-
-export function errorFrom(description: ErrorDescription): Error {
-  if (description.domain) return new DomainError(description.code as ErrorCode, description.error);
-  return Object.assign(new Error(description.error), description.code ? { code: description.code } : {});
 }
 
 export function commitBatch(db: Database, units: { task: WriteTask<unknown, unknown>; args: unknown }[]): TaskOutcome[] {

@@ -1,18 +1,13 @@
 import Database from 'better-sqlite3';
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { applySqliteSettings } from '../sqlite-settings';
-import { commitBatch, describeError, TaskCall, TaskOutcome, WriteTask } from './write-task';
+import type { BatchReply, BatchRequest } from '../batch-thread';
+import { describeError } from '../thread-errors';
+import { commitBatch, TaskCall, TaskOutcome, WriteTask } from './write-task';
 
 export interface WriterThreadData {
   file: string;
 }
-
-export interface BatchRequest {
-  id: number;
-  calls: TaskCall[];
-}
-
-export type BatchReply = { id: number; outcomes: TaskOutcome[] } | { id: number; error: string; code?: string };
 
 const MAX_CALLS = 1024;
 
@@ -33,11 +28,11 @@ function task(call: TaskCall): WriteTask<unknown, unknown> {
   return found;
 }
 
-parentPort!.on('message', (first: BatchRequest) => {
+parentPort!.on('message', (first: BatchRequest<TaskCall>) => {
   const batches = [first];
   let calls = first.calls.length;
   while (calls < MAX_CALLS) {
-    const next = receiveMessageOnPort(parentPort!)?.message as BatchRequest | undefined;
+    const next = receiveMessageOnPort(parentPort!)?.message as BatchRequest<TaskCall> | undefined;
     if (!next) break;
     batches.push(next);
     calls += next.calls.length;
@@ -45,7 +40,7 @@ parentPort!.on('message', (first: BatchRequest) => {
   parentPort!.postMessage(commitBatches(batches));
 });
 
-function commitBatches(batches: BatchRequest[]): BatchReply[] {
+function commitBatches(batches: BatchRequest<TaskCall>[]): BatchReply<TaskOutcome>[] {
   try {
     const outcomes = commitBatch(db, batches.flatMap((batch) => batch.calls.map((call) => ({ task: task(call), args: call.args }))));
     let start = 0;
