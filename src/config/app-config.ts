@@ -2,7 +2,7 @@ import type { ClosedDates, WeeklySchedule } from '../opening-hours/schedule';
 
 export type DatabaseConfig =
   | { type: 'sqlite'; path: string }
-  // poolSize: connections per instance; chat messages take one per batch, reads the rest.
+  // poolSize: connections per instance, besides the one of the chat message thread.
   | { type: 'postgres'; url: string; poolSize: number };
 
 export type Routing = 'manual' | 'auto';

@@ -59,6 +59,9 @@ export const POSTGRES_MIGRATIONS = [
   HistoryFilterIndex1765500000000,
 ];
 
+/** How the desk's connections are named in pg_stat_activity. */
+export const APPLICATION_NAME = 'support-desk';
+
 export function buildDataSourceOptions(database: DatabaseConfig): DataSourceOptions {
   if (database.type === 'postgres') {
     return {
@@ -70,7 +73,7 @@ export function buildDataSourceOptions(database: DatabaseConfig): DataSourceOpti
       migrationsRun: false,
       migrationsTransactionMode: 'all',
       synchronize: false,
-      extra: { max: database.poolSize, application_name: 'support-desk' },
+      extra: { max: database.poolSize, application_name: APPLICATION_NAME },
     };
   }
   if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });

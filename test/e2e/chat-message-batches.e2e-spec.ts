@@ -1,10 +1,13 @@
+import type { OnModuleDestroy } from '@nestjs/common';
 import { getRepositoryToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError } from '../../src/common/errors';
+import { AppConfig } from '../../src/config/app-config';
 import { Sql } from '../../src/database/sql';
 import { Transactions } from '../../src/database/transactions';
 import { MessageEntity } from '../../src/tickets/entities/message.entity';
 import { MessageStore, StoredChatMessage } from '../../src/tickets/message-store/message-store';
+import { createMessageStore } from '../../src/tickets/message-store/message-store.provider';
 import { FIND_CLIENT_IDS, LOCK_CHATS_AND_FIND_CLIENT_IDS } from '../../src/tickets/message-store/postgres-message-sql';
 import { acceptedChat } from '../support/accepted-chat';
 import { ask, next, startTestApp, TestApp, until } from '../support/test-app';
@@ -105,19 +108,44 @@ describe('chat messages stored together', () => {
   it('stores a clientId sent through two instances at once one time', async () => {
     const { chatId } = await acceptedChat(desk);
     const store = desk.app.get(MessageStore);
-    const Store = store.constructor as new (...args: ConstructorParameters<typeof MessageStore>) => MessageStore;
-    const other = new Store(desk.app.get(getRepositoryToken(MessageEntity)), desk.app.get(Sql), desk.app.get(Transactions));
-    const send = (through: MessageStore, clientId: string) => through.storeChatMessage(chatId, CITIZEN, { clientId, body: `melding ${clientId}`, createdAt: desk.clock.now() });
-    await send(store, 'first');
-    await send(other, 'second');
+    const other = createMessageStore(
+      desk.app.get(getRepositoryToken(MessageEntity)),
+      desk.app.get(Sql),
+      desk.app.get(Transactions),
+      desk.app.get(AppConfig),
+    );
+    try {
+      const send = (through: MessageStore, clientId: string) => through.storeChatMessage(chatId, CITIZEN, { clientId, body: `melding ${clientId}`, createdAt: desk.clock.now() });
+      await send(store, 'first');
+      await send(other, 'second');
 
-    const rounds = Array.from({ length: 30 }, (_, n) => `c-${n}`);
-    const answers = await Promise.all(rounds.flatMap((clientId) => [send(store, clientId), send(other, clientId)]));
-    rounds.forEach((_, n) => expect(answers[2 * n + 1].stored.id).toBe(answers[2 * n].stored.id));
-    expect(answers.filter((answer) => answer.isNew)).toHaveLength(rounds.length);
+      const rounds = Array.from({ length: 30 }, (_, n) => `c-${n}`);
+      const answers = await Promise.all(rounds.flatMap((clientId) => [send(store, clientId), send(other, clientId)]));
+      rounds.forEach((_, n) => expect(answers[2 * n + 1].stored.id).toBe(answers[2 * n].stored.id));
+      expect(answers.filter((answer) => answer.isNew)).toHaveLength(rounds.length);
+      const all = await store.listAfter(chatId, 0);
+      expect(all.map((m) => m.seq)).toEqual(all.map((_, i) => i + 1));
+      expect(all.map((m) => m.clientId).filter(Boolean)).toEqual(['first', 'second', ...rounds]);
+    } finally {
+      await (other as Partial<OnModuleDestroy>).onModuleDestroy?.();
+    }
+  });
+
+  // On PostgreSQL the batches are stored by a thread of their own; modules that shut down after the store
+  // may still write, and their messages are stored on the main thread's pool.
+  onPostgres('goes on storing, in order, once the store has shut its thread down', async () => {
+    const { chatId } = await acceptedChat(desk);
+    const store = desk.app.get(MessageStore);
+    const send = (clientId: string) => store.storeChatMessage(chatId, CITIZEN, { clientId, body: `melding ${clientId}`, createdAt: desk.clock.now() });
+    const before = await Promise.all(['a', 'b', 'c'].map(send));
+
+    await (store as unknown as OnModuleDestroy).onModuleDestroy();
+    const after = await Promise.all(['d', 'b', 'e'].map(send));
+    expect(after.map((answer) => answer.isNew)).toEqual([true, false, true]);
+    expect(after[1].stored.id).toBe(before[1].stored.id);
     const all = await store.listAfter(chatId, 0);
     expect(all.map((m) => m.seq)).toEqual(all.map((_, i) => i + 1));
-    expect(all.map((m) => m.clientId).filter(Boolean)).toEqual(['first', 'second', ...rounds]);
+    expect(all.map((m) => m.clientId).filter(Boolean)).toEqual(['a', 'b', 'c', 'd', 'e']);
   });
 
   // The lock statement's snapshot is taken before it waits for the chat's lock: what the holder commits

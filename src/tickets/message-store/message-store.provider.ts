@@ -1,6 +1,8 @@
 import type { Provider } from '@nestjs/common';
 import { getRepositoryToken } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
+import { AppConfig } from '../../config/app-config';
+import { APPLICATION_NAME } from '../../database/data-source-options';
 import { Sql } from '../../database/sql';
 import { Transactions } from '../../database/transactions';
 import { MessageEntity } from '../entities/message.entity';
@@ -8,9 +10,13 @@ import { MessageStore } from './message-store';
 import { PostgresMessageStore } from './postgres-message-store';
 import { SqliteMessageStore } from './sqlite-message-store';
 
+export function createMessageStore(messages: Repository<MessageEntity>, sql: Sql, transactions: Transactions, config: AppConfig): MessageStore {
+  if (config.database.type !== 'postgres') return new SqliteMessageStore(messages, sql, transactions);
+  return new PostgresMessageStore(messages, sql, transactions, { url: config.database.url, applicationName: APPLICATION_NAME });
+}
+
 export const messageStoreProvider: Provider = {
   provide: MessageStore,
-  inject: [getRepositoryToken(MessageEntity), Sql, Transactions],
-  useFactory: (messages: Repository<MessageEntity>, sql: Sql, transactions: Transactions): MessageStore =>
-    sql.postgres ? new PostgresMessageStore(messages, sql, transactions) : new SqliteMessageStore(messages, sql, transactions),
+  inject: [getRepositoryToken(MessageEntity), Sql, Transactions, AppConfig],
+  useFactory: createMessageStore,
 };

@@ -1,0 +1,107 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { Client } from 'pg';
+import type { BatchReply, BatchRequest } from '../../database/batch-thread';
+import type { PreparedQuery } from '../../database/prepared-statements';
+import { describeError, ThreadOutcome } from '../../database/thread-errors';
+import type { StoredRow } from './message-sql';
+import { ChatSend, storeChatBatch } from './postgres-chat-batch';
+
+// Chat messages stored on a connection of this thread's own, so that no step of a batch waits for a turn of
+// the main thread's event loop. Runs only small modules: no Nest, no TypeORM.
+
+export interface PostgresBatchThreadData {
+  url: string;
+  applicationName: string;
+}
+
+export type StoreOutcome = ThreadOutcome<StoredRow>;
+
+const MAX_SENDS = 256;
+
+const data = workerData as PostgresBatchThreadData;
+const queue: BatchRequest<ChatSend>[] = [];
+let draining = false;
+let client: Client | null = null;
+
+parentPort!.on('message', (request: BatchRequest<ChatSend>) => {
+  queue.push(request);
+  void drain();
+});
+
+// Requests that arrive while a transaction commits go together into the next one, in the order sent.
+async function drain(): Promise<void> {
+  if (draining) return;
+  draining = true;
+  try {
+    while (queue.length > 0) {
+      const taken = [queue.shift()!];
+      let sends = taken[0].calls.length;
+      while (queue.length > 0 && sends + queue[0].calls.length <= MAX_SENDS) {
+        sends += queue[0].calls.length;
+        taken.push(queue.shift()!);
+      }
+      parentPort!.postMessage(await answer(taken));
+    }
+  } finally {
+    draining = false;
+  }
+}
+
+async function answer(requests: BatchRequest<ChatSend>[]): Promise<BatchReply<StoreOutcome>[]> {
+  try {
+    const outcomes = await storeInOrder(requests.flatMap((request) => request.calls));
+    let start = 0;
+    return requests.map((request) => ({ id: request.id, outcomes: outcomes.slice(start, (start += request.calls.length)) }));
+  } catch (error) {
+    return requests.map((request) => ({ id: request.id, ...describeError(error) }));
+  }
+}
+
+// If a statement itself fails (a deadlock with another writer, a lost connection), each send is tried alone;
+// without a connection the whole request fails.
+async function storeInOrder(sends: ChatSend[]): Promise<StoreOutcome[]> {
+  const db = await connected();
+  try {
+    return await storeInOneTransaction(db, sends);
+  } catch (error) {
+    if (sends.length === 1) return [{ ok: false, ...describeError(error) }];
+    const outcomes: StoreOutcome[] = [];
+    for (const send of sends) outcomes.push(...(await storeInOrder([send])));
+    return outcomes;
+  }
+}
+
+async function storeInOneTransaction(db: Client, sends: ChatSend[]): Promise<StoreOutcome[]> {
+  await db.query('BEGIN');
+  try {
+    const outcomes = await storeChatBatch(preparedOn(db), sends);
+    await db.query('COMMIT');
+    return outcomes.map((outcome) => (outcome.ok ? { ok: true, value: withTimeAsText(outcome.value) } : { ok: false, ...describeError(outcome.error) }));
+  } catch (error) {
+    await db.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
+
+// A Date cloned into another realm (jest's sandbox, say) is no `instanceof Date` there; the text is read as a time anywhere.
+const withTimeAsText = ({ row, isNew }: StoredRow): StoredRow => ({ row: { ...row, createdAt: new Date(row.createdAt).toISOString() }, isNew });
+
+const preparedOn =
+  (db: Client): PreparedQuery =>
+  async (statement, values) =>
+    (await db.query({ name: statement.name, text: statement.text, values })).rows;
+
+// A broken connection is dropped; the next transaction opens a new one.
+async function connected(): Promise<Client> {
+  if (client) return client;
+  const fresh = new Client({ connectionString: data.url, application_name: data.applicationName });
+  fresh.on('error', () => {
+    if (client === fresh) client = null;
+  });
+  fresh.on('end', () => {
+    if (client === fresh) client = null;
+  });
+  await fresh.connect();
+  client = fresh;
+  return fresh;
+}
