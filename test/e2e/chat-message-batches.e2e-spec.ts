@@ -7,7 +7,7 @@ import { Sql } from '../../src/database/sql';
 import { Transactions } from '../../src/database/transactions';
 import { MessageEntity } from '../../src/tickets/entities/message.entity';
 import { MessageStore, StoredChatMessage } from '../../src/tickets/message-store/message-store';
-import { createMessageStore } from '../../src/tickets/message-store/message-store.provider';
+import { CHAT_MESSAGE_CONNECTION, createMessageStore } from '../../src/tickets/message-store/message-store.provider';
 import { FIND_CLIENT_IDS, LOCK_CHATS_AND_FIND_CLIENT_IDS } from '../../src/tickets/message-store/postgres-message-sql';
 import { acceptedChat } from '../support/accepted-chat';
 import { ask, next, startTestApp, TestApp, until } from '../support/test-app';
@@ -129,6 +129,26 @@ describe('chat messages stored together', () => {
     } finally {
       await (other as Partial<OnModuleDestroy>).onModuleDestroy?.();
     }
+  });
+
+  onPostgres('reconnects the chat message thread when its connection is lost, storing each send once', async () => {
+    const { chatId } = await acceptedChat(desk);
+    const store = desk.app.get(MessageStore);
+    const send = (clientId: string) => store.storeChatMessage(chatId, CITIZEN, { clientId, body: `melding ${clientId}`, createdAt: desk.clock.now() });
+    await send('before');
+
+    const [{ n }] = await desk.app
+      .get(DataSource)
+      .query('SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE application_name = $1', [CHAT_MESSAGE_CONNECTION]);
+    expect(n).toBe(1);
+    // The first send after the loss may fail with it (its answer says so); those after it are stored.
+    await send('during').catch(() => undefined);
+    expect(await send('after')).toMatchObject({ isNew: true, stored: { clientId: 'after' } });
+    expect(await send('during')).toMatchObject({ stored: { clientId: 'during' } });
+    const all = await store.listAfter(chatId, 0);
+    expect(all.map((m) => m.seq)).toEqual(all.map((_, i) => i + 1));
+    // 'during' comes before 'after' if the thread had heard of the loss before it, after it if not.
+    expect(all.map((m) => m.clientId).filter(Boolean).sort()).toEqual(['after', 'before', 'during']);
   });
 
   // On PostgreSQL the batches are stored by a thread of their own; modules that shut down after the store

@@ -10,9 +10,12 @@ import { MessageStore } from './message-store';
 import { PostgresMessageStore } from './postgres-message-store';
 import { SqliteMessageStore } from './sqlite-message-store';
 
+// The chat message thread's connection, apart from the pool's in pg_stat_activity.
+export const CHAT_MESSAGE_CONNECTION = `${APPLICATION_NAME} chat messages`;
+
 export function createMessageStore(messages: Repository<MessageEntity>, sql: Sql, transactions: Transactions, config: AppConfig): MessageStore {
   if (config.database.type !== 'postgres') return new SqliteMessageStore(messages, sql, transactions);
-  return new PostgresMessageStore(messages, sql, transactions, { url: config.database.url, applicationName: APPLICATION_NAME });
+  return new PostgresMessageStore(messages, sql, transactions, { url: config.database.url, applicationName: CHAT_MESSAGE_CONNECTION });
 }
 
 export const messageStoreProvider: Provider = {

@@ -57,16 +57,16 @@ async function answer(requests: BatchRequest<ChatSend>[]): Promise<BatchReply<St
   }
 }
 
-// If a statement itself fails (a deadlock with another writer, a lost connection), each send is tried alone;
-// without a connection the whole request fails.
+// If a statement itself fails (a deadlock with another writer, a lost connection), each send is tried alone,
+// so that every answer says what happened to its own send.
 async function storeInOrder(sends: ChatSend[]): Promise<StoreOutcome[]> {
   const db = await connected();
   try {
     return await storeInOneTransaction(db, sends);
   } catch (error) {
-    if (sends.length === 1) return [{ ok: false, ...describeError(error) }];
+    if (sends.length === 1) return [failed(error)];
     const outcomes: StoreOutcome[] = [];
-    for (const send of sends) outcomes.push(...(await storeInOrder([send])));
+    for (const send of sends) outcomes.push(...(await storeInOrder([send]).catch((failure: unknown) => [failed(failure)])));
     return outcomes;
   }
 }
@@ -76,12 +76,14 @@ async function storeInOneTransaction(db: Client, sends: ChatSend[]): Promise<Sto
   try {
     const outcomes = await storeChatBatch(preparedOn(db), sends);
     await db.query('COMMIT');
-    return outcomes.map((outcome) => (outcome.ok ? { ok: true, value: withTimeAsText(outcome.value) } : { ok: false, ...describeError(outcome.error) }));
+    return outcomes.map((outcome) => (outcome.ok ? { ok: true, value: withTimeAsText(outcome.value) } : failed(outcome.error)));
   } catch (error) {
     await db.query('ROLLBACK').catch(() => undefined);
     throw error;
   }
 }
+
+const failed = (error: unknown): StoreOutcome => ({ ok: false, ...describeError(error) });
 
 // A Date cloned into another realm (jest's sandbox, say) is no `instanceof Date` there; the text is read as a time anywhere.
 const withTimeAsText = ({ row, isNew }: StoredRow): StoredRow => ({ row: { ...row, createdAt: new Date(row.createdAt).toISOString() }, isNew });
