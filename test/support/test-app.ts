@@ -163,6 +163,8 @@ export function next<T = any>(socket: Socket, event: ServerEvent, matches: (payl
       socket.off(event, listener);
       reject(new Error(`No "${event}" within ${timeoutMs} ms`));
     }, timeoutMs);
+    // A wait nobody awaits any more (a refused socket's first agent:state) must not hold jest open.
+    timer.unref();
     const listener = (payload: T) => {
       if (!matches(payload)) return;
       clearTimeout(timer);
