@@ -4,6 +4,8 @@ import { LimitOptions, LocalFirstLimiter } from './local-first-limiter';
 import { RedisConnection } from './redis-connection';
 import { RedisWindowCounts } from './redis-window-counts';
 
+const redisKeyPrefix = (options: LimitOptions) => `desk:${options.keyPrefix}`;
+
 // If Redis stops answering, each instance counts on its own rather than refuse or admit everyone.
 @Injectable()
 export class RateLimiterFactory {
@@ -18,11 +20,11 @@ export class RateLimiterFactory {
   /** For a limit on the chat message path, where a round trip to Redis per message costs a share of the CPU. */
   createLocalFirst(options: LimitOptions): LocalFirstLimiter {
     const client = this.redis.client;
-    return new LocalFirstLimiter(options, client && new RedisWindowCounts(client, `desk:${options.keyPrefix}`, options.duration * 1000));
+    return new LocalFirstLimiter(options, client && new RedisWindowCounts(client, redisKeyPrefix(options), options.duration * 1000));
   }
 
   private redisOptions(options: LimitOptions) {
     if (!this.redis.client) return null;
-    return { ...options, keyPrefix: `desk:${options.keyPrefix}`, storeClient: this.redis.client, rejectIfRedisNotReady: true };
+    return { ...options, keyPrefix: redisKeyPrefix(options), storeClient: this.redis.client, rejectIfRedisNotReady: true };
   }
 }
