@@ -32,7 +32,9 @@ export interface Actor {
 }
 
 export async function newActor(browser: Browser, baseURL: string, options: BrowserContextOptions = {}): Promise<Actor> {
-  const context = await browser.newContext({ baseURL, viewport: DESKTOP, locale: 'nb-NO', timezoneId: 'Europe/Oslo', ...options });
+  // Reduced motion: the design system's details open with a 0.4 s height transition, and a click
+  // during it can press on the button and release on what slid under the pointer (no click event).
+  const context = await browser.newContext({ baseURL, viewport: DESKTOP, locale: 'nb-NO', timezoneId: 'Europe/Oslo', reducedMotion: 'reduce', ...options });
   context.setDefaultTimeout(WAIT_MS);
   const page = await context.newPage();
   const problems: string[] = [];
