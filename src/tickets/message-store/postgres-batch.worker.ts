@@ -4,7 +4,7 @@ import type { BatchReply, BatchRequest } from '../../database/batch-thread';
 import type { PreparedQuery } from '../../database/prepared-statements';
 import { describeError, ThreadOutcome } from '../../database/thread-errors';
 import type { StoredRow } from './message-sql';
-import { ChatSend, storeChatBatch } from './postgres-chat-batch';
+import { ChatSend, SendOutcome, storeChatBatch, storeEachAnswered } from './postgres-chat-batch';
 
 // Chat messages stored on a connection of this thread's own, so that no step of a batch waits for a turn of
 // the main thread's event loop. Runs only small modules: no Nest, no TypeORM.
@@ -57,26 +57,17 @@ async function answer(requests: BatchRequest<ChatSend>[]): Promise<BatchReply<St
   }
 }
 
-// If a statement itself fails (a deadlock with another writer, a lost connection), each send is tried alone,
-// so that every answer says what happened to its own send.
 async function storeInOrder(sends: ChatSend[]): Promise<StoreOutcome[]> {
-  const db = await connected();
-  try {
-    return await storeInOneTransaction(db, sends);
-  } catch (error) {
-    if (sends.length === 1) return [failed(error)];
-    const outcomes: StoreOutcome[] = [];
-    for (const send of sends) outcomes.push(...(await storeInOrder([send]).catch((failure: unknown) => [failed(failure)])));
-    return outcomes;
-  }
+  const outcomes = await storeEachAnswered(async (some) => storeInOneTransaction(await connected(), some), sends);
+  return outcomes.map((outcome) => (outcome.ok ? { ok: true, value: withTimeAsText(outcome.value) } : failed(outcome.error)));
 }
 
-async function storeInOneTransaction(db: Client, sends: ChatSend[]): Promise<StoreOutcome[]> {
+async function storeInOneTransaction(db: Client, sends: ChatSend[]): Promise<SendOutcome[]> {
   await db.query('BEGIN');
   try {
     const outcomes = await storeChatBatch(preparedOn(db), sends);
     await db.query('COMMIT');
-    return outcomes.map((outcome) => (outcome.ok ? { ok: true, value: withTimeAsText(outcome.value) } : failed(outcome.error)));
+    return outcomes;
   } catch (error) {
     await db.query('ROLLBACK').catch(() => undefined);
     throw error;

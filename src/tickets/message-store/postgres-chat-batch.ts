@@ -72,3 +72,18 @@ export async function storeChatBatch(query: PreparedQuery, sends: ChatSend[]): P
   if (inserts.length > 0) await query(STORE_MESSAGES, storeParams(lastSeqs, inserts));
   return outcomes;
 }
+
+/**
+ * The sends in one transaction (`inTransaction`); if its statements fail (a deadlock with another writer, a
+ * lost connection), each send alone, in order, so that every answer says what happened to its own send.
+ */
+export async function storeEachAnswered(inTransaction: (sends: ChatSend[]) => Promise<SendOutcome[]>, sends: ChatSend[]): Promise<SendOutcome[]> {
+  try {
+    return await inTransaction(sends);
+  } catch (error) {
+    if (sends.length === 1) return [{ ok: false, error }];
+    const outcomes: SendOutcome[] = [];
+    for (const send of sends) outcomes.push(...(await storeEachAnswered(inTransaction, [send])));
+    return outcomes;
+  }
+}

@@ -9,7 +9,7 @@ import type { ChatSender } from './chat-message-admission';
 import type { StoredRow } from './message-sql';
 import { ChatMessageInput, MessageStore, newMessageId, StoredChatMessage, toEntity } from './message-store';
 import type { PostgresBatchThreadData, StoreOutcome } from './postgres-batch.worker';
-import { ChatSend, SendOutcome, storeChatBatch } from './postgres-chat-batch';
+import { ChatSend, SendOutcome, storeChatBatch, storeEachAnswered } from './postgres-chat-batch';
 
 interface WaitingSend {
   send: ChatSend;
@@ -90,16 +90,8 @@ export class PostgresMessageStore extends MessageStore {
   }
 
   private async commitHere(batch: WaitingSend[]): Promise<void> {
-    let outcomes: SendOutcome[];
-    try {
-      outcomes = await this.transactions.run((db) => storeChatBatch(postgresPrepared(db), batch.map((waiting) => waiting.send)));
-    } catch (error) {
-      // A failure of the statements themselves (a deadlock with another writer, say): each send alone, in order.
-      if (batch.length > 1) for (const waiting of batch) await this.commitHere([waiting]);
-      else batch[0].reject(error);
-      return;
-    }
-    settle(batch, outcomes);
+    const inTransaction = (sends: ChatSend[]) => this.transactions.run((db) => storeChatBatch(postgresPrepared(db), sends));
+    settle(batch, await storeEachAnswered(inTransaction, batch.map((waiting) => waiting.send)));
   }
 }
 
