@@ -127,17 +127,7 @@ describe('citizen chat in the browser', () => {
     await card.locator('[data-role="close"] summary').click();
     await card.locator('[data-role="outcome"]').selectOption('referred');
     await card.locator('[data-role="close-submit"]').click();
-    await visible(page.locator('#ended-section')).catch(async (error: Error) => {
-      // Seen to time out about once in seven full runs, never alone: say what both sides showed
-      // (in one traced failure the agent's page never sent chat:close: hence the close controls).
-      const agentCard = await card.evaluate((root: any) => {
-        const submit = root.querySelector('[data-role="close-submit"]');
-        return { state: root.dataset.state ?? null, closeOpen: root.querySelector('[data-role="close"]').open, outcome: root.querySelector('[data-role="outcome"]').value, submitDisabled: submit.disabled, submitBusy: submit.getAttribute('aria-busy') };
-      });
-      const agentConnection = await agent.page.locator('#conn-status').getAttribute('data-state');
-      const seen = { agentCard, agentConnection, agentNotices: await agent.page.locator('.ds-alert').allInnerTexts(), citizenLog: await page.locator('#chat-log').innerText(), citizenConnection: await page.locator('#conn-text').innerText() };
-      throw new Error(`${error.message}\n${JSON.stringify(seen, null, 2)}`);
-    });
+    await visible(page.locator('#ended-section'));
     await waitForText(page, '#ended-by', 'Rådgiveren avsluttet samtalen.');
     await expectFocus(page, '#rating-score-1');
     await expect(page.locator('#composer').isHidden()).resolves.toBe(true);
