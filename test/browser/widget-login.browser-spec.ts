@@ -3,7 +3,7 @@ import { ADMIN_PASSWORD, buildDesk, type DeskProcess, startDesk, stopDesk } from
 import { until } from '../support/test-app';
 import { launchBrowser, newActor, visible, WAIT_MS, waitForText } from './support/browser';
 import { startHostSite, type HostSite } from './support/host-site';
-import { expectFrameFocus, launcher, widgetFrame } from './support/widget';
+import { expectFrameFocus, expectWidgetAccessible, launcher, widgetFrame } from './support/widget';
 
 /**
  * ID-porten log-in from the widget's frame, against the development provider (TestID). The
@@ -50,6 +50,7 @@ describe('chat widget: ID-porten log-in from the frame (built server, developmen
     await waitForText(frame as any, '#identity-state', 'Du er logget inn med ID-porten som 178585*****.');
     await expectFrameFocus(frame, '#identity-state');
     await expect(frame.locator('#identity-login').isHidden()).resolves.toBe(true);
+    await expectWidgetAccessible(page, 'panel, logged in with ID-porten');
 
     await frame.locator('label[for="start-topic-id-porten"]').click();
     await frame.locator('#start-message').fill('Jeg vil vite hvilken postkasse jeg har.');

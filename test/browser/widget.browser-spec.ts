@@ -112,6 +112,12 @@ describe('chat widget on another site', () => {
     await again.locator('#composer-input').press('Enter');
     await waitForText(agent.page, '#chat-columns .msg__body', 'Nå virket det.');
 
+    // The agent's one-click referral: the provider's contact card in the panel.
+    const card = agent.page.locator('#chat-columns [data-chat]', { hasText: reference });
+    await card.locator('[data-refer="digipost"]').click();
+    await waitForText(again as any, '#chat-log .msg--referral', 'kundeservice@digipost.no');
+    await expectWidgetAccessible(page, 'panel, referral received');
+
     // A reload keeps it too, and the panel stays open (without taking the focus).
     await page.reload();
     const reloaded = await widgetFrame(page);
@@ -119,7 +125,6 @@ describe('chat widget on another site', () => {
     await waitForText(reloaded as any, '#chat-log .msg__body', 'Nå virket det.');
 
     // The agent ends the chat: the rating, in the panel.
-    const card = agent.page.locator('#chat-columns [data-chat]', { hasText: reference });
     await card.locator('[data-role="close"] summary').click();
     await card.locator('[data-role="outcome"]').selectOption('resolved');
     await card.locator('[data-role="close-submit"]').click();

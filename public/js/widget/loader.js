@@ -3,11 +3,13 @@
  * The chat widget's loader, served as /widget.js to other sites:
  *   <script src="https://desk.example/widget.js" data-lang="nb" defer></script>
  * A launcher button and a panel with the desk's frame (/widget/frame), in a shadow root
- * under one element of its own: no globals, no styles leaking either way, no cookies, no storage
- * on the host site. The frame tells the launcher what to say (texts in the page's language, open
- * or closed, unread messages); everything it sends is checked and shown as text only. The host
- * page is not trusted either: only messages from the desk's origin and this loader's own frame
- * are read, and messages to the frame go to the desk's origin only.
+ * under one element of its own: no globals, no styles leaking either way, no cookies on the host
+ * site. The host's sessionStorage holds the chat's state only when the browser refuses the frame
+ * storage of its own, and the frame reads it back as untrusted input. The frame tells the launcher
+ * what to say (texts in the page's language, open or closed, unread messages); everything it
+ * sends is checked and shown as text only. The host page is not trusted either: only messages
+ * from the desk's origin and this loader's own frame are read, and messages to the frame go to
+ * the desk's origin only.
  */
 (() => {
   const script = document.currentScript;
