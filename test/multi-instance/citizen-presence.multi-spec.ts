@@ -88,6 +88,31 @@ describe('citizen presence across instances', () => {
     expect(chat).toEqual({ status: 'closed', outcome: 'abandoned' });
   }, 60_000);
 
+  it('a queued citizen gone for good leaves the queue once, the one behind moves up on the other instance, and the board and metrics count it', async () => {
+    const supervisor = await cluster.connect(a, '/agent', { extraHeaders: { cookie: cluster.admin.cookie } });
+    const abandonedSoFar = async () => ({
+      board: (await ask(supervisor, 'board:get')).board.today.chatsAbandoned,
+      metrics: ((await (await fetch(`${b.url}/api/metrics/summary`, { headers: { cookie: cluster.admin.cookie } })).json()) as any).outcomes.abandoned,
+    });
+    const before = await abandonedSoFar();
+    const gone = await cluster.startChat(a, 'Jeg må gå.');
+    const staying = await cluster.startChat(b, 'Jeg venter.');
+    expect(staying.position).toBe(gone.position + 1);
+
+    gone.socket.disconnect();
+    await until(async () => (await rows<{ left: Date | null }>(`SELECT citizen_left_at AS left FROM tickets WHERE id = $1`, [gone.chatId]))[0].left !== null, 5000);
+    const movedUp = next<any>(staying.socket, 'chat:queued', (q) => q.position === gone.position, 3 * SWEEP_MS);
+    await age(gone.chatId, 10);
+    await movedUp;
+    // Two more rounds of both sweepers, for a second close to show if there were one.
+    await new Promise((resolve) => setTimeout(resolve, 2 * SWEEP_MS + 1000));
+
+    expect(await eventCount(gone.chatId, 'abandoned')).toBe(1);
+    const [chat] = await rows<{ status: string; outcome: string }>(`SELECT status, outcome FROM tickets WHERE id = $1`, [gone.chatId]);
+    expect(chat).toEqual({ status: 'closed', outcome: 'abandoned' });
+    expect(await abandonedSoFar()).toEqual({ board: before.board + 1, metrics: before.metrics + 1 });
+  }, 60_000);
+
   it('a citizen whose instance dies counts as gone', async () => {
     const doomed = await cluster.startInstance();
     const agent = await cluster.availableAgent(b, await cluster.newAgent(a, b));
