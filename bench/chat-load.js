@@ -270,6 +270,8 @@ function phaseTable(mode, deskPhase, relayPhase, options) {
   add('server max RSS MiB', (p) => p.usage.maxRssKb, fmtMiB);
   add('server event-loop stall max ms', (p) => p.usage.loopStalls.max, fmtMs, false);
   add('server time in stalls ≥ 50 ms', (p) => p.usage.loopStalls.stalledShare, fmtPercent, false);
+  add('server main thread waiting for a CPU', (p) => p.usage.loopStalls.cpuWaitShare, fmtPercent, false);
+  add('  of the stalls ≥ 50 ms', (p) => p.usage.loopStalls.longStallsCpuWaitShare, fmtPercent, false);
   add('server GC pauses, young / old generation', (p) => p.usage.gc, (gc) => (gc ? `${fmtPercent(gc.minorShare)} / ${fmtPercent(gc.majorShare)}` : '-'), false);
   add('load average (max)', (p) => p.usage.loadMax, fmtRatio, false);
   if (mode === 'fixed') add('bench send lag p99 ms', (p) => p.sendLag?.p99, fmtMs, false);

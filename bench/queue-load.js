@@ -16,7 +16,7 @@ const { deskEnvironment, startDesk, startRelay, profilePath, login, createAgents
 const { seedQueuedChats } = require('./lib/seed-queue');
 const { sleep, readMemory } = require('./lib/server-process');
 const { connect, ask, mapLimit, closeAll } = require('./lib/sockets');
-const { summarize, fmtMs, fmtInt, fmtMiB, table } = require('./lib/stats');
+const { summarize, fmtMs, fmtInt, fmtMiB, fmtPercent, table } = require('./lib/stats');
 const { summariseProfile, formatSummary } = require('./lib/profile-summary');
 const { analyseStalls, formatStall } = require('./lib/profile-stalls');
 const { compare: compareHeaps } = require('./lib/heap-summary');
@@ -317,6 +317,9 @@ async function acceptOne(agent, first, waiting, timeoutMs) {
 
 // ---------------------------------------------------------------- report
 
+/** "53 ms (40 waiting for a CPU)": how much of a stall the main thread was not given a CPU. */
+const stallWithCpuWait = (stall) => `${stall.ms.toFixed(0)} ms${Number.isFinite(stall.cpuWaitMs) ? ` (${stall.cpuWaitMs.toFixed(0)} waiting for a CPU)` : ''}`;
+
 function formatReport(result, options) {
   const { before, connected, after, ramp, accepts, acceptUsage } = result;
   const n = options.citizens;
@@ -345,7 +348,7 @@ function formatReport(result, options) {
     `server peak RSS (VmHWM) ${result.peakReset ? 'after set-up' : 'over the whole run, argon2id at start-up included'}: ${fmtMiB(result.hwmKb)} MiB`,
     ...(result.relay ? [`baseline, bare Socket.IO (bench/relay-server.js), ${fmtInt(result.relay.sockets)} idle /citizen sockets: ${result.relay.rssPerSocketKb.toFixed(1)} KB RSS, ${result.relay.heapPerSocketKb.toFixed(1)} KB V8 heap per socket`] : []),
     updates,
-    `during the accepts: server CPU ${acceptUsage.serverCpu.toFixed(2)}, bench CPU ${acceptUsage.benchCpu.toFixed(2)} cores, longest server event-loop stall ${fmtMs(acceptUsage.loopStalls.max)} ms (perf_hooks event-loop delay: max ${fmtMs(acceptUsage.loopDelay.max)} ms, p99 ${fmtMs(acceptUsage.loopDelay.p99)} ms), load average max ${acceptUsage.loadMax.toFixed(2)}; missing updates ${accepts.missing}`,
+    `during the accepts: server CPU ${acceptUsage.serverCpu.toFixed(2)}, bench CPU ${acceptUsage.benchCpu.toFixed(2)} cores, longest server event-loop stall ${fmtMs(acceptUsage.loopStalls.max)} ms, main thread waiting for a CPU ${fmtPercent(acceptUsage.loopStalls.cpuWaitShare)} of the time (perf_hooks event-loop delay: max ${fmtMs(acceptUsage.loopDelay.max)} ms, p99 ${fmtMs(acceptUsage.loopDelay.p99)} ms), load average max ${acceptUsage.loadMax.toFixed(2)}; missing updates ${accepts.missing}`,
     'Targets (2 cores, SQLite, one instance):',
     `  ${metOrMissed(rssPerCitizen / n <= 50)} ≤ 50 KB server memory per waiting citizen: ${(rssPerCitizen / n).toFixed(1)} KB RSS (${(heapPerCitizen / n).toFixed(1)} KB V8 heap)${n >= 10000 ? '' : '  [fewer citizens than the target size]'}`,
     `  ${metOrMissed(acceptUsage.loopDelay.max <= 50)} no event-loop stall over 50 ms while positions are pushed: perf_hooks max ${fmtMs(acceptUsage.loopDelay.max)} ms, p99 ${fmtMs(acceptUsage.loopDelay.p99)} ms`,
@@ -354,7 +357,7 @@ function formatReport(result, options) {
   for (const file of [ramp.profileFile, accepts.profileFile].filter(Boolean)) lines.push(formatSummary(summariseProfile(file)));
   if (accepts.profileFile && acceptUsage.longStalls.length > 0) {
     lines.push(`Stalls of 50 ms or more during the accepts, from the profile's samples inside each:\n\n${analyseStalls(accepts.profileFile, acceptUsage.longStalls).map(formatStall).join('\n\n')}`);
-  } else lines.push(`stalls of 50 ms or more during the accepts (10 ms timer): ${acceptUsage.longStalls.map((stall) => stall.ms.toFixed(0)).join(', ') || 'none'}`);
+  } else lines.push(`stalls of 50 ms or more during the accepts (10 ms timer): ${acceptUsage.longStalls.map(stallWithCpuWait).join(', ') || 'none'}`);
   return lines.join('\n\n');
 }
 

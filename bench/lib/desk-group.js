@@ -47,7 +47,10 @@ class DeskGroup {
     const answers = await Promise.all(
       this.desks.map((desk, i) => desk.request(cmd, params.file ? { ...params, file: params.file.replace(/(\.\w+)$/, `-instance${i + 1}$1`) } : params)),
     );
-    if (cmd === 'loopStalls') return { ...answers[0], max: Math.max(...answers.map((a) => a.max)), stalledShare: Math.max(...answers.map((a) => a.stalledShare)) };
+    if (cmd === 'loopStalls') {
+      const most = (key) => Math.max(...answers.map((a) => a[key]).filter(Number.isFinite));
+      return { ...answers[0], max: most('max'), stalledShare: most('stalledShare'), cpuWaitShare: most('cpuWaitShare'), longStallsCpuWaitShare: most('longStallsCpuWaitShare') };
+    }
     if (cmd === 'gcPauses') return { minorShare: Math.max(...answers.map((a) => a.minorShare)), majorShare: Math.max(...answers.map((a) => a.majorShare)) };
     return answers[0];
   }

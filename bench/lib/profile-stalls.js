@@ -60,7 +60,7 @@ function analyseStall(profile, stall, { top = 8 } = {}) {
     }
   }
   const sorted = (map) => [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, top);
-  return { ms: stall.ms, gc: stall.gc, sampled, longestSample, self: sorted(selfRows), groups: sorted(groups), application: sorted(inclusive) };
+  return { ms: stall.ms, cpuWaitMs: stall.cpuWaitMs, gc: stall.gc, sampled, longestSample, self: sorted(selfRows), groups: sorted(groups), application: sorted(inclusive) };
 }
 
 function formatStall(analysis, index) {
@@ -68,7 +68,7 @@ function formatStall(analysis, index) {
   const gcMs = analysis.gc.reduce((sum, pause) => sum + pause.ms, 0);
   return [
     // Samples are 1 ms apart while the process runs: a long one, or few, mean the machine gave it no CPU.
-    `Stall ${index + 1}: ${analysis.ms.toFixed(0)} ms (${analysis.sampled.toFixed(0)} ms sampled, longest sample ${analysis.longestSample.toFixed(0)} ms; main-thread GC inside it ${gcMs.toFixed(0)} ms in ${analysis.gc.length} pauses${analysis.gc.length ? `, longest ${Math.max(...analysis.gc.map((p) => p.ms)).toFixed(0)} ms` : ''})`,
+    `Stall ${index + 1}: ${analysis.ms.toFixed(0)} ms (${Number.isFinite(analysis.cpuWaitMs) ? `waiting for a CPU ${analysis.cpuWaitMs.toFixed(0)} ms; ` : ''}${analysis.sampled.toFixed(0)} ms sampled, longest sample ${analysis.longestSample.toFixed(0)} ms; main-thread GC inside it ${gcMs.toFixed(0)} ms in ${analysis.gc.length} pauses${analysis.gc.length ? `, longest ${Math.max(...analysis.gc.map((p) => p.ms)).toFixed(0)} ms` : ''})`,
     ...rows('application functions (inclusive)', analysis.application),
     ...rows('on top of the stack (self)', analysis.self),
     ...rows('by group (self)', analysis.groups),

@@ -7,7 +7,7 @@
  * through the in-process inspector.
  */
 const { Session } = require('node:inspector');
-const { writeFileSync } = require('node:fs');
+const { readFileSync, writeFileSync } = require('node:fs');
 const { PerformanceObserver, constants, monitorEventLoopDelay } = require('node:perf_hooks');
 const v8 = require('node:v8');
 
@@ -16,35 +16,72 @@ let session;
 /**
  * Event-loop stalls: a 10 ms interval notes how much later than planned it ran, with the time
  * (ms since the epoch, comparable with the bench's clock). While the loop is stalled no socket is
- * read or written, so every stall adds directly to message latency.
+ * read or written, so every stall adds directly to message latency. Each tick also notes how long
+ * the main thread waited for a CPU since the last one (the kernel's run-queue time): a stall the
+ * thread spent waiting was the machine's doing, not the server's own work.
  */
 const TICK_MS = 10;
-const stalls = []; // [epochMs, stallMs, ...] flat, newest last
+const stalls = []; // [epochMs, stallMs, cpuWaitMs, ...] flat, newest last
 // Stalls of 30 ms or more with the monotonic time of their end in µs (the clock of a CPU profile's samples).
-const longStalls = []; // [epochMs, monotonicUs, stallMs, ...] flat
+const longStalls = []; // [epochMs, monotonicUs, stallMs, cpuWaitMs, ...] flat
+const SCHEDSTAT = `/proc/self/task/${process.pid}/schedstat`;
+
+/** ns the main thread has spent runnable but not running (second field of schedstat); NaN where the kernel does not say. */
+function mainThreadCpuWaitNs() {
+  try {
+    return Number(readFileSync(SCHEDSTAT, 'utf8').split(' ')[1]);
+  } catch {
+    return NaN;
+  }
+}
+
 let lastTick = performance.now();
+let lastCpuWaitNs = mainThreadCpuWaitNs();
 setInterval(() => {
   const now = performance.now();
   const stall = Math.max(0, now - lastTick - TICK_MS);
-  stalls.push(performance.timeOrigin + now, stall);
-  if (stall >= 30) longStalls.push(performance.timeOrigin + now, Number(process.hrtime.bigint() / 1000n), stall);
+  const cpuWaitNs = mainThreadCpuWaitNs();
+  const cpuWait = (cpuWaitNs - lastCpuWaitNs) / 1e6;
+  stalls.push(performance.timeOrigin + now, stall, cpuWait);
+  if (stall >= 30) longStalls.push(performance.timeOrigin + now, Number(process.hrtime.bigint() / 1000n), stall, cpuWait);
   lastTick = now;
-  if (stalls.length > 2 * 60_000) stalls.splice(0, 20_000); // keep about ten minutes
-  if (longStalls.length > 3 * 10_000) longStalls.splice(0, 3 * 1_000);
+  lastCpuWaitNs = cpuWaitNs;
+  if (stalls.length > 3 * 60_000) stalls.splice(0, 3 * 20_000); // keep about ten minutes
+  if (longStalls.length > 4 * 10_000) longStalls.splice(0, 4 * 1_000);
 }, TICK_MS).unref();
 
-/** Stalls that ended within [from, to] (epoch ms): the largest, p99 of the ticks, and the share of the time spent in stalls of 50 ms or more. */
+/**
+ * Stalls that ended within [from, to] (epoch ms): the largest, p99 of the ticks, the share of the
+ * time spent in stalls of 50 ms or more, the share of the window the main thread waited for a CPU,
+ * and how much of the stalls of 50 ms or more it spent waiting for one.
+ */
 function stallsBetween(from, to) {
   const values = [];
   let longStalledMs = 0;
-  for (let i = 0; i < stalls.length; i += 2) {
+  let cpuWaitMs = 0;
+  let longStallsMs = 0;
+  let longStallsCpuWaitMs = 0;
+  for (let i = 0; i < stalls.length; i += 3) {
     if (stalls[i] < from || stalls[i] > to) continue;
-    values.push(stalls[i + 1]);
-    if (stalls[i + 1] >= 50) longStalledMs += Math.min(stalls[i + 1], stalls[i] - from); // the part inside the window
+    const [stall, cpuWait] = [stalls[i + 1], stalls[i + 2]];
+    values.push(stall);
+    cpuWaitMs += cpuWait;
+    if (stall >= 50) {
+      longStalledMs += Math.min(stall, stalls[i] - from); // the part inside the window
+      longStallsMs += stall + TICK_MS;
+      longStallsCpuWaitMs += cpuWait;
+    }
   }
   values.sort((a, b) => a - b);
   const p99 = values.length ? values[Math.min(values.length - 1, Math.ceil(0.99 * values.length) - 1)] : 0;
-  return { ticks: values.length, max: values.length ? values[values.length - 1] : 0, p99, stalledShare: longStalledMs / Math.max(1, to - from) };
+  return {
+    ticks: values.length,
+    max: values.length ? values[values.length - 1] : 0,
+    p99,
+    stalledShare: longStalledMs / Math.max(1, to - from),
+    cpuWaitShare: cpuWaitMs / Math.max(1, to - from),
+    longStallsCpuWaitShare: longStallsMs > 0 ? longStallsCpuWaitMs / longStallsMs : NaN,
+  };
 }
 
 /** Node's own event-loop delay histogram (perf_hooks), for a phase the bench starts and reads. */
@@ -103,17 +140,17 @@ const handlers = {
   async loopStalls({ from, to }) {
     return stallsBetween(from, to);
   },
-  /** Each stall of `min` ms or more that ended within [from, to], and the GC pauses that ended inside it. */
+  /** Each stall of `min` ms or more that ended within [from, to], the main thread's wait for a CPU in it, and the GC pauses that ended inside it. */
   async longStalls({ from, to, min }) {
     const found = [];
-    for (let i = 0; i < longStalls.length; i += 3) {
+    for (let i = 0; i < longStalls.length; i += 4) {
       if (longStalls[i] < from || longStalls[i] > to || longStalls[i + 2] < min) continue;
-      const [endEpochMs, endMonotonicUs, ms] = longStalls.slice(i, i + 3);
+      const [endEpochMs, endMonotonicUs, ms, cpuWaitMs] = longStalls.slice(i, i + 4);
       const gc = [];
       for (let j = 0; j < gcPauses.length; j += 3) {
         if (gcPauses[j] > endEpochMs - ms - TICK_MS && gcPauses[j] <= endEpochMs) gc.push({ kind: gcPauses[j + 1], ms: gcPauses[j + 2] });
       }
-      found.push({ endEpochMs, endMonotonicUs, ms, gc });
+      found.push({ endEpochMs, endMonotonicUs, ms, cpuWaitMs, gc });
     }
     return found;
   },
