@@ -267,6 +267,8 @@ function phaseTable(mode, deskPhase, relayPhase, options) {
   add('  disconnects', (p) => p.disconnects, fmtInt, false);
   add('server CPU (cores)', (p) => p.usage.serverCpu, fmtRatio, false);
   add('bench CPU (cores)', (p) => p.usage.benchCpu, fmtRatio, false);
+  add('server threads waiting for a CPU (mean)', (p) => p.usage.serverCpuWait, fmtRatio, false);
+  add('bench threads waiting for a CPU (mean)', (p) => p.usage.benchCpuWait, fmtRatio, false);
   add('server max RSS MiB', (p) => p.usage.maxRssKb, fmtMiB);
   add('server event-loop stall max ms', (p) => p.usage.loopStalls.max, fmtMs, false);
   add('server time in stalls ≥ 50 ms', (p) => p.usage.loopStalls.stalledShare, fmtPercent, false);

@@ -71,6 +71,7 @@ function combineUsage(usages) {
     maxRssKb: Math.max(...usages.map((u) => u.maxRssKb)),
     hwmKb: Math.max(...usages.map((u) => u.hwmKb)),
     serverCpu: usages.reduce((sum, u) => sum + u.serverCpu, 0),
+    serverCpuWait: usages.reduce((sum, u) => sum + u.serverCpuWait, 0),
     loadMax: Math.max(...usages.map((u) => u.loadMax)),
   };
 }
