@@ -17,6 +17,7 @@ import { errorText } from './notices.js';
 /** @typedef {import('../chat/types').ChatDto} ChatDto */
 /** @typedef {import('../chat/types').MessageDto} MessageDto */
 /** @typedef {import('../chat/types').NoteDto} NoteDto */
+/** @typedef {import('../chat/types').CitizenContext} CitizenContext */
 /** @typedef {import('../chat/transport.js').Transport<import('../chat/types').AgentClientEventMap, import('../chat/types').AgentServerEventMap>} AgentTransport */
 /**
  * @typedef {object} Console what a chat card needs from the console around it
@@ -147,7 +148,7 @@ export class ChatView {
 
   /**
    * A name (from the ticket) and/or the citizen context of contract §4.
-   * @param {any} citizen
+   * @param {Partial<CitizenContext> & { name?: string | null }} citizen
    */
   setCitizen(citizen) {
     if (!citizen) return;

@@ -10,6 +10,7 @@ export type {
   CitizenContext,
   WaitingChat,
 } from '../../../src/chat/socket-contract';
+export type { IdportenStatus, MailboxStatus } from '../../../src/citizens/citizen-context.types';
 
 /** The page helpers (public/js/page/desk.js). */
 export interface DeskApi {

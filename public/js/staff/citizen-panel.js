@@ -10,6 +10,8 @@ import { request } from '../page/http.js';
 import { text } from '../page/page-data.js';
 
 /** @typedef {import('../chat/types').CitizenContext} CitizenContext */
+/** @typedef {import('../chat/types').MailboxStatus} MailboxStatus */
+/** @typedef {import('../chat/types').IdportenStatus} IdportenStatus */
 /** @typedef {{ name?: string, phone?: string, email?: string, contactForm?: string, web?: string }} Contact */
 /** @typedef {{ ok: boolean, contact?: Contact | null, text?: string, live?: boolean, error?: string }} ReferOutcome */
 
@@ -28,7 +30,7 @@ const badge = (label, color, role) => el('span', { className: 'ds-tag context-ba
 /** @param {string} label @param {(Node | string | null)[]} values @param {string} [role] */
 const fact = (label, values, role) => el('div', { dataset: role ? { role } : null }, [el('dt', null, [label]), el('dd', null, values)]);
 
-/** @param {any} citizen */
+/** @param {Partial<CitizenContext>} citizen */
 function identityFacts(citizen) {
   const values = [citizen.verified ? badge(text('context.verified'), 'success', 'identity') : badge(text('context.unverified'), 'neutral', 'identity')];
   const auth = citizen.verified && citizen.authentication;
@@ -42,7 +44,7 @@ function identityFacts(citizen) {
   return fact(text('context.identity'), values, 'identity-row');
 }
 
-/** @param {any} mailbox */
+/** @param {Partial<MailboxStatus>} mailbox */
 function mailboxFacts(mailbox) {
   const state = mailbox.state || 'unknown';
   const rows = [fact(text('context.mailbox'), [badge(text(`mailbox.${state}`), MAILBOX_COLORS[state] || 'neutral', 'mailbox-state')], 'mailbox-row')];
@@ -50,7 +52,7 @@ function mailboxFacts(mailbox) {
   return rows;
 }
 
-/** @param {any} idporten */
+/** @param {Partial<IdportenStatus>} idporten */
 function idportenFacts(idporten) {
   const state = idporten.state || 'unknown';
   const values = [badge(text(`idporten.${state}`), IDPORTEN_COLORS[state] || 'neutral', 'idporten-state')];
@@ -99,7 +101,7 @@ export class CitizenPanel {
     this.onRefer = options.onRefer;
     /** @type {string | null} */
     this.name = null;
-    /** @type {any} */
+    /** @type {Partial<CitizenContext> | null} */
     this.citizen = null;
     this.disabled = false;
     const headingId = `${this.idPrefix}-context-heading`;
@@ -131,7 +133,7 @@ export class CitizenPanel {
     this.body.appendChild(el('p', { className: 'ds-paragraph', 'data-size': 'sm' }, [text('context.failed')]));
   }
 
-  /** @param {any} citizen the citizen context of contract §4 */
+  /** @param {Partial<CitizenContext> | null | undefined} citizen the citizen context of contract §4 */
   render(citizen) {
     if (!citizen) return;
     this.citizen = citizen;
@@ -141,7 +143,9 @@ export class CitizenPanel {
     if (this.name) rows.push(fact(text('context.name'), [this.name]));
     rows.push(fact(text('context.nationalId'), [citizen.nationalId || text('context.notGiven')], 'national-id'));
     rows.push(identityFacts(citizen));
+    /** @type {Partial<MailboxStatus>} */
     const mailbox = citizen.mailbox || { state: 'unknown' };
+    /** @type {Partial<IdportenStatus>} */
     const idporten = citizen.idporten || { state: 'unknown', logins: [] };
     if (citizen.nationalId) rows = rows.concat(mailboxFacts(mailbox), idportenFacts(idporten));
     this.body.appendChild(el('dl', { className: 'facts context-facts' }, rows));
