@@ -1,5 +1,6 @@
 /** The server's types the browser client is checked against (tsconfig in public/js). */
-export type { ChatDto, MessageDto, NoteDto } from '../../../src/tickets/ticket.dto';
+export type { ChatDto, MessageDto, NoteDto, TicketDetailDto, TicketEventDto } from '../../../src/tickets/ticket.dto';
+export type { AuditRecordDto } from '../../../src/audit/audit.dto';
 export type {
   Ack,
   AckError,

@@ -4,6 +4,10 @@ import { el } from '../page/dom.js';
 import { request } from '../page/http.js';
 import { hasText, locale, text } from '../page/page-data.js';
 
+/** @typedef {import('../chat/types').TicketEventDto} TicketEventDto */
+/** @typedef {import('../chat/types').TicketDetailDto} TicketDetailDto */
+/** @typedef {import('../chat/types').AuditRecordDto} AuditRecordDto */
+/** @typedef {import('../chat/types').MessageDto} MessageDto */
 /** @typedef {{ kind: 'event' | 'message' | 'note' | 'audit', id: string, at: string, what: string, quote?: string, details: string[], ms?: number, index?: number }} Entry */
 
 const REFRESH_DELAY_MS = 1200;
@@ -22,7 +26,7 @@ function formatDateTime(iso) {
   return isNaN(date.getTime()) ? '' : dateTime.format(date);
 }
 
-/** @param {any} event */
+/** @param {TicketEventDto} event */
 function eventText(event) {
   const d = event.data || {};
   const name = event.actorName || '';
@@ -32,7 +36,7 @@ function eventText(event) {
     case 'transferred':
       return text('supchat.event.transferred', { from: name || '?', to: d.toName || '?' });
     case 'referred':
-      return text('supchat.event.referred', { provider: PROVIDERS[d.provider] || String(d.provider || '?'), name: name || '?' });
+      return text('supchat.event.referred', { provider: PROVIDERS[String(d.provider)] || String(d.provider || '?'), name: name || '?' });
     case 'closed':
       return text('supchat.event.closed', { name: name || '?', outcome: d.outcome ? text(`outcome.${d.outcome}`) : '?' });
     case 'rated':
@@ -51,7 +55,7 @@ function eventText(event) {
   }
 }
 
-/** @param {any} event */
+/** @param {TicketEventDto} event */
 function eventDetail(event) {
   const d = event.data || {};
   if (event.type === 'requeued' || event.type === 'converted-to-ticket') return d.reason ? text('supchat.reason', { reason: String(d.reason) }) : '';
@@ -64,7 +68,7 @@ function shorten(body) {
   return s.length > 280 ? `${s.slice(0, 279)}…` : s;
 }
 
-/** @param {any} record @returns {Entry} */
+/** @param {AuditRecordDto} record @returns {Entry} */
 function auditEntry(record) {
   const sources = (record.sources || []).map((/** @type {string} */ s) => SOURCES[s] || s).join(', ');
   const outcome = Object.keys(record.outcome || {}).map((k) => `${SOURCES[k] || k}: ${record.outcome[k]}`).join(', ');
@@ -75,15 +79,15 @@ function auditEntry(record) {
 }
 
 /**
- * @param {any} ticket
- * @param {any[]} audit
- * @param {(message: any) => string} authorOf
+ * @param {TicketDetailDto} ticket
+ * @param {AuditRecordDto[]} audit
+ * @param {(message: MessageDto) => string} authorOf
  * @returns {Entry[]}
  */
 function entriesFrom(ticket, audit, authorOf) {
   /** @type {Entry[]} */
   const entries = [];
-  (ticket.events || []).forEach((/** @type {any} */ event, /** @type {number} */ index) => {
+  (ticket.events || []).forEach((event, index) => {
     const detail = eventDetail(event);
     entries.push({ kind: 'event', id: `e${index}${event.type}${event.createdAt}`, at: event.createdAt, what: eventText(event), details: detail ? [detail] : [] });
   });
@@ -117,9 +121,9 @@ function entryNode(entry) {
   ]);
 }
 
-/** @param {string} chatId @returns {Promise<any[] | null>} null when the audit could not be read */
+/** @param {string} chatId @returns {Promise<AuditRecordDto[] | null>} null when the audit could not be read */
 async function fetchAudit(chatId) {
-  /** @type {any[]} */
+  /** @type {AuditRecordDto[]} */
   let items = [];
   /** @type {string | null} */
   let cursor = null;
@@ -137,8 +141,8 @@ export class Timeline {
   /**
    * @param {string} chatId
    * @param {{ timeline: HTMLElement, status: HTMLElement }} ui
-   * @param {(message: any) => string} authorOf
-   * @param {(ticket: any) => void} onTicket the ticket as just read
+   * @param {(message: MessageDto) => string} authorOf
+   * @param {(ticket: TicketDetailDto) => void} onTicket the ticket as just read
    */
   constructor(chatId, ui, authorOf, onTicket) {
     this.chatId = chatId;
