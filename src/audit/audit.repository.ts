@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { Brackets, EntityManager, Repository } from 'typeorm';
 import { AuditRecordEntity } from './audit-record.entity';
 
 export interface AuditFilter {
@@ -29,6 +29,16 @@ export class AuditRepository {
       query.andWhere('(a.created_at < :cAt OR (a.created_at = :cAt AND a.id < :cId))', { cAt: filter.cursor.createdAt, cId: filter.cursor.id });
     }
     return query.orderBy('a.created_at', 'DESC').addOrderBy('a.id', 'DESC').take(filter.limit).getMany();
+  }
+
+  /** The records about one person (their number's hash, or one of their tickets), oldest first, at most `limit`. */
+  findAbout(subjectHash: string | null, ticketIds: string[], limit: number): Promise<AuditRecordEntity[]> {
+    if (!subjectHash && ticketIds.length === 0) return Promise.resolve([]);
+    const about = new Brackets((where) => {
+      if (subjectHash) where.orWhere('a.subject_hash = :subjectHash', { subjectHash });
+      if (ticketIds.length > 0) where.orWhere('a.ticket_id IN (:...ticketIds)', { ticketIds });
+    });
+    return this.records.createQueryBuilder('a').where(about).orderBy('a.created_at', 'ASC').addOrderBy('a.id', 'ASC').take(limit).getMany();
   }
 
   append(db: EntityManager, record: Omit<AuditRecordEntity, 'id'>): Promise<AuditRecordEntity> {

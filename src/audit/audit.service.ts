@@ -10,7 +10,7 @@ import { forbidden } from '../common/errors';
 import { maskNationalId } from '../common/national-id';
 import { Transactions } from '../database/transactions';
 import { AuditRecordEntity } from './audit-record.entity';
-import { AuditPage, AuditRecordDto, mapAuditRecord } from './audit.dto';
+import { AuditPage, AuditRecordDto, mapAuditRecord, mapPersonLookup, PersonLookupDto } from './audit.dto';
 import { AuditRepository } from './audit.repository';
 
 export interface AuditEntry {
@@ -35,6 +35,8 @@ export interface AuditSearch {
 }
 
 const DEFAULT_LIMIT = 50;
+// Far more than a person's contacts give; a bound all the same on what one export reads.
+const MAX_LOOKUPS_PER_PERSON = 10_000;
 
 @Injectable()
 export class AuditService {
@@ -68,6 +70,12 @@ export class AuditService {
       outcome: entry.outcome,
       createdAt: this.clock.now(),
     });
+  }
+
+  /** The look-ups of one person's data, by their number or their tickets, for their right of access. */
+  async lookupsAbout(nationalId: string | null, ticketIds: string[]): Promise<PersonLookupDto[]> {
+    const rows = await this.records.findAbout(nationalId ? nationalIdHash(nationalId, this.hashKey) : null, ticketIds, MAX_LOOKUPS_PER_PERSON);
+    return rows.map(mapPersonLookup);
   }
 
   async search(actor: StaffActor, query: AuditSearch): Promise<AuditPage> {

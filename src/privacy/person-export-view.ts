@@ -1,4 +1,4 @@
-import { isLanguage, translate, type PageLanguage } from '../i18n/i18n';
+import { hasTranslation, isLanguage, translate, type PageLanguage } from '../i18n/i18n';
 import { formatInstant } from '../pages/view-helpers';
 import { maskNationalIdsInText } from '../common/national-id-in-text';
 import type { ExportFormat } from './dto/person.dto';
@@ -13,7 +13,8 @@ export const exportFilename = (data: PersonExport, format: ExportFormat) => `inn
 
 /**
  * The readable right-of-access document, in the person's language (their latest contact's): one section
- * per ticket with its messages, notes, e-mails, attachments and events. Handlebars escapes every value.
+ * per ticket with its messages, notes, e-mails, attachments and events, then the look-ups of the person's data.
+ * Handlebars escapes every value.
  */
 export function exportViewModel(data: PersonExport) {
   const lang: PageLanguage = isLanguage(data.language) ? data.language : 'nb';
@@ -29,7 +30,12 @@ export function exportViewModel(data: PersonExport) {
       data.person.email ? { label: t('privacy.field.email'), value: data.person.email } : null,
       data.person.phone ? { label: t('privacy.field.phone'), value: data.person.phone } : null,
     ].filter((item) => item !== null),
-    empty: records.tickets.length === 0,
+    empty: records.tickets.length === 0 && data.lookups.length === 0,
+    lookups: data.lookups.map((lookup) => ({
+      time: when(lookup.at),
+      what: hasTranslation(`privacy.lookup.${lookup.action}`) ? t(`privacy.lookup.${lookup.action}`) : lookup.action,
+      sources: lookup.sources.map((source) => (hasTranslation(`privacy.source.${source}`) ? t(`privacy.source.${source}`) : source)).join(', '),
+    })),
     tickets: records.tickets.map((ticket) => ({
       reference: text(ticket.reference),
       facts: [

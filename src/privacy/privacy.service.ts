@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { StaffActor } from '../auth/actor';
+import type { PersonLookupDto } from '../audit/audit.dto';
 import { AuditService } from '../audit/audit.service';
 import { Clock } from '../common/clock';
 import { maskNationalId } from '../common/national-id';
@@ -32,6 +33,8 @@ export interface PersonExport {
   person: Person;
   counts: RecordCounts;
   records: PersonRecords;
+  /** Who looked the person up is not said: when, what for and from where is. */
+  lookups: PersonLookupDto[];
 }
 
 const masked = (person: Person): MaskedPerson => ({ ...person, nationalId: person.nationalId ? maskNationalId(person.nationalId) : null });
@@ -63,9 +66,10 @@ export class PrivacyService {
     const ids = tickets.map((t) => t.id);
     const records = await this.store.records(ids);
     const counts = await this.store.counts(ids, person);
+    const lookups = await this.audit.lookupsAbout(person.nationalId, ids);
     await this.audit.record(privacyAuditEntry(actor, 'privacy.export', person, counts, 'Right of access: export of one person’s records (GDPR art. 15)', { format }));
     // The person's language: that of their latest contact.
     const language = tickets.length > 0 ? tickets[tickets.length - 1].language : 'nb';
-    return { generatedAt: this.clock.now().toISOString(), generatedBy: actor.displayName, language, person, counts, records };
+    return { generatedAt: this.clock.now().toISOString(), generatedBy: actor.displayName, language, person, counts, records, lookups };
   }
 }

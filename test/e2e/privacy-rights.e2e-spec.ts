@@ -117,6 +117,8 @@ describe('the citizen’s rights under the GDPR: find, export, erase', () => {
 
   it('exports every kind of the person’s records and nothing of anyone else, as JSON and as a document in their language', async () => {
     const keys = { nationalId: KARI_NID, email: 'kari@example.no', phone: '+4791234567' };
+    // Looked up once each: the export shows Kari's look-up, not Ola's, and not who made it.
+    for (const chat of [kari.chat, ola.chat]) await desk.http().get(`/api/tickets/${chat}/citizen`).set('cookie', supervisor.cookie).expect(200);
     const json = await post(supervisor, '/api/privacy/export', { ...keys, format: 'json' }).expect(200);
     expect(json.headers['content-disposition']).toMatch(/^attachment; filename="innsyn-\d{4}-\d\d-\d\d\.json"$/);
     const data = JSON.parse(json.text);
@@ -128,6 +130,16 @@ describe('the citizen’s rights under the GDPR: find, export, erase', () => {
     expect(json.text).toContain('Telefonnotat karisak');
     expect(json.text).toContain('Kvittering karisak');
     expect(json.text).not.toMatch(/olasak|ola@example|22859197810|persak|03899210041/);
+    const lookupsOf = (ticketIds: string[]) =>
+      count(`SELECT COUNT(*) AS n FROM audit_log WHERE action = 'citizen.lookup' AND ticket_id IN (${ticketIds.map(() => '?').join(', ')})`, ticketIds);
+    const karis = await lookupsOf([kari.phoneTicket, kari.mailTicket, kari.chat]);
+    expect(karis).toBeGreaterThan(0);
+    expect(await lookupsOf([ola.chat])).toBeGreaterThan(0);
+    const contextLookups = data.lookups.filter((lookup: { action: string }) => lookup.action === 'citizen.lookup');
+    expect(contextLookups).toHaveLength(karis);
+    expect(contextLookups[0]).toEqual({ at: expect.any(String), action: 'citizen.lookup', sources: ['krr', 'idporten'] });
+    expect(data.lookups.map((lookup: { action: string }) => lookup.action)).toContain('privacy.search');
+    expect(JSON.stringify(data.lookups)).not.toContain(supervisor.displayName);
 
     const html = await post(supervisor, '/api/privacy/export', { ...keys, format: 'html' }).expect(200);
     expect(html.headers['content-type']).toMatch(/^text\/html/);
@@ -135,6 +147,9 @@ describe('the citizen’s rights under the GDPR: find, export, erase', () => {
     expect(html.text).toContain('<html lang="en">');
     expect(html.text).toContain('Right of access');
     expect(html.text).toContain('Chatmelding karisak');
+    expect(html.text).toContain('Look-ups of your data');
+    expect(html.text).toContain('Your digital mailbox and ID-porten status, in a conversation (Sources: the Common Contact Register (KRR), ID-porten)');
+    expect(html.text).toContain('Access: an export of your data');
     expect(html.text).not.toContain('olasak');
     const audit = await sql().query<{ outcome: string; actor_id: string }[]>("SELECT outcome, actor_id FROM audit_log WHERE action = 'privacy.export'");
     const formats = audit.map((record) => (JSON.parse(String(record.outcome)) as Record<string, string>).format).sort();
