@@ -151,6 +151,33 @@ describe('chat messages stored together', () => {
     expect(all.map((m) => m.clientId).filter(Boolean).sort()).toEqual(['after', 'before', 'during']);
   });
 
+  onPostgres('stores a batch whose connection is lost before its COMMIT once, on a new connection', async () => {
+    const { chatId } = await acceptedChat(desk);
+    const store = desk.app.get(MessageStore);
+    const dataSource = desk.app.get(DataSource);
+    const send = (clientId: string) => store.storeChatMessage(chatId, CITIZEN, { clientId, body: `melding ${clientId}`, createdAt: desk.clock.now() });
+    await send('before');
+
+    // The thread's transaction waits for the chat's lock when its connection is cut.
+    const holder = dataSource.createQueryRunner();
+    await holder.startTransaction();
+    try {
+      await holder.query('SELECT id FROM tickets WHERE id = $1 FOR UPDATE', [chatId]);
+      const cut = send('cut');
+      const waiting = () => dataSource.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND application_name = $1`, [CHAT_MESSAGE_CONNECTION]);
+      await until(async () => (await waiting())[0].n === 1);
+      await dataSource.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [CHAT_MESSAGE_CONNECTION]);
+      await holder.commitTransaction();
+      expect(await cut).toMatchObject({ isNew: true, stored: { clientId: 'cut' } });
+    } finally {
+      if (holder.isTransactionActive) await holder.rollbackTransaction();
+      await holder.release();
+    }
+    const all = await store.listAfter(chatId, 0);
+    expect(all.map((m) => m.seq)).toEqual(all.map((_, i) => i + 1));
+    expect(all.map((m) => m.clientId).filter(Boolean)).toEqual(['before', 'cut']);
+  });
+
   // On PostgreSQL the batches are stored by a thread of their own; modules that shut down after the store
   // may still write, and their messages are stored on the main thread's pool.
   onPostgres('goes on storing, in order, once the store has shut its thread down', async () => {

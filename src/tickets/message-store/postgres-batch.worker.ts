@@ -58,19 +58,31 @@ async function answer(requests: BatchRequest<ChatSend>[]): Promise<BatchReply<St
 }
 
 async function storeInOrder(sends: ChatSend[]): Promise<StoreOutcome[]> {
-  const outcomes = await storeEachAnswered(async (some) => storeInOneTransaction(await connected(), some), sends);
+  const outcomes = await storeEachAnswered(storeInOneTransaction, sends);
   return outcomes.map((outcome) => (outcome.ok ? { ok: true, value: withTimeAsText(outcome.value) } : failed(outcome.error)));
 }
 
-async function storeInOneTransaction(db: Client, sends: ChatSend[]): Promise<SendOutcome[]> {
-  await db.query('BEGIN');
-  try {
-    const outcomes = await storeChatBatch(preparedOn(db), sends);
-    await db.query('COMMIT');
-    return outcomes;
-  } catch (error) {
-    await db.query('ROLLBACK').catch(() => undefined);
-    throw error;
+// A connection lost before COMMIT was sent has written nothing: the batch goes again on a new one. Lost
+// during COMMIT, it may have been written: then the sends are answered with the error (a resend of the same
+// clientId is found, not stored twice).
+async function storeInOneTransaction(sends: ChatSend[]): Promise<SendOutcome[]> {
+  for (let attempt = 1; ; attempt++) {
+    const db = await connected();
+    let committing = false;
+    try {
+      await db.query('BEGIN');
+      const outcomes = await storeChatBatch(preparedOn(db), sends);
+      committing = true;
+      await db.query('COMMIT');
+      return outcomes;
+    } catch (error) {
+      const lost = await db.query('ROLLBACK').then(
+        () => false,
+        () => true,
+      );
+      if (lost) forget(db);
+      if (!lost || committing || attempt > 1) throw error;
+    }
   }
 }
 
@@ -85,12 +97,15 @@ const preparedOn =
     (await db.query({ name: statement.name, text: statement.text, values })).rows;
 
 // A broken connection is dropped; the next transaction opens a new one.
+function forget(db: Client): void {
+  if (client === db) client = null;
+  db.end().catch(() => undefined);
+}
+
 async function connected(): Promise<Client> {
   if (client) return client;
   const fresh = new Client({ connectionString: data.url, application_name: data.applicationName });
-  fresh.on('error', () => {
-    if (client === fresh) client = null;
-  });
+  fresh.on('error', () => forget(fresh));
   fresh.on('end', () => {
     if (client === fresh) client = null;
   });
