@@ -7,9 +7,10 @@
  * through the in-process inspector.
  */
 const { Session } = require('node:inspector');
-const { readFileSync, writeFileSync } = require('node:fs');
+const { writeFileSync } = require('node:fs');
 const { PerformanceObserver, constants, monitorEventLoopDelay } = require('node:perf_hooks');
 const v8 = require('node:v8');
+const { threadCpuWaitNs } = require('./schedstat');
 
 let session;
 
@@ -24,23 +25,12 @@ const TICK_MS = 10;
 const stalls = []; // [epochMs, stallMs, cpuWaitMs, ...] flat, newest last
 // Stalls of 30 ms or more with the monotonic time of their end in µs (the clock of a CPU profile's samples).
 const longStalls = []; // [epochMs, monotonicUs, stallMs, cpuWaitMs, ...] flat
-const SCHEDSTAT = `/proc/self/task/${process.pid}/schedstat`;
-
-/** ns the main thread has spent runnable but not running (second field of schedstat); NaN where the kernel does not say. */
-function mainThreadCpuWaitNs() {
-  try {
-    return Number(readFileSync(SCHEDSTAT, 'utf8').split(' ')[1]);
-  } catch {
-    return NaN;
-  }
-}
-
 let lastTick = performance.now();
-let lastCpuWaitNs = mainThreadCpuWaitNs();
+let lastCpuWaitNs = threadCpuWaitNs(process.pid);
 setInterval(() => {
   const now = performance.now();
   const stall = Math.max(0, now - lastTick - TICK_MS);
-  const cpuWaitNs = mainThreadCpuWaitNs();
+  const cpuWaitNs = threadCpuWaitNs(process.pid);
   const cpuWait = (cpuWaitNs - lastCpuWaitNs) / 1e6;
   stalls.push(performance.timeOrigin + now, stall, cpuWait);
   if (stall >= 30) longStalls.push(performance.timeOrigin + now, Number(process.hrtime.bigint() / 1000n), stall, cpuWait);

@@ -1,9 +1,11 @@
 'use strict';
 
 const { spawn, execFileSync } = require('node:child_process');
-const { readFileSync, readdirSync, writeFileSync, createWriteStream } = require('node:fs');
+const { readFileSync, writeFileSync, createWriteStream } = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');
+
+const { processCpuWaitSeconds } = require('./schedstat');
 
 const PRELOAD = path.join(__dirname, 'server-preload.js');
 
@@ -55,20 +57,6 @@ function readCpuSeconds(pid) {
   return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS; // utime, stime (fields 14 and 15)
 }
 
-/**
- * Seconds all threads of a process have spent runnable but waiting for a CPU (the second field of
- * each thread's schedstat); NaN where the kernel does not say. Threads that ended are not counted.
- */
-function readCpuWaitSeconds(pid) {
-  try {
-    let ns = 0;
-    for (const tid of readdirSync(`/proc/${pid}/task`)) ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[1]) || 0;
-    return ns / 1e9;
-  } catch {
-    return NaN;
-  }
-}
-
 /** The 1-minute load average. */
 function loadAverage() {
   return Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
@@ -106,7 +94,7 @@ class ProcessSampler {
     this.sample();
     this.maxRssKb = this.lastRssKb;
     this.loads = [loadAverage()];
-    return { at: performance.now(), cpu: readCpuSeconds(this.pid), selfCpu: process.cpuUsage(), cpuWait: readCpuWaitSeconds(this.pid), selfCpuWait: readCpuWaitSeconds(process.pid) };
+    return { at: performance.now(), cpu: readCpuSeconds(this.pid), selfCpu: process.cpuUsage(), cpuWait: processCpuWaitSeconds(this.pid), selfCpuWait: processCpuWaitSeconds(process.pid) };
   }
 
   /** What happened since a mark: peak RSS, server and bench CPU use (1.0 = one core busy) and waits for a CPU, load. */
@@ -123,8 +111,8 @@ class ProcessSampler {
       serverCpu: (readCpuSeconds(this.pid) - mark.cpu) / seconds,
       benchCpu: (self.user + self.system) / 1e6 / seconds,
       // Threads waiting for a CPU on average over the phase (0.5 = one thread, half of the time).
-      serverCpuWait: (readCpuWaitSeconds(this.pid) - mark.cpuWait) / seconds,
-      benchCpuWait: (readCpuWaitSeconds(process.pid) - mark.selfCpuWait) / seconds,
+      serverCpuWait: (processCpuWaitSeconds(this.pid) - mark.cpuWait) / seconds,
+      benchCpuWait: (processCpuWaitSeconds(process.pid) - mark.selfCpuWait) / seconds,
       loadMax: Math.max(...this.loads),
     };
   }

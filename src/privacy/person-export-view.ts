@@ -19,6 +19,8 @@ export const exportFilename = (data: PersonExport, format: ExportFormat) => `inn
 export function exportViewModel(data: PersonExport) {
   const lang: PageLanguage = isLanguage(data.language) ? data.language : 'nb';
   const t = (key: string) => translate(lang, key);
+  // A code the texts do not know yet is shown as it is.
+  const known = (key: string, otherwise: string) => (hasTranslation(key) ? t(key) : otherwise);
   const when = (value: unknown) => (value ? formatInstant(value, lang) : '');
   const of = (rows: Row[], ticketId: unknown) => rows.filter((row) => row.ticketId === ticketId);
   const { records } = data;
@@ -33,8 +35,8 @@ export function exportViewModel(data: PersonExport) {
     empty: records.tickets.length === 0 && data.lookups.length === 0,
     lookups: data.lookups.map((lookup) => ({
       time: when(lookup.at),
-      what: hasTranslation(`privacy.lookup.${lookup.action}`) ? t(`privacy.lookup.${lookup.action}`) : lookup.action,
-      sources: lookup.sources.map((source) => (hasTranslation(`privacy.source.${source}`) ? t(`privacy.source.${source}`) : source)).join(', '),
+      what: known(`privacy.lookup.${lookup.action}`, lookup.action),
+      sources: lookup.sources.map((source) => known(`privacy.source.${source}`, source)).join(', '),
     })),
     tickets: records.tickets.map((ticket) => ({
       reference: text(ticket.reference),
